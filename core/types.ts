@@ -1,0 +1,80 @@
+/** Data shapes shared by ingest, rag, server and eval. Only types here: no logic, no imports of libraries. */
+
+/** A passage of a source document: the unit that is indexed, retrieved and cited. */
+export interface Chunk {
+  /** Stable id: `${source}#${ordinal}`. */
+  id: string;
+  /** File path relative to DOCS_DIR, with forward slashes. */
+  source: string;
+  title: string;
+  /** 1-based PDF page where the chunk starts; null for formats without pages. */
+  page: number | null;
+  /** ISO date (YYYY-MM-DD) stated by the document, when it states one. */
+  date: string | null;
+  /** Character offsets of `text` in the cleaned document text (pages joined with "\n\n"). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A retrieved chunk; `score` is higher-is-better and comparable only within one retrieval. */
+export interface Hit {
+  chunk: Chunk;
+  score: number;
+  via: "dense" | "lexical" | "hybrid";
+}
+
+export interface Turn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+/** A passage cited by an answer; `id` is the n of the `[n]` markers. */
+export interface Citation {
+  id: number;
+  source: string;
+  title: string;
+  page: number | null;
+  chunkId: string;
+  text: string;
+  score: number;
+}
+
+/** What an Answerer produces, before the engine adds timings and model names. */
+export interface Composition {
+  answer: string;
+  abstained: boolean;
+  citations: Citation[];
+  /** Nearest passages shown when the answer abstained; never referenced by markers. */
+  related: Citation[];
+  /** e.g. "extractive", "openai:gpt-4o-mini", "extractive (fallback: upstream 503)". */
+  generator: string;
+  /** Sentences whose cited passage does not support them (LLM path); empty for extractive. */
+  unsupported: string[];
+}
+
+/** The /api/ask response body; also the payload of the chat stream's `done` event. */
+export interface AskResponse extends Composition {
+  /** The standalone question actually retrieved for (differs from the input for follow-ups). */
+  query: string;
+  model: { embeddings: string; generator: string };
+  timings: { retrieveMs: number; generateMs: number; totalMs: number };
+}
+
+export interface AskRequest {
+  question: string;
+  topK?: number;
+  history?: Turn[];
+}
+
+/** Events an Answerer yields; they match the chat endpoint's SSE events one to one. */
+export type AnswerEvent =
+  | { type: "citations"; citations: Citation[] }
+  | { type: "token"; text: string }
+  | { type: "done"; answer: Composition };
+
+/** Events the engine yields to callers (server, eval): `done` carries the full response. */
+export type EngineEvent =
+  | { type: "citations"; citations: Citation[] }
+  | { type: "token"; text: string }
+  | { type: "done"; response: AskResponse };

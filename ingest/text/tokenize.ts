@@ -1,0 +1,39 @@
+/**
+ * One tokenizer for every component (BM25, embeddings, sentence scoring, eval), so that a word
+ * means the same thing at index time, query time and scoring time.
+ */
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[.-][\p{L}\p{N}]+)*/gu;
+
+/** Lowercased word tokens; possessive 's is dropped ("Trump's" → "trump"), hyphenated words kept whole. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    // "U.S." and "US" are one word; a possessive adds nothing.
+    const token = m[0].replace(/['’]s$/u, "").replace(/’/gu, "'").replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
+    if (token) out.push(token);
+  }
+  return out;
+}
+
+/** Tokens that carry meaning: no stopwords, no single characters except digits. */
+export function contentTerms(text: string): string[] {
+  return tokenize(text).filter(isContentTerm);
+}
+
+export function isContentTerm(token: string): boolean {
+  return !STOPWORDS.has(token) && (token.length > 1 || /\d/u.test(token));
+}
+
+// English function words plus question words; kept small so that topical words such as "war" stay in.
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can could did didn't do does doesn't doing don't down during each either else ever few for from
+further had hadn't has hasn't have haven't having he he'd he'll her here hers herself him himself his how i i'd i'll
+i'm i've if in into is isn't it it's its itself just let's me more most much must my myself neither no nor not now of
+off on once only or other ought our ours ourselves out over own per quite rather really same shall she should so some
+such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've
+this those through to too under until up upon very was wasn't we we'd we'll we're we've were weren't what what's
+when where which while who who's whom whose why will with within without won't would wouldn't yet you you'd you'll
+you're you've your yours yourself yourselves also said says say according tell told`.split(/\s+/u),
+);
