@@ -78,3 +78,32 @@ export type EngineEvent =
   | { type: "citations"; citations: Citation[] }
   | { type: "token"; text: string }
   | { type: "done"; response: AskResponse };
+
+/** A loaded and cleaned source file, ready for chunking. */
+export interface SourceDocument {
+  /** File path relative to DOCS_DIR, with forward slashes. */
+  source: string;
+  title: string;
+  date: string | null;
+  /** Cleaned text; PDF pages are joined with "\n\n". */
+  text: string;
+  /** Where each PDF page starts and ends in `text`; empty for formats without pages. */
+  pages: { page: number; start: number; end: number }[];
+}
+
+export interface Health {
+  status: "ok";
+  documents: number;
+  chunks: number;
+  embeddings: string;
+  generator: string;
+  indexBuiltAt: string;
+}
+
+/** The shared answering engine behind /api/ask, /api/chat and the eval harness. */
+export interface Engine {
+  /** Retrieves and answers; yields citations, tokens, then one `done` with the full response. */
+  ask(request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent>;
+  health(): Health;
+  close(): Promise<void>;
+}
