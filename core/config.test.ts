@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { loadConfig } from "./config.js";
+import { AppError } from "./errors.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+test("loadConfig · empty environment · offline defaults", () => {
+  const config = loadConfig({});
+  assert.equal(config.embeddings.provider, "local");
+  assert.equal(config.generator.provider, "extractive");
+  assert.equal(config.server.port, 3000);
+  assert.equal(config.ingest.docsDir, path.resolve("../shared/corpus"));
+  assert.ok(Object.isFrozen(config.server));
+});
+
+test("loadConfig · OPENAI_BASE_URL set · switches embeddings and answers to the OpenAI-compatible server", () => {
+  const config = loadConfig({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" });
+  assert.equal(config.embeddings.provider, "openai");
+  assert.equal(config.generator.provider, "openai");
+  assert.equal(config.openai.baseURL, "http://127.0.0.1:11434/v1");
+});
+
+test("loadConfig · several bad keys · one error naming every key", () => {
+  assert.throws(
+    () => loadConfig({ PORT: "x", TOP_K: "99", EMBEDDINGS: "bert" }),
+    (err: unknown) =>
+      err instanceof AppError &&
+      err.code === "CONFIG_INVALID" &&
+      ["PORT", "TOP_K", "EMBEDDINGS"].every((key) => err.message.includes(key)),
+  );
+});
+
+test("loadConfig · openai generator without key or base URL · rejected", () => {
+  assert.throws(() => loadConfig({ GENERATOR: "openai" }), /OPENAI_API_KEY or OPENAI_BASE_URL/);
+});
+
+test("loadConfig · overlap not below chunk size · rejected", () => {
+  assert.throws(() => loadConfig({ CHUNK_SIZE: "500", CHUNK_OVERLAP: "500" }), /CHUNK_OVERLAP/);
+});
+
+test("loadConfig · CORS_ORIGINS list · trimmed array", () => {
+  const config = loadConfig({ CORS_ORIGINS: " https://a.example , https://b.example," });
+  assert.deepEqual(config.server.corsOrigins, ["https://a.example", "https://b.example"]);
+});
+
+test("source tree · process.env · read only by core/config.ts", () => {
+  const offenders = sourceFiles(ROOT).filter(
+    (file) => !file.endsWith(path.join("core", "config.ts")) && /process\.env\b/.test(readFileSync(file, "utf8")),
+  );
+  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name.startsWith(".") || name === "node_modules" || name.endsWith(".test.ts")) return [];
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return name.endsWith(".ts") ? [full] : [];
+  });
+}
