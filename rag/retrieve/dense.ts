@@ -1,0 +1,19 @@
+import type { Hit } from "../../core/types.js";
+import type { Embedder } from "../../ingest/embed/embedder.js";
+import type { ChunkStore } from "../../ingest/store/chunk-store.js";
+import type { Retriever } from "./retriever.js";
+
+/** Dense search alone: embed the query, take the nearest chunks. The common recipe, kept as the eval baseline. */
+export class DenseRetriever implements Retriever {
+  constructor(
+    private readonly store: ChunkStore,
+    private readonly embedder: Embedder,
+  ) {}
+
+  async retrieve(query: string, k: number, signal?: AbortSignal): Promise<Hit[]> {
+    signal?.throwIfAborted();
+    const vector = await this.embedder.embedQuery(query);
+    signal?.throwIfAborted();
+    return this.store.dense(vector, k);
+  }
+}
