@@ -1,0 +1,5 @@
+/** What retrieval and citation metrics need of a passage: where it comes from and its text. */
+export interface Passage {
+  source: string;
+  text: string;
+}
