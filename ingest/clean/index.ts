@@ -1,0 +1,63 @@
+import type { Document } from "@langchain/core/documents";
+import type { SourceDocument } from "../../core/types.js";
+import { dropBoilerplate } from "./boilerplate.js";
+import { stripFootnoteMarkers } from "./footnotes.js";
+import { joinHyphenatedLines, vocabulary } from "./hyphenation.js";
+import { stripInlineMarkup } from "./markup.js";
+import { toParagraphs } from "./paragraphs.js";
+import { dropRepeatedLines, stripRunningHeaders } from "./running-headers.js";
+import { extractTitleDate } from "./title-date.js";
+import { normalizeLines, tidySpaces } from "./whitespace.js";
+
+const PARAGRAPH_BREAK = "\n\n";
+
+/**
+ * Loaded pages → one cleaned text of single-line paragraphs separated by blank lines, with its title, date and,
+ * for paged formats (PDF), where each page's text lies. `source` is the path relative to DOCS_DIR.
+ */
+export function cleanDocument(pages: Document[], source: string): SourceDocument {
+  const paged = pages.some((p) => typeof p.metadata["page"] === "number");
+  const raw = pages.map((p) => normalizeLines(p.pageContent));
+  const laidOut = paged ? stripRunningHeaders(raw) : raw.map(dropRepeatedLines);
+  const lines = laidOut.map((page) =>
+    dropBoilerplate(page).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line)))),
+  );
+  const words = vocabulary(lines.flat());
+  const paragraphs = lines.map((page) => toParagraphs(joinHyphenatedLines(page, words), paged));
+  const found = extractTitleDate(paragraphs.flat(), fileMetadata(pages));
+  const firstPage = paragraphs.find((p) => p.length > 0);
+  if (firstPage) firstPage[0] = found.firstParagraph;
+  const { text, spans } = assemble(paragraphs, pages);
+  return {
+    source,
+    title: found.title || fileStem(source),
+    date: found.date,
+    text,
+    pages: paged ? spans : [],
+  };
+}
+
+/** Joins pages with a paragraph break and records each non-empty page's span in the joined text. */
+function assemble(paragraphs: string[][], pages: Document[]): { text: string; spans: SourceDocument["pages"] } {
+  const spans: SourceDocument["pages"] = [];
+  let text = "";
+  paragraphs.forEach((page, i) => {
+    const body = page.filter(Boolean).join(PARAGRAPH_BREAK);
+    if (!body) return;
+    if (text) text += PARAGRAPH_BREAK;
+    const pageNumber = pages[i]?.metadata["page"];
+    spans.push({ page: typeof pageNumber === "number" ? pageNumber : i + 1, start: text.length, end: text.length + body.length });
+    text += body;
+  });
+  return { text, spans };
+}
+
+function fileMetadata(pages: Document[]): { title?: string; date?: string } {
+  const meta = pages[0]?.metadata ?? {};
+  const pick = (key: string) => (typeof meta[key] === "string" ? { [key]: meta[key] as string } : {});
+  return { ...pick("title"), ...pick("date") };
+}
+
+function fileStem(source: string): string {
+  return (source.split("/").at(-1) ?? source).replace(/\.[^.]+$/u, "");
+}

@@ -1,0 +1,79 @@
+/**
+ * Layout lines → paragraphs, one line each. The sentence splitter ends a sentence at every line break,
+ * so a paragraph wrapped over several lines must become a single line.
+ */
+
+// Lines longer than this were not wrapped by a page layout: the source already has one paragraph per line.
+const LAYOUT_WIDTH_LIMIT = 160;
+const TERMINAL = /[.!?…:;]["”’)\]]*$/u;
+const BYLINE = /^by\s+\p{Lu}/u;
+const MIN_CUT_PARAGRAPH = 80;
+const LIST_MARKER = /^(?:[-•*▪◦‣]|\d{1,3}[.)])\s/u;
+// Line ends that do not end a sentence even though they end with a period.
+const ABBREVIATION_END = /(?:^|\s)(?:\p{L}\.|(?:\p{L}\.){2,}|Mr|Mrs|Ms|Dr|Prof|St|Gen|No|vs)\.?$/u;
+
+/** `lines` uses "" for blank lines; `wrapped` says the text comes from a page layout (PDF) and may be wrapped. */
+export function toParagraphs(lines: string[], wrapped: boolean): string[] {
+  const blocks = splitBlocks(lines);
+  const width = layoutWidth(lines);
+  const perLine = !wrapped && lines.some((line) => line.length > LAYOUT_WIDTH_LIMIT);
+  const paragraphs = blocks.flatMap((block) => (perLine ? block : unwrap(block, width)));
+  return joinBrokenParagraphs(paragraphs);
+}
+
+function splitBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [[]];
+  for (const line of lines) {
+    if (line) blocks.at(-1)?.push(line);
+    else blocks.push([]);
+  }
+  return blocks.filter((b) => b.length > 0);
+}
+
+function layoutWidth(lines: string[]): number {
+  return Math.max(0, ...lines.filter((l) => l.length <= LAYOUT_WIDTH_LIMIT).map((l) => l.length));
+}
+
+function unwrap(block: string[], width: number): string[] {
+  const out: string[] = [];
+  let last = ""; // the previous layout line: its length tells a wrapped line from a paragraph's end
+  for (const line of block) {
+    const prev = out.at(-1);
+    if (prev !== undefined && continues(last, line, width)) out[out.length - 1] = joinLines(prev, line);
+    else out.push(line);
+    last = line;
+  }
+  return out;
+}
+
+/** Whether layout line `next` continues the paragraph whose last layout line is `prev`. */
+function continues(prev: string, next: string, width: number): boolean {
+  if (prev.length > LAYOUT_WIDTH_LIMIT || LIST_MARKER.test(next)) return false;
+  if (/^\p{Ll}/u.test(next) || /[-–—/]$/u.test(prev)) return true;
+  if (TERMINAL.test(prev)) return ABBREVIATION_END.test(prev) || prev.length >= 0.85 * width;
+  // A short unpunctuated line before a capital is a heading, byline or caption.
+  return prev.length >= 0.6 * width;
+}
+
+function joinLines(prev: string, next: string): string {
+  return /\S[-–—/]$/u.test(prev) ? prev + next : `${prev} ${next}`;
+}
+
+/**
+ * A paragraph cut by a page or column break ("…Critically," / "he vowed…") continues in the next block:
+ * the first ends without terminal punctuation and the next starts in lowercase.
+ */
+// Headings and titles are short and unpunctuated too; only a prose-length paragraph can be cut short.
+function isCutShort(paragraph: string): boolean {
+  return paragraph.length >= MIN_CUT_PARAGRAPH && !TERMINAL.test(paragraph);
+}
+
+function joinBrokenParagraphs(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const prev = out.at(-1);
+    if (prev !== undefined && isCutShort(prev) && /^\p{Ll}/u.test(p) && !BYLINE.test(p)) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out;
+}

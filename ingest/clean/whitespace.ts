@@ -1,0 +1,25 @@
+/** Layout whitespace from PDFs and web pages, normalised so later steps can reason about lines. */
+
+const LIGATURES: Readonly<Record<string, string>> = { ﬀ: "ff", ﬁ: "fi", ﬂ: "fl", ﬃ: "ffi", ﬄ: "ffl", ﬅ: "st", ﬆ: "st" };
+
+/** Splits text into trimmed lines with single spaces; "" marks a blank line (at most one in a row). */
+export function normalizeLines(text: string): string[] {
+  const normalized = text
+    .replace(/\r\n?/gu, "\n")
+    .replace(/\u00AD\n/gu, "-\n") // a soft hyphen at a line end is a word broken by layout
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, "")
+    .replace(/[ﬀ-ﬆ]/gu, (c) => LIGATURES[c] ?? c)
+    .replace(/[^\S\n]+/gu, " "); // tabs, no-break and other spaces
+  const lines: string[] = [];
+  for (const raw of normalized.split("\n")) {
+    const line = raw.trim();
+    if (line || (lines.length > 0 && lines.at(-1) !== "")) lines.push(line);
+  }
+  while (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/** Collapses runs of spaces left behind by removals inside a line. */
+export function tidySpaces(line: string): string {
+  return line.replace(/ {2,}/gu, " ").replace(/ ([,;:.!?])(?=\s|$)/gu, "$1").trim();
+}

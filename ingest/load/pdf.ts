@@ -1,0 +1,40 @@
+import { Document } from "@langchain/core/documents";
+import { FormatError, InvalidPDFException, PasswordException, PDFParse } from "pdf-parse";
+import { AppError } from "../../core/errors.js";
+
+/** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata. */
+export async function loadPdf(bytes: Uint8Array, source: string): Promise<Document[]> {
+  // pdf.js may detach the buffer it is given; the caller keeps its own bytes (e.g. for hashing).
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    const info = await parser.getInfo();
+    const { pages } = await parser.getText();
+    const fileMeta = pdfMetadata(info.info, info.getDateNode().CreationDate);
+    return pages.map(
+      (p) => new Document({ pageContent: p.text, metadata: { source, page: p.num, ...fileMeta } }),
+    );
+  } catch (err) {
+    throw pdfError(err, source);
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function pdfMetadata(info: unknown, created: Date | null | undefined): { title?: string; date?: string } {
+  const meta: { title?: string; date?: string } = {};
+  const title = (info as { Title?: unknown } | undefined)?.Title;
+  if (typeof title === "string" && title.trim()) meta.title = title.trim();
+  if (created && !Number.isNaN(created.getTime())) meta.date = created.toISOString().slice(0, 10);
+  return meta;
+}
+
+function pdfError(err: unknown, source: string): AppError {
+  const reason =
+    err instanceof PasswordException
+      ? "encrypted pdf"
+      : err instanceof InvalidPDFException || err instanceof FormatError
+        ? "corrupt pdf"
+        : "unreadable";
+  const detail = err instanceof Error ? err.message : String(err);
+  return new AppError("UNSUPPORTED_FILE", `${source}: ${reason} (${detail})`, { cause: err, details: { reason } });
+}
