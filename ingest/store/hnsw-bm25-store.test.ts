@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { CONTRACT_CHUNKS, CONTRACT_DIM, contractVectors, runChunkStoreContract } from "./chunk-store.contract.js";
+import { HnswBm25Store } from "./hnsw-bm25-store.js";
+import type { Chunk } from "../../core/types.js";
+
+const EMBEDDER = { id: "test/contract", dim: CONTRACT_DIM };
+
+runChunkStoreContract("HnswBm25Store", {
+  create: async () => HnswBm25Store.create(EMBEDDER),
+  open: (dir) => HnswBm25Store.open(dir, EMBEDDER),
+});
+
+describe("HnswBm25Store", () => {
+  let tmp: string;
+  let saved: string;
+  const vectors = contractVectors(CONTRACT_CHUNKS.length);
+  before(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), "citebot-store-"));
+    saved = path.join(tmp, "index");
+    const store = HnswBm25Store.create(EMBEDDER);
+    await store.put([...CONTRACT_CHUNKS], vectors);
+    store.recordFile("alps.md", { hash: "a1", bytes: 120 });
+    await store.save(saved);
+  });
+  after(() => rm(tmp, { recursive: true, force: true }));
+
+  test("open · index built with dim 16, embedder of dim 32 · INDEX_MISMATCH naming both and --rebuild", async () => {
+    await assert.rejects(HnswBm25Store.open(saved, { id: "other/model", dim: 32 }), (err: Error & { code?: string }) => {
+      assert.equal(err.code, "INDEX_MISMATCH");
+      assert.match(err.message, /built with test\/contract \(dim 16\) but the configured embedder is other\/model \(dim 32\)/);
+      assert.match(err.message, /npm run ingest -- --rebuild/);
+      return true;
+    });
+  });
+
+  test("open · same dim, another embedder id · INDEX_MISMATCH", async () => {
+    await assert.rejects(HnswBm25Store.open(saved, { id: "other/model", dim: 16 }), { code: "INDEX_MISMATCH" });
+  });
+
+  test("open · folder without an index · INDEX_NOT_READY", async () => {
+    await assert.rejects(HnswBm25Store.open(path.join(tmp, "missing"), EMBEDDER), { code: "INDEX_NOT_READY" });
+  });
+
+  test("open · truncated vectors file · INDEX_MISMATCH telling to re-ingest", async () => {
+    const dir = path.join(tmp, "damaged");
+    const store = HnswBm25Store.create(EMBEDDER);
+    await store.put([...CONTRACT_CHUNKS], vectors);
+    await store.save(dir);
+    await writeFile(path.join(dir, "vectors.f32"), new Uint8Array(10));
+    await assert.rejects(HnswBm25Store.open(dir, EMBEDDER), { code: "INDEX_MISMATCH", message: /damaged.*--rebuild/ });
+  });
+
+  test("manifest · after save and open · records embedder, files with chunk counts and totals", async () => {
+    const m = (await HnswBm25Store.open(saved, EMBEDDER)).manifest();
+    assert.deepEqual(m.embedder, EMBEDDER);
+    assert.deepEqual(m.files, { "alps.md": { hash: "a1", bytes: 120, chunks: 2 } });
+    assert.deepEqual(m.counts, { files: 3, chunks: 5 });
+    assert.ok(Date.parse(m.builtAt) <= Date.now());
+  });
+
+  test("vector · stored chunk · returns its float32 vector; unknown id · undefined", async () => {
+    const store = await HnswBm25Store.open(saved, EMBEDDER);
+    const v = store.vector("alps.md#1");
+    assert.ok(v instanceof Float32Array);
+    assert.deepEqual([...v], [...Float32Array.from(vectors[1]!)]);
+    assert.equal(store.vector("nope#0"), undefined);
+  });
+
+  test("dense · exact duplicate of a chunk's text vector among near neighbours · duplicate first", async () => {
+    const store = HnswBm25Store.create(EMBEDDER);
+    const base = vectors[0]!;
+    const near = contractVectors(40, CONTRACT_DIM, 99).map((noise) => base.map((x, i) => x + 0.3 * noise[i]!));
+    const chunks = near.map((_, i) => ({ ...CONTRACT_CHUNKS[0]!, id: `near.md#${i}`, source: "near.md" }));
+    await store.put([...chunks, CONTRACT_CHUNKS[0]!], [...near, base]);
+    const [first] = await store.dense(base, 5);
+    assert.equal(first?.chunk.id, CONTRACT_CHUNKS[0]!.id);
+  });
+
+  test("open · index saved with includeTitle false, opened with true · BM25 rebuilt so titles match", async () => {
+    const store = await HnswBm25Store.open(saved, EMBEDDER, { bm25: { includeTitle: true } });
+    const hits = await store.lexical("alpine", 5);
+    assert.deepEqual(hits.map((h) => h.chunk.source), ["alps.md", "alps.md"]);
+    const plain = await HnswBm25Store.open(saved, EMBEDDER);
+    assert.deepEqual(await plain.lexical("alpine", 5), []);
+  });
+
+  test("removeSource then put · labels reused in HNSW · search stays exact on the survivors", async () => {
+    const store = HnswBm25Store.create(EMBEDDER);
+    const many = contractVectors(300, CONTRACT_DIM, 5);
+    const chunks: Chunk[] = many.map((_, i) => ({ ...CONTRACT_CHUNKS[0]!, id: `f${i % 10}#${i}`, source: `f${i % 10}` }));
+    await store.put(chunks, many);
+    for (let round = 0; round < 3; round++) {
+      await store.removeSource("f3");
+      const again = chunks.filter((c) => c.source === "f3");
+      await store.put(again, again.map((c) => many[chunks.indexOf(c)]!));
+    }
+    assert.equal(store.size, 300);
+    for (const i of [3, 13, 150]) assert.equal((await store.dense(many[i]!, 1))[0]?.chunk.id, chunks[i]!.id);
+  });
+});

@@ -1,0 +1,232 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "../../core/errors.js";
+import type { Chunk, Hit } from "../../core/types.js";
+import type { Embedder } from "../embed/embedder.js";
+import { writeDirAtomic, recoverDir } from "./atomic-dir.js";
+import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
+import type { ChunkStore } from "./chunk-store.js";
+import { corrupt, readEntries, writeEntries, type Entry } from "./entries-file.js";
+import { HnswIndex, type HnswParams, DEFAULT_HNSW_PARAMS } from "./hnsw-index.js";
+import { FORMAT_VERSION, MANIFEST_FILE, readManifest, serializeManifest } from "./manifest.js";
+import type { ChunkingSettings, FileRecord, Manifest } from "./manifest.js";
+
+export interface StoreOptions {
+  hnsw?: Partial<HnswParams>;
+  bm25?: {
+    params?: Partial<Bm25Params>;
+    analyzer?: Analyzer;
+    /** Index "title + text" rather than the text alone (the title then matches every chunk of its file). */
+    includeTitle?: boolean;
+  };
+}
+
+type EmbedderIdentity = Pick<Embedder, "id" | "dim">;
+
+const HNSW_FILE = "hnsw.bin";
+const BM25_META_FILE = "bm25.json";
+const BM25_DATA_FILE = "bm25.bin";
+
+/**
+ * The index: chunks with their vectors, an HNSW graph for dense search and BM25 for lexical search,
+ * all keyed by one integer label per chunk. Saved as one folder, swapped in atomically, described
+ * by manifest.json (see ingest/store/README.md for the layout).
+ */
+export class HnswBm25Store implements ChunkStore {
+  readonly embedder: Readonly<EmbedderIdentity>;
+  /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
+  chunking: ChunkingSettings | null = null;
+  private builtAt: string | null;
+  private readonly entries = new Map<number, Entry>();
+  private readonly byId = new Map<string, Entry>();
+  private readonly bySource = new Map<string, Set<number>>();
+  private readonly files = new Map<string, Omit<FileRecord, "chunks">>();
+  private nextLabel = 0;
+  private chunkList: Chunk[] | null = null;
+
+  private constructor(
+    embedder: EmbedderIdentity,
+    private readonly hnsw: HnswIndex,
+    private bm25: Bm25Index,
+    private readonly includeTitle: boolean,
+    builtAt: string | null,
+  ) {
+    this.embedder = { id: embedder.id, dim: embedder.dim };
+    this.builtAt = builtAt;
+  }
+
+  /** An empty store for the given embedder. */
+  static create(embedder: EmbedderIdentity, options: StoreOptions = {}): HnswBm25Store {
+    const bm25 = new Bm25Index(options.bm25?.analyzer ?? DEFAULT_ANALYZER, options.bm25?.params);
+    const hnsw = HnswIndex.create(embedder.dim, options.hnsw);
+    return new HnswBm25Store(embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, null);
+  }
+
+  /**
+   * Opens the index in `dir`. Rejects a missing index (INDEX_NOT_READY) and one built with another
+   * embedder or dimension (INDEX_MISMATCH), since its vectors cannot be compared with the query's.
+   */
+  static async open(dir: string, embedder: EmbedderIdentity, options: StoreOptions = {}): Promise<HnswBm25Store> {
+    await recoverDir(dir);
+    const manifest = await readManifest(dir);
+    const built = manifest.embedder;
+    if (built.id !== embedder.id || built.dim !== embedder.dim) {
+      throw new AppError(
+        "INDEX_MISMATCH",
+        `The index at ${dir} was built with ${built.id} (dim ${built.dim}) but the configured embedder is ` +
+          `${embedder.id} (dim ${embedder.dim}); re-ingest with \`npm run ingest -- --rebuild\``,
+        { details: { index: built, configured: { id: embedder.id, dim: embedder.dim } } },
+      );
+    }
+    // M and efConstruction are baked into the graph; efSearch is a query-time choice.
+    const { m, efConstruction } = manifest.hnsw;
+    const hnswParams = { m, efConstruction, efSearch: options.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch };
+    const [entries, hnsw, bm25Snapshot] = await Promise.all([
+      readEntries(dir, built.dim),
+      HnswIndex.read(path.join(dir, HNSW_FILE), built.dim, hnswParams),
+      readBm25(dir),
+    ]).catch((err: unknown) => {
+      if (err instanceof AppError) throw err;
+      throw corrupt(dir, (err as Error).message);
+    });
+    if (entries.length !== manifest.counts.chunks) {
+      throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
+    }
+    const analyzer = options.bm25?.analyzer ?? DEFAULT_ANALYZER;
+    const includeTitle = options.bm25?.includeTitle ?? false;
+    // BM25 built with other terms is rebuilt from the chunk texts: cheap, and needs no re-embedding.
+    const reusable = bm25Snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === includeTitle;
+    const bm25 = reusable
+      ? Bm25Index.deserialize(bm25Snapshot, analyzer, options.bm25?.params)
+      : new Bm25Index(analyzer, options.bm25?.params);
+    const store = new HnswBm25Store(built, hnsw, bm25, includeTitle, manifest.builtAt);
+    store.chunking = manifest.chunking;
+    for (const entry of entries) store.track(entry, !reusable);
+    for (const [source, { hash, bytes }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes });
+    return store;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds chunks with their vectors; a chunk whose id is already stored replaces it. */
+  async put(chunks: Chunk[], vectors: number[][]): Promise<void> {
+    if (chunks.length !== vectors.length) {
+      throw new AppError("INTERNAL", `put: ${chunks.length} chunks but ${vectors.length} vectors`);
+    }
+    const wrong = vectors.findIndex((v) => v.length !== this.embedder.dim);
+    if (wrong >= 0) {
+      const id = chunks[wrong]!.id;
+      throw new AppError("INTERNAL", `put: vector of ${id} has ${vectors[wrong]!.length} dimensions, the store holds ${this.embedder.dim}`);
+    }
+    chunks.forEach((chunk, i) => {
+      const old = this.byId.get(chunk.id);
+      if (old) this.drop(old);
+      const entry = { label: this.nextLabel, chunk, vector: Float32Array.from(vectors[i]!) };
+      this.hnsw.add(entry.label, entry.vector);
+      this.track(entry, true);
+    });
+  }
+
+  async removeSource(source: string): Promise<void> {
+    for (const label of this.bySource.get(source) ?? []) this.drop(this.entries.get(label)!);
+    this.files.delete(source);
+  }
+
+  /** Records the content hash of an ingested file, so the next ingest can skip it when unchanged. */
+  recordFile(source: string, record: Omit<FileRecord, "chunks">): void {
+    this.files.set(source, { hash: record.hash, bytes: record.bytes });
+  }
+
+  /** Nearest chunks by cosine similarity (score = 1 - cosine distance, higher is better). */
+  async dense(vector: number[], k: number): Promise<Hit[]> {
+    if (vector.length !== this.embedder.dim) {
+      throw new AppError("INDEX_MISMATCH", `Query vector has ${vector.length} dimensions, the index holds ${this.embedder.dim}`);
+    }
+    // hnswlib rejects k above its capacity and cannot return more than the live vectors.
+    return this.hnsw
+      .search(vector, Math.min(k, this.entries.size))
+      .map(({ label, distance }) => ({ chunk: this.entries.get(label)!.chunk, score: 1 - distance, via: "dense" }));
+  }
+
+  async lexical(query: string, k: number): Promise<Hit[]> {
+    return this.bm25.search(query, k).map(({ doc, score }) => ({ chunk: this.entries.get(doc)!.chunk, score, via: "lexical" }));
+  }
+
+  chunks(): readonly Chunk[] {
+    return (this.chunkList ??= [...this.entries.values()].map((e) => e.chunk));
+  }
+
+  chunk(chunkId: string): Chunk | undefined {
+    return this.byId.get(chunkId)?.chunk;
+  }
+
+  /** The stored embedding of a chunk, for exact similarities of retrieved candidates. */
+  vector(chunkId: string): Float32Array | undefined {
+    return this.byId.get(chunkId)?.vector;
+  }
+
+  /** What `save` would write as manifest.json, with `builtAt` of the last save or open. */
+  manifest(): Manifest {
+    const files: Manifest["files"] = {};
+    for (const [source, record] of this.files) files[source] = { ...record, chunks: this.bySource.get(source)?.size ?? 0 };
+    return {
+      formatVersion: FORMAT_VERSION,
+      embedder: { ...this.embedder },
+      chunking: this.chunking,
+      files,
+      counts: { files: this.bySource.size, chunks: this.entries.size },
+      hnsw: { ...this.hnsw.params },
+      bm25: { analyzer: this.bm25.analyzer.id, includeTitle: this.includeTitle },
+      builtAt: this.builtAt ?? new Date().toISOString(),
+    };
+  }
+
+  async save(dir: string): Promise<void> {
+    const builtAt = new Date().toISOString();
+    const manifest = { ...this.manifest(), builtAt };
+    const bm25 = this.bm25.serialize();
+    await writeDirAtomic(dir, async (tmp) => {
+      await writeEntries(tmp, this.entries.values(), this.embedder.dim);
+      await this.hnsw.write(path.join(tmp, HNSW_FILE));
+      await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
+      await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
+      await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(manifest));
+    });
+    this.builtAt = builtAt;
+  }
+
+  /** Registers an entry in the maps (and in BM25 when asked); HNSW is handled by the caller. */
+  private track(entry: Entry, indexText: boolean): void {
+    const { chunk, label } = entry;
+    this.entries.set(label, entry);
+    this.byId.set(chunk.id, entry);
+    let labels = this.bySource.get(chunk.source);
+    if (!labels) this.bySource.set(chunk.source, (labels = new Set()));
+    labels.add(label);
+    if (indexText) this.bm25.add(label, this.includeTitle ? `${chunk.title}\n${chunk.text}` : chunk.text);
+    this.nextLabel = Math.max(this.nextLabel, label + 1);
+    this.chunkList = null;
+  }
+
+  private drop(entry: Entry): void {
+    const { chunk, label } = entry;
+    this.hnsw.remove(label);
+    this.bm25.remove(label);
+    this.entries.delete(label);
+    this.byId.delete(chunk.id);
+    const labels = this.bySource.get(chunk.source)!;
+    labels.delete(label);
+    if (labels.size === 0) this.bySource.delete(chunk.source);
+    this.chunkList = null;
+  }
+}
+
+async function readBm25(dir: string): Promise<Bm25Snapshot> {
+  const [meta, data] = await Promise.all([
+    readFile(path.join(dir, BM25_META_FILE), "utf8"),
+    readFile(path.join(dir, BM25_DATA_FILE)),
+  ]);
+  return { meta: JSON.parse(meta) as Bm25Snapshot["meta"], data };
+}
