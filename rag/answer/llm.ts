@@ -1,0 +1,155 @@
+import type OpenAI from "openai";
+import type { ChatCompletionChunk, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { Config } from "../../core/config.js";
+import type { AnswerEvent, Citation, Composition, Hit } from "../../core/types.js";
+import { loadPrompts, type Prompts } from "../../prompts/load.js";
+import { createOpenAIClient } from "../openai-client.js";
+import { verifyCitations, type VerifyOptions } from "../verify.js";
+import type { Answerer, AnswerOptions } from "./answerer.js";
+import { toCitation } from "./citations.js";
+import { buildAnswerMessages, DEFAULT_REFUSAL, parseRefusal, RefusalGate } from "./llm-prompt.js";
+import { UpstreamError, withRetries, type Deadline, type RetryPolicy } from "./upstream.js";
+
+export interface LlmAnswererOptions {
+  client: OpenAI;
+  model: string;
+  prompts: Prompts;
+  /** Answers instead when the model server fails; its `generator` gets "(fallback: <reason>)" appended. */
+  fallback: Answerer;
+  maxRetries: number;
+  /** Longest wait for the response headers or for the next streamed chunk. */
+  timeoutMs: number;
+  /** Backoff tuning (tests shorten it). */
+  backoff?: Omit<RetryPolicy, "maxRetries">;
+  maxTokens?: number;
+  verify?: VerifyOptions;
+}
+
+type ModelStream = AsyncIterable<ChatCompletionChunk>;
+
+/**
+ * Answers with a chat model over the retrieved passages: streams its tokens, then checks every `[n]`
+ * (rag/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
+ * fallback (extractive) answers, flagged in `generator`. Upstream messages never reach the user.
+ */
+export class LlmAnswerer implements Answerer {
+  readonly name: string;
+
+  constructor(private readonly opts: LlmAnswererOptions) {
+    this.name = `openai:${opts.model}`;
+  }
+
+  async *answer(question: string, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const citations = hits.map((hit, i) => toCitation(hit, i + 1));
+    if (citations.length === 0) {
+      yield { type: "citations", citations };
+      yield { type: "done", answer: this.compose({ answer: DEFAULT_REFUSAL, abstained: true }) };
+      return;
+    }
+    const messages = await buildAnswerMessages(this.opts.prompts, question, citations);
+    let opened: { value: ModelStream; deadline: Deadline };
+    try {
+      const { maxRetries, timeoutMs, backoff } = this.opts;
+      opened = await withRetries((deadline) => this.open(messages, deadline), timeoutMs, { maxRetries, ...backoff }, signal);
+    } catch (err) {
+      yield* this.fallBack(question, hits, options, reasonOf(err), false);
+      return;
+    }
+    // Sent once the server has accepted the request, so a failed request leaves only the fallback's events.
+    yield { type: "citations", citations };
+    const gate = new RefusalGate();
+    let reply = "";
+    let streamed = false;
+    let failure: unknown;
+    const { value: stream, deadline } = opened;
+    try {
+      for await (const chunk of stream) {
+        deadline.touch();
+        const piece = chunk.choices[0]?.delta?.content ?? "";
+        reply += piece;
+        const visible = gate.push(piece);
+        if (visible) {
+          streamed = true;
+          yield { type: "token", text: visible };
+        }
+      }
+    } catch (err) {
+      failure = err instanceof UpstreamError ? err : new UpstreamError("upstream stream broken", false, undefined, err);
+    } finally {
+      deadline.clear();
+    }
+    // The SDK ends a stream quietly when its signal aborts: find out whether that was us or the caller.
+    if (signal?.aborted) throw signal.reason;
+    if (deadline.timedOut) failure = deadline.explain(failure);
+    if (failure) {
+      yield* this.fallBack(question, hits, options, reasonOf(failure), streamed);
+      return;
+    }
+    const composition = this.finish(reply, citations);
+    if (composition) yield { type: "done", answer: composition };
+    else yield* this.fallBack(question, hits, options, "uncited model answer", streamed);
+  }
+
+  private async open(messages: ChatCompletionMessageParam[], deadline: Deadline): Promise<ModelStream> {
+    const { client, model, maxTokens = 600, timeoutMs } = this.opts;
+    return client.chat.completions.create(
+      { model, messages, stream: true, temperature: 0, max_tokens: maxTokens },
+      { signal: deadline.signal, timeout: timeoutMs, maxRetries: 0 },
+    );
+  }
+
+  /** The verified answer, an abstention, or undefined when the model answered without a usable citation. */
+  private finish(reply: string, citations: Citation[]): Composition | undefined {
+    const refusal = parseRefusal(reply);
+    if (refusal !== undefined) return this.compose({ answer: refusal, abstained: true, related: citations });
+    const verified = verifyCitations(reply.trim(), citations, this.opts.verify);
+    if (verified.citations.length === 0) return undefined;
+    return this.compose({ answer: verified.answer, citations: verified.citations, unsupported: verified.unsupported });
+  }
+
+  private compose(parts: Partial<Composition> & Pick<Composition, "answer">): Composition {
+    return { abstained: false, citations: [], related: [], generator: this.name, unsupported: [], ...parts };
+  }
+
+  /**
+   * The fallback's answer, flagged. When model text was already streamed, only its `done` follows:
+   * the client replaces the partial text with the final answer rather than appending to it.
+   */
+  private async *fallBack(
+    question: string,
+    hits: Hit[],
+    options: AnswerOptions,
+    reason: string,
+    streamed: boolean,
+  ): AsyncIterable<AnswerEvent> {
+    for await (const event of this.opts.fallback.answer(question, hits, options)) {
+      if (event.type === "done") {
+        const generator = `${event.answer.generator} (fallback: ${reason})`;
+        yield { type: "done", answer: { ...event.answer, generator } };
+      } else if (!streamed) yield event;
+    }
+  }
+}
+
+/** A short reason safe to show; anything that is not an upstream failure is a bug and propagates. */
+function reasonOf(err: unknown): string {
+  if (err instanceof UpstreamError) return err.reason;
+  throw err;
+}
+
+/** The engine's one call: an LlmAnswerer configured from `config`, falling back to `fallback`. */
+export async function createLlmAnswerer(
+  config: Pick<Config, "generator" | "openai">,
+  { fallback, prompts, client }: { fallback: Answerer; prompts?: Prompts; client?: OpenAI },
+): Promise<LlmAnswerer> {
+  return new LlmAnswerer({
+    client: client ?? createOpenAIClient(config.openai),
+    model: config.generator.model,
+    prompts: prompts ?? (await loadPrompts()),
+    fallback,
+    maxRetries: config.openai.maxRetries,
+    timeoutMs: config.openai.timeoutMs,
+  });
+}
