@@ -3,9 +3,12 @@
  * so a paragraph wrapped over several lines must become a single line.
  */
 
+import { STOPWORDS } from "../text/tokenize.js";
+
 // Lines longer than this were not wrapped by a page layout: the source already has one paragraph per line.
 const LAYOUT_WIDTH_LIMIT = 160;
 const TERMINAL = /[.!?…:;]["”’)\]]*$/u;
+const MIN_WRAP_WIDTH = 40;
 const BYLINE = /^by\s+\p{Lu}/u;
 const MIN_CUT_PARAGRAPH = 80;
 const LIST_MARKER = /^(?:[-•*▪◦‣]|\d{1,3}[.)])\s/u;
@@ -14,10 +17,12 @@ const ABBREVIATION_END = /(?:^|\s)(?:\p{L}\.|(?:\p{L}\.){2,}|Mr|Mrs|Ms|Dr|Prof|S
 
 /** `lines` uses "" for blank lines; `wrapped` says the text comes from a page layout (PDF) and may be wrapped. */
 export function toParagraphs(lines: string[], wrapped: boolean): string[] {
-  const blocks = splitBlocks(lines);
-  const width = layoutWidth(lines);
-  const perLine = !wrapped && lines.some((line) => line.length > LAYOUT_WIDTH_LIMIT);
-  const paragraphs = blocks.flatMap((block) => (perLine ? block : unwrap(block, width)));
+  const pageWidth = layoutWidth(lines);
+  const paragraphs = splitBlocks(lines).flatMap((block) => {
+    if (wrapped) return unwrap(block, pageWidth);
+    // Plain text: a block with a long line already holds one paragraph per line.
+    return block.some((line) => line.length > LAYOUT_WIDTH_LIMIT) ? block : unwrap(block, layoutWidth(block));
+  });
   return joinBrokenParagraphs(paragraphs);
 }
 
@@ -49,10 +54,18 @@ function unwrap(block: string[], width: number): string[] {
 /** Whether layout line `next` continues the paragraph whose last layout line is `prev`. */
 function continues(prev: string, next: string, width: number): boolean {
   if (prev.length > LAYOUT_WIDTH_LIMIT || LIST_MARKER.test(next)) return false;
-  if (/^\p{Ll}/u.test(next) || /[-–—/]$/u.test(prev)) return true;
+  if (/^\p{Ll}/u.test(next) || /(?:\S[-–—/]|,)$/u.test(prev) || endsWithFunctionWord(prev)) return true;
+  // Below this width the lines were not wrapped to a measure: short lines are bylines, dates, captions.
+  if (width < MIN_WRAP_WIDTH) return false;
   if (TERMINAL.test(prev)) return ABBREVIATION_END.test(prev) || prev.length >= 0.85 * width;
   // A short unpunctuated line before a capital is a heading, byline or caption.
   return prev.length >= 0.6 * width;
+}
+
+// "To contact the WWSW and the" cannot end a paragraph.
+function endsWithFunctionWord(line: string): boolean {
+  const last = line.match(/(\p{L}+)$/u)?.[1]?.toLowerCase();
+  return last !== undefined && STOPWORDS.has(last);
 }
 
 function joinLines(prev: string, next: string): string {

@@ -1,8 +1,8 @@
 import { AppError } from "../../core/errors.js";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
-// Text that is not valid UTF-8 is most often a legacy Windows/Latin-1 file.
-const LEGACY = new TextDecoder("windows-1252");
+// Windows-1252 bytes 0x80–0x9F (Node's "windows-1252" decoder treats them as Latin-1 control characters).
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
 
 /** Decodes a text file's bytes; a NUL byte means binary content, which no text loader can read. */
 export function decodeText(bytes: Uint8Array, source: string): string {
@@ -15,6 +15,13 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     return UTF8.decode(bytes);
   } catch (err) {
     if (!(err instanceof TypeError)) throw err;
-    return LEGACY.decode(bytes);
+    // Text that is not valid UTF-8 is most often a legacy Windows/Latin-1 file.
+    return decodeWindows1252(bytes);
   }
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }
