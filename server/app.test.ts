@@ -1,0 +1,305 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { get } from "node:http";
+import { buffer } from "node:stream/consumers";
+import { gunzipSync } from "node:zlib";
+import { AppError } from "../core/errors.js";
+import type { AskResponse, Engine } from "../core/types.js";
+import { createStandInEngine } from "./testing/stand-in-engine.js";
+import { startTestServer, type TestServer } from "./testing/start.js";
+
+const JSON_TYPE = { "Content-Type": "application/json" };
+
+function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) });
+}
+
+/** fetch decodes gzip and adds no-cache to conditional requests; this sends and returns exactly what is on the wire. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) =>
+    get(url, { headers }, (res) => buffer(res).then((body) => resolve({ status: res.statusCode ?? 0, body }), reject)).on("error", reject),
+  );
+}
+
+async function expectError(res: Response, status: number, code: string): Promise<string> {
+  assert.equal(res.status, status);
+  assert.match(res.headers.get("content-type") ?? "", /application\/json/);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  assert.deepEqual(Object.keys(body), ["error"]);
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, "string");
+  return body.error.message;
+}
+
+describe("POST /api/ask", () => {
+  const engine = createStandInEngine();
+  let srv: TestServer;
+  before(async () => (srv = await startTestServer(engine)));
+  after(() => srv.close());
+
+  test("ask · valid question · 200 with the issue 3 contract", async () => {
+    const res = await postJson(`${srv.url}/api/ask`, { question: "  How long did they speak?  " });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as AskResponse;
+    assert.equal(typeof body.answer, "string");
+    assert.equal(body.abstained, false);
+    for (const c of body.citations) {
+      assert.deepEqual(Object.keys(c).sort(), ["chunkId", "id", "page", "score", "source", "text", "title"]);
+    }
+    const markers = new Set([...body.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+    assert.deepEqual([...markers].sort(), body.citations.map((c) => c.id).sort());
+    assert.deepEqual(Object.keys(body.model).sort(), ["embeddings", "generator"]);
+    assert.deepEqual(Object.keys(body.timings).sort(), ["generateMs", "retrieveMs", "totalMs"]);
+    assert.equal(engine.requests.at(-1)?.question, "How long did they speak?", "question is trimmed");
+  });
+
+  test("ask · topK and history · passed to the engine", async () => {
+    const history = [
+      { role: "user", content: "Who called whom?" },
+      { role: "assistant", content: "Trump called Putin [1]." },
+    ];
+    for (const topK of [1, 20]) {
+      const res = await postJson(`${srv.url}/api/ask`, { question: "and then?", topK, history });
+      assert.equal(res.status, 200);
+      assert.deepEqual(engine.requests.at(-1), { question: "and then?", topK, history });
+    }
+  });
+
+  test("ask · malformed JSON · 400 BAD_REQUEST", async () => {
+    const res = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: JSON_TYPE, body: '{"question": "x",' });
+    assert.match(await expectError(res, 400, "BAD_REQUEST"), /malformed json/i);
+  });
+
+  test("ask · empty, whitespace, missing or too long question · 400 naming the field", async () => {
+    for (const body of [{ question: "" }, { question: " \n\t " }, {}, { question: "x".repeat(2001) }]) {
+      const message = await expectError(await postJson(`${srv.url}/api/ask`, body), 400, "BAD_REQUEST");
+      assert.match(message, /question/);
+    }
+    const atLimit = await postJson(`${srv.url}/api/ask`, { question: "x".repeat(2000) });
+    assert.equal(atLimit.status, 200, "2,000 characters is allowed");
+  });
+
+  test("ask · wrong types · 400 naming each bad field path", async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ question: 42 }, /question/],
+      [{ question: "ok", topK: "5" }, /topK: must be a number/],
+      [{ question: "ok", topK: 2.5 }, /topK: must be an integer/],
+      [{ question: "ok", history: "none" }, /history/],
+      [{ question: "ok", history: [{ role: "system", content: "x" }] }, /history\.0\.role/],
+      [{ question: "ok", history: [{ role: "user", content: 1 }] }, /history\.0\.content/],
+      [["question"], /JSON object/],
+      ["question", /JSON object/],
+    ];
+    for (const [body, pattern] of cases) {
+      const message = await expectError(await postJson(`${srv.url}/api/ask`, body), 400, "BAD_REQUEST");
+      assert.match(message, pattern, JSON.stringify(body));
+    }
+  });
+
+  test("ask · topK 0 and 21 · 400", async () => {
+    for (const topK of [0, 21, -1]) {
+      const message = await expectError(await postJson(`${srv.url}/api/ask`, { question: "ok", topK }), 400, "BAD_REQUEST");
+      assert.match(message, /topK: must be from 1 to 20/);
+    }
+  });
+
+  test("ask · too many history turns · 400", async () => {
+    const history = Array.from({ length: 21 }, () => ({ role: "user", content: "hi" }));
+    assert.match(await expectError(await postJson(`${srv.url}/api/ask`, { question: "ok", history }), 400, "BAD_REQUEST"), /history/);
+  });
+
+  test("ask · body that is not JSON · 415", async () => {
+    const plain = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "question" });
+    assert.match(await expectError(plain, 415, "UNSUPPORTED_MEDIA_TYPE"), /application\/json/);
+    const form = await fetch(`${srv.url}/api/ask`, { method: "POST", body: new URLSearchParams({ question: "x" }) });
+    await expectError(form, 415, "UNSUPPORTED_MEDIA_TYPE");
+    await expectError(await fetch(`${srv.url}/api/ask`, { method: "POST" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  test("api · unknown route or method · 404 JSON", async () => {
+    await expectError(await fetch(`${srv.url}/api/nope`), 404, "NOT_FOUND");
+    await expectError(await fetch(`${srv.url}/api/ask`), 404, "NOT_FOUND");
+  });
+
+  test("app · any response · security headers, no x-powered-by, request id echoed", async () => {
+    const res = await fetch(`${srv.url}/api/health`, { headers: { "X-Request-Id": "trace-123" } });
+    assert.equal(res.headers.get("x-powered-by"), null);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(res.headers.get("x-request-id"), "trace-123");
+    const fresh = await fetch(`${srv.url}/api/health`, { headers: { "X-Request-Id": "bad id with spaces" } });
+    assert.match(fresh.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("body limit", () => {
+  let srv: TestServer;
+  before(async () => (srv = await startTestServer(createStandInEngine(), { BODY_LIMIT: "1kb" })));
+  after(() => srv.close());
+
+  test("ask · body over BODY_LIMIT · 413 PAYLOAD_TOO_LARGE", async () => {
+    const res = await postJson(`${srv.url}/api/ask`, { question: "ok", history: [{ role: "user", content: "x".repeat(2000) }] });
+    await expectError(res, 413, "PAYLOAD_TOO_LARGE");
+  });
+});
+
+describe("readiness", () => {
+  test("ask and health · engine still starting · 503 INDEX_NOT_READY, then 200 once it resolves", async () => {
+    let resolve!: (engine: Engine) => void;
+    const srv = await startTestServer(new Promise<Engine>((r) => (resolve = r)));
+    try {
+      assert.match(await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 503, "INDEX_NOT_READY"), /being built/);
+      await expectError(await postJson(`${srv.url}/api/chat`, { question: "hi" }), 503, "INDEX_NOT_READY");
+      await expectError(await fetch(`${srv.url}/api/health`), 503, "INDEX_NOT_READY");
+      const demo = await (await fetch(`${srv.url}/`)).text();
+      assert.match(demo, /index is being built/);
+      resolve(createStandInEngine());
+      await new Promise((r) => setImmediate(r));
+      assert.equal((await fetch(`${srv.url}/api/health`)).status, 200);
+      assert.equal((await postJson(`${srv.url}/api/ask`, { question: "hi" })).status, 200);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("ask · engine failed to start · 503 telling to read the log", async () => {
+    const failed = Promise.reject(new Error("index folder is corrupt"));
+    const srv = await startTestServer(failed);
+    try {
+      await new Promise((r) => setImmediate(r));
+      const message = await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 503, "INDEX_NOT_READY");
+      assert.match(message, /could not be loaded/);
+      assert.doesNotMatch(message, /corrupt/);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe("engine failures", () => {
+  test("ask · engine throws a plain Error · generic 500 without stack; stack logged with request id", async () => {
+    const srv = await startTestServer(createStandInEngine({ failAfterTokens: 0, failure: new TypeError("secret detail at /srv/x.ts") }));
+    try {
+      const res = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { "X-Request-Id": "req-500" });
+      const raw = await res.text();
+      assert.equal(res.status, 500);
+      assert.deepEqual(JSON.parse(raw), { error: { code: "INTERNAL", message: "Internal server error" } });
+      assert.doesNotMatch(raw, /secret|\.ts|at /);
+      const logged = srv.logs.find((l) => l.msg === "unhandled error");
+      assert.ok(logged, "the error is logged");
+      assert.match((logged.err as { stack?: string }).stack ?? "", /^TypeError: secret detail.*\n\s+at /);
+      assert.equal((logged.req as { id?: string } | undefined)?.id, "req-500");
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("ask · engine throws AppError UPSTREAM_FAILED · 502 with its message", async () => {
+    const failure = new AppError("UPSTREAM_FAILED", "The embeddings server did not answer");
+    const srv = await startTestServer(createStandInEngine({ failAfterTokens: 0, failure }));
+    try {
+      const message = await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 502, "UPSTREAM_FAILED");
+      assert.equal(message, "The embeddings server did not answer");
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe("CORS", () => {
+  test("api · CORS_ORIGINS empty · any origin allowed", async () => {
+    const srv = await startTestServer(createStandInEngine());
+    try {
+      const res = await fetch(`${srv.url}/api/health`, { headers: { Origin: "https://anywhere.example" } });
+      assert.equal(res.headers.get("access-control-allow-origin"), "*");
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("api · CORS_ORIGINS set · listed and own origin allowed, others refused with 403", async () => {
+    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example, https://blog.example/" });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${srv.url}/api/chat`, {
+          method: "OPTIONS",
+          headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+        });
+      const ok = await preflight("https://blog.example");
+      assert.equal(ok.status, 204);
+      assert.equal(ok.headers.get("access-control-allow-origin"), "https://blog.example");
+      assert.match(ok.headers.get("access-control-allow-headers") ?? "", /Content-Type/i);
+
+      const allowed = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://shop.example" });
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get("access-control-allow-origin"), "https://shop.example");
+
+      assert.match(await expectError(await preflight("https://evil.example"), 403, "FORBIDDEN"), /evil\.example/);
+      const refused = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://evil.example" });
+      await expectError(refused, 403, "FORBIDDEN");
+      assert.equal(refused.headers.get("access-control-allow-origin"), null);
+
+      const own = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: srv.url });
+      assert.equal(own.status, 200, "the server's own pages (demo) still work");
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe("rate limit", () => {
+  test("ask · over RATE_LIMIT_PER_MINUTE · 429 RATE_LIMITED JSON, health not limited", async () => {
+    const srv = await startTestServer(createStandInEngine(), { RATE_LIMIT_PER_MINUTE: "2" });
+    try {
+      for (let i = 0; i < 2; i++) assert.equal((await postJson(`${srv.url}/api/ask`, { question: "hi" })).status, 200);
+      const limited = await postJson(`${srv.url}/api/chat`, { question: "hi" });
+      assert.match(await expectError(limited, 429, "RATE_LIMITED"), /2 per minute/);
+      assert.ok(limited.headers.get("ratelimit"), "standard RateLimit header");
+      assert.equal((await fetch(`${srv.url}/api/health`)).status, 200);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe("GET /api/health, /widget.js and /", () => {
+  const engine = createStandInEngine();
+  let srv: TestServer;
+  before(async () => (srv = await startTestServer(engine)));
+  after(() => srv.close());
+
+  test("health · ready · 200 with the index description", async () => {
+    const res = await fetch(`${srv.url}/api/health`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ["chunks", "documents", "embeddings", "generator", "indexBuiltAt", "status"]);
+    assert.equal(body.status, "ok");
+    assert.deepEqual(body, engine.health());
+  });
+
+  test("widget.js · gzip accepted · one small minified script, cacheable, with ETag", async () => {
+    const res = await fetch(`${srv.url}/widget.js`, { headers: { "Accept-Encoding": "gzip" } });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /text\/javascript/);
+    assert.match(res.headers.get("cache-control") ?? "", /max-age/);
+    const etag = res.headers.get("etag");
+    assert.ok(etag);
+    const code = await res.text(); // fetch decodes gzip
+    assert.ok(code.length > 2000 && !code.includes("\n\n"), "a minified bundle");
+    const { body: bytes } = await rawGet(`${srv.url}/widget.js`, { "Accept-Encoding": "gzip" });
+    assert.ok(bytes.length < 30 * 1024, `gzipped widget is ${bytes.length} bytes`);
+    assert.equal(gunzipSync(bytes).toString(), code);
+    const cached = await rawGet(`${srv.url}/widget.js`, { "If-None-Match": etag });
+    assert.equal(cached.status, 304);
+    assert.equal(cached.body.length, 0);
+  });
+
+  test("demo page · ready · embeds the widget and lists the documents, escaped", async () => {
+    const res = await fetch(`${srv.url}/`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+    const html = await res.text();
+    assert.match(html, /<script src="\/widget\.js"[^>]*defer><\/script>/);
+    assert.match(html, /Leaders spoke on the phone/);
+    assert.match(html, /1 documents, 1 passages/);
+  });
+});

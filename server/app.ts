@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import express, { type Express, type RequestHandler } from "express";
+import { pino, type Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { Config } from "../core/config.js";
+import { corsPolicy } from "./cors.js";
+import { EngineGate, type ServedEngine } from "./engine-gate.js";
+import { apiNotFound, errorHandler } from "./errors.js";
+import { rateLimit } from "./rate-limit.js";
+import { askRoute } from "./routes/ask.js";
+import { chatRoute } from "./routes/chat.js";
+import { healthRoute } from "./routes/health.js";
+import { widgetRoute } from "./routes/widget.js";
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  /** The engine, or a promise of it: until it resolves, the API answers 503 INDEX_NOT_READY. */
+  engine: ServedEngine | Promise<ServedEngine>;
+  logger?: Logger;
+  /** Interval of the `: ping` comments on chat streams. */
+  heartbeatMs?: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Builds the Express app (API, widget, demo page); the caller decides where it listens. */
+export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppOptions): Express {
+  const log = logger ?? pino({ level: config.log.level });
+  const gate = new EngineGate(engine);
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestLogging(log));
+  app.use(securityHeaders);
+  app.use("/api", corsPolicy(config.server.corsOrigins));
+  app.use("/api", express.json({ limit: config.server.bodyLimit, strict: false }));
+  app.use(["/api/ask", "/api/chat"], rateLimit(config.server.rateLimitPerMinute));
+  app.use(askRoute(gate));
+  app.use(chatRoute(gate, heartbeatMs));
+  app.use(healthRoute(gate));
+  app.use(widgetRoute(gate));
+  app.use("/api", apiNotFound);
+  app.use(errorHandler(log));
+  return app;
+}
+
+/** pino-http: one log line per request, a request id (kept from X-Request-Id when sane) echoed back. */
+function requestLogging(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers["x-request-id"];
+      const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+  });
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+};

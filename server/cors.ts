@@ -1,0 +1,33 @@
+import cors from "cors";
+import type { RequestHandler } from "express";
+import { AppError } from "../core/errors.js";
+
+const SHARED = {
+  methods: ["GET", "POST"],
+  allowedHeaders: ["Content-Type", "X-Request-Id"],
+  exposedHeaders: ["X-Request-Id", "RateLimit", "RateLimit-Policy", "Retry-After"],
+  maxAge: 600,
+};
+
+/**
+ * CORS for /api from config.server.corsOrigins: open to every origin when the list is empty; otherwise the
+ * listed origins (and the server's own pages) are allowed and any other Origin gets 403 FORBIDDEN.
+ */
+export function corsPolicy(origins: readonly string[]): RequestHandler {
+  if (origins.length === 0) return cors({ ...SHARED, origin: "*" });
+  const allowed = new Set(origins.map((o) => o.replace(/\/+$/, "")));
+  const listed = cors({ ...SHARED, origin: [...allowed] });
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+      throw new AppError("FORBIDDEN", `Origin ${origin} is not allowed (CORS_ORIGINS)`);
+    }
+    listed(req, res, next);
+  };
+}
+
+/** Browsers send Origin on same-origin POSTs too; the demo page must keep working when a list is set. */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host.toLowerCase();
+}

@@ -1,0 +1,79 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "pino";
+import { AppError, isAppError, type ErrorCode } from "../core/errors.js";
+import { writeSseEvent } from "./sse.js";
+
+/** The HTTP status of each error code; a new code without a status fails type-checking. */
+export const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_FILE: 415,
+  INDEX_NOT_READY: 503,
+  INDEX_MISMATCH: 503,
+  UPSTREAM_FAILED: 502,
+  CONFIG_INVALID: 500,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Any /api path no route answered. */
+export const apiNotFound: RequestHandler = (req) => {
+  throw new AppError("NOT_FOUND", `No such endpoint: ${req.method} ${req.path}`);
+};
+
+/** Body-parser errors carry a `type` and keep their own status; everything else unknown is a bug. */
+function toAppError(err: unknown): AppError | undefined {
+  if (isAppError(err)) return err;
+  const type = (err as { type?: unknown } | null)?.type;
+  if (type === "entity.parse.failed") return new AppError("BAD_REQUEST", "Malformed JSON in request body", { cause: err });
+  if (type === "entity.too.large") return new AppError("PAYLOAD_TOO_LARGE", "Request body is too large", { cause: err });
+  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+    return new AppError("UNSUPPORTED_MEDIA_TYPE", "Unsupported request body encoding", { cause: err });
+  }
+  return undefined;
+}
+
+/**
+ * The one error middleware: AppError → its status and `{ error: { code, message } }`; unknown errors are logged
+ * with the request id and stack, and the client sees a generic 500. Mid-stream (SSE) it becomes an `error` event.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = toAppError(err);
+    const status = known ? STATUS[known.code] : 500;
+    const log = req.log ?? logger;
+    if (req.socket.destroyed) {
+      // The client hung up and its AbortSignal stopped the engine: nobody is left to answer.
+      if (isAbort(err)) log.debug("request aborted by the client");
+      else log.error({ err }, "error after the client disconnected");
+      return;
+    }
+    if (!known) log.error({ err }, "unhandled error");
+    else if (status >= 500) log.warn({ err }, known.message);
+    const body: ErrorBody = {
+      error: known
+        ? { code: known.code, message: known.message }
+        : { code: "INTERNAL", message: "Internal server error" },
+    };
+    if (res.headersSent) {
+      // Headers are out only on streams we opened; the client learns of the failure in-band.
+      if (!res.writableEnded && !res.destroyed) {
+        writeSseEvent(res, "error", body.error);
+        res.end();
+      }
+      return;
+    }
+    res.status(status).json(body);
+  };
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === "AbortError" || err.cause instanceof Error && err.cause.name === "AbortError");
+}

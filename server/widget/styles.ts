@@ -1,0 +1,84 @@
+/** The widget's styles, scoped by its shadow root; `--cb-accent` is set from data-accent. */
+export const CSS = `
+:host{all:initial}
+.cb{--cb-ink:#1d2433;--cb-muted:#5b6476;--cb-line:#e3e6ee;--cb-bg:#fff;--cb-soft:#f4f6fb;
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--cb-ink);
+-webkit-font-smoothing:antialiased}
+.cb *{box-sizing:border-box}
+button{font:inherit;color:inherit;cursor:pointer}
+:focus-visible{outline:3px solid color-mix(in srgb,var(--cb-accent) 55%,transparent);outline-offset:2px}
+svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round;flex:none}
+.launcher{position:fixed;bottom:20px;right:20px;z-index:2147483000;width:58px;height:58px;border:0;border-radius:50%;
+background:var(--cb-accent);color:#fff;display:grid;place-items:center;box-shadow:0 6px 20px rgba(15,23,42,.28);
+transition:transform .15s}
+.launcher:hover{transform:scale(1.06)}
+.launcher svg{width:26px;height:26px}
+.left .launcher{right:auto;left:20px}
+.panel{position:fixed;bottom:92px;right:20px;z-index:2147483000;width:390px;height:min(640px,calc(100vh - 116px));
+display:flex;flex-direction:column;background:var(--cb-bg);border-radius:16px;overflow:hidden;
+box-shadow:0 12px 48px rgba(15,23,42,.25),0 0 0 1px rgba(15,23,42,.06)}
+.left .panel{right:auto;left:20px}
+.panel[hidden]{display:none}
+.head{display:flex;align-items:center;gap:4px;padding:12px 8px 12px 18px;background:var(--cb-accent);color:#fff}
+.head h2{flex:1;margin:0;font-size:16px;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.icon-btn{width:36px;height:36px;border:0;border-radius:8px;background:transparent;display:grid;place-items:center}
+.icon-btn:hover{background:rgba(255,255,255,.18)}
+.log{flex:1;overflow-y:auto;padding:16px 14px;display:flex;flex-direction:column;gap:12px;background:var(--cb-soft);
+overscroll-behavior:contain}
+.msg{max-width:88%;padding:10px 13px;border-radius:14px;overflow-wrap:anywhere}
+.msg p{margin:0}
+.user{align-self:flex-end;background:var(--cb-accent);color:#fff;border-bottom-right-radius:4px;white-space:pre-wrap}
+.bot{align-self:flex-start;background:var(--cb-bg);border:1px solid var(--cb-line);border-bottom-left-radius:4px}
+.answer{white-space:pre-wrap}
+.greeting{color:var(--cb-ink)}
+.abstained{background:#fbf8ef;border-color:#ecdfb8}
+.abstained .answer{color:#5c4d1f}
+.badge{display:flex;align-items:center;gap:6px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;
+color:#8a6d1c;margin-bottom:4px!important}
+.badge svg{width:16px;height:16px}
+.error{background:#fdf2f2;border-color:#f2c7c7}
+.error-text{color:#8f1d1d;margin-top:4px!important}
+.retry{display:inline-flex;align-items:center;gap:6px;margin-top:8px;padding:5px 12px;border-radius:999px;
+border:1px solid #d99;background:#fff;color:#8f1d1d;font-size:13px}
+.retry svg{width:15px;height:15px}
+.chip{display:inline-grid;place-items:center;min-width:20px;height:20px;padding:0 5px;margin:0 2px;vertical-align:1px;
+border:0;border-radius:6px;background:color-mix(in srgb,var(--cb-accent) 14%,#fff);color:var(--cb-accent);
+font-size:12px;font-weight:700;line-height:1}
+.chip:hover{background:var(--cb-accent);color:#fff}
+.sources{margin-top:10px;padding-top:8px;border-top:1px solid var(--cb-line)}
+.sources-label{font-size:12px;font-weight:600;color:var(--cb-muted);margin-bottom:4px!important}
+.sources ul{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:2px}
+.source{display:flex;align-items:baseline;gap:8px;width:100%;text-align:left;border:0;background:none;padding:4px 6px;
+border-radius:6px;font-size:13px}
+.source:hover{background:var(--cb-soft)}
+.num{flex:none;font-weight:700;color:var(--cb-accent);min-width:14px}
+.source-title{flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.page{color:var(--cb-muted);flex:none}
+.typing{display:flex;gap:4px;padding:4px 0}
+.typing span{width:7px;height:7px;border-radius:50%;background:var(--cb-muted);animation:cb-blink 1.2s infinite}
+.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}
+@keyframes cb-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}
+.composer{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid var(--cb-line);background:var(--cb-bg)}
+textarea{flex:1;resize:none;max-height:120px;min-height:40px;padding:9px 12px;border:1px solid var(--cb-line);border-radius:12px;
+font:inherit;color:inherit;background:var(--cb-bg);outline:none}
+textarea:focus{border-color:var(--cb-accent)}
+.send{width:40px;height:40px;border:0;border-radius:12px;background:var(--cb-accent);color:#fff;display:grid;place-items:center}
+.send:disabled{opacity:.45;cursor:default}
+.sheet{position:absolute;inset:60px 0 0;background:var(--cb-bg);display:flex;flex-direction:column;overflow:hidden}
+.sheet[hidden]{display:none}
+.sheet-bar{display:flex;align-items:center;padding:8px;border-bottom:1px solid var(--cb-line)}
+.sheet-bar .icon-btn:hover{background:var(--cb-soft)}
+.sheet-body{overflow-y:auto;padding:6px 18px 20px}
+.sheet-label{margin:8px 0 2px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--cb-accent)}
+.sheet h3{margin:0 0 4px;font-size:17px;line-height:1.35}
+.sheet-meta{margin:0 0 12px;font-size:13px;color:var(--cb-muted);overflow-wrap:anywhere}
+.passage-text{margin:0;padding:12px 14px;border-left:3px solid var(--cb-accent);background:var(--cb-soft);border-radius:0 8px 8px 0;
+white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:480px){
+.panel,.left .panel{inset:0;width:auto;height:auto;border-radius:0}
+.open .launcher{display:none}
+.msg{max-width:94%}
+}
+@media (prefers-reduced-motion:reduce){.launcher,.typing span{transition:none;animation:none}}
+`;
