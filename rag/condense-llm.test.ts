@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, test } from "node:test";
+import { FakeOpenAIServer } from "../core/testing/fake-openai-server.js";
+import type { Turn } from "../core/types.js";
+import { loadPrompts } from "../prompts/load.js";
+import { llmCondenser, type Condense } from "./condense-llm.js";
+import { createOpenAIClient } from "./openai-client.js";
+
+const HISTORY: Turn[] = [
+  { role: "user", content: "What did Trump and Putin discuss?" },
+  { role: "assistant", content: "They discussed a ceasefire in Ukraine [1] and energy infrastructure [2]." },
+];
+const FOLLOW_UP = "And what did he say about NATO?";
+
+describe("llmCondenser against a fake OpenAI-compatible server", () => {
+  let fake: FakeOpenAIServer;
+  let condense: Condense;
+  const offline: { calls: [string, Turn[]][] } = { calls: [] };
+  before(async () => {
+    fake = await FakeOpenAIServer.start();
+    condense = llmCondenser({
+      client: createOpenAIClient({ apiKey: undefined, baseURL: fake.baseURL, timeoutMs: 2_000, maxRetries: 0 }),
+      model: "test-model",
+      prompts: await loadPrompts(),
+      fallback: (question, history) => {
+        offline.calls.push([question, history]);
+        return `offline: ${question}`;
+      },
+      timeoutMs: 150,
+      maxTurns: 2,
+      maxTurnChars: 60,
+    });
+  });
+  afterEach(() => {
+    fake.reset();
+    offline.calls.length = 0;
+  });
+  after(() => fake.close());
+
+  const sentPrompt = () => (fake.requestsTo("chat")[0]!.body.messages as { content: string }[])[0]!.content;
+
+  test("llmCondenser · no history · returns the question without calling the model", async () => {
+    assert.equal(await condense(FOLLOW_UP, []), FOLLOW_UP);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test("llmCondenser · follow-up · sends the conversation and returns the model's question without label or quotes", async () => {
+    fake.script("chat", { type: "chat", content: 'Standalone question: "What did Putin say about NATO in his call with Trump?"\n' });
+    assert.equal(await condense(FOLLOW_UP, HISTORY), "What did Putin say about NATO in his call with Trump?");
+    const prompt = sentPrompt();
+    assert.match(prompt, /user: What did Trump and Putin discuss\?\nassistant: They discussed a ceasefire in Ukraine and energy/);
+    assert.match(prompt, /Follow-up question: And what did he say about NATO\?/);
+    assert.doesNotMatch(prompt, /\[1\]/, "citation markers are not part of the conversation text");
+    assert.equal(fake.requestsTo("chat")[0]!.body.stream, undefined);
+  });
+
+  test("llmCondenser · long history · keeps only the last turns, each shortened", async () => {
+    fake.script("chat", { type: "chat", content: "Q?" });
+    const long: Turn[] = [{ role: "user", content: "very first question about oil" }, ...HISTORY, { role: "user", content: "x ".repeat(100) }];
+    await condense(FOLLOW_UP, long);
+    const prompt = sentPrompt();
+    assert.doesNotMatch(prompt, /very first question|What did Trump and Putin discuss/);
+    assert.match(prompt, /assistant: They discussed/);
+    assert.match(prompt, /user: (x ){29}x…\n/);
+  });
+
+  test("llmCondenser · upstream 500 · one request, then the offline rewrite of the same inputs", async () => {
+    fake.script("chat", { type: "error", status: 500 });
+    assert.equal(await condense(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+    assert.equal(fake.requests.length, 1);
+    assert.deepEqual(offline.calls, [[FOLLOW_UP, HISTORY]]);
+  });
+
+  test("llmCondenser · reply slower than timeoutMs · falls back quickly", async () => {
+    fake.script("chat", { type: "chat", content: "Too late?", delayMs: 500 });
+    const started = Date.now();
+    assert.equal(await condense(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+    assert.ok(Date.now() - started < 400, `took ${Date.now() - started} ms`);
+  });
+
+  test("llmCondenser · blank reply · falls back", async () => {
+    fake.script("chat", { type: "chat", content: '  \n "" \n' });
+    assert.equal(await condense(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+  });
+
+  test("llmCondenser · caller aborts · rejects with the abort instead of falling back", async () => {
+    fake.script("chat", { type: "hang" });
+    const controller = new AbortController();
+    const run = condense(FOLLOW_UP, HISTORY, controller.signal);
+    while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await assert.rejects(run, { name: "AbortError" });
+    assert.deepEqual(offline.calls, []);
+  });
+});
