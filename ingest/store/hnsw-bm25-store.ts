@@ -139,6 +139,17 @@ export class HnswBm25Store implements ChunkStore {
     this.files.set(source, { hash: record.hash, bytes: record.bytes });
   }
 
+  /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */
+  fileRecord(source: string): FileRecord | undefined {
+    const record = this.files.get(source);
+    return record && { ...record, chunks: this.bySource.get(source)?.size ?? 0 };
+  }
+
+  /** Every source with chunks or a file record. */
+  sources(): string[] {
+    return [...new Set([...this.bySource.keys(), ...this.files.keys()])];
+  }
+
   /** Nearest chunks by cosine similarity (score = 1 - cosine distance, higher is better). */
   async dense(vector: number[], k: number): Promise<Hit[]> {
     if (vector.length !== this.embedder.dim) {
@@ -170,7 +181,7 @@ export class HnswBm25Store implements ChunkStore {
   /** What `save` would write as manifest.json, with `builtAt` of the last save or open. */
   manifest(): Manifest {
     const files: Manifest["files"] = {};
-    for (const [source, record] of this.files) files[source] = { ...record, chunks: this.bySource.get(source)?.size ?? 0 };
+    for (const source of this.files.keys()) files[source] = this.fileRecord(source)!;
     return {
       formatVersion: FORMAT_VERSION,
       embedder: { ...this.embedder },

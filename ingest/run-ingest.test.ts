@@ -1,0 +1,193 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, beforeEach, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { FakeEmbedder } from "./embed/fake.js";
+import { openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
+
+/** A FakeEmbedder that records every text it was asked to embed, call by call. */
+class CountingEmbedder extends FakeEmbedder {
+  readonly calls: string[][] = [];
+  constructor(private readonly failOn?: string, dim = 16) {
+    super({ dim });
+  }
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    this.calls.push(texts);
+    if (this.failOn && texts.some((t) => t.includes(this.failOn!))) throw new Error("upstream 503");
+    return super.embedDocuments(texts);
+  }
+  get texts(): string[] {
+    return this.calls.flat();
+  }
+}
+
+const paragraph = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `Sentence ${i} about ${topic} explains one more detail of the ${topic} story.`).join(" ");
+
+const DOCS: Record<string, string> = {
+  "alpha.md": `# Alpha glaciers\n\n${paragraph("glacier", 30)}`,
+  "nested/beta.txt": `Beta railways\n\n${paragraph("railway", 30)}`,
+  "gamma.html": `<html><head><title>Gamma bees</title><script>var x = 1;</script></head><body><p>${paragraph("honeybee", 20)}</p></body></html>`,
+};
+
+let root: string;
+let docsDir: string;
+let indexDir: string;
+let opts: IngestOptions;
+const writeDocs = async (docs: Record<string, string | Uint8Array>) => {
+  for (const [name, content] of Object.entries(docs)) {
+    await mkdir(path.dirname(path.join(docsDir, name)), { recursive: true });
+    await writeFile(path.join(docsDir, name), content);
+  }
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "citebot-ingest-"));
+  docsDir = path.join(root, "docs");
+  indexDir = path.join(root, "index");
+  opts = { docsDir, indexDir, chunkSize: 400, chunkOverlap: 80 };
+  await writeDocs(DOCS);
+});
+after(() => rm(root, { recursive: true, force: true }));
+
+describe("runIngest", () => {
+  test("runIngest · fresh folder · indexes every file, records hashes, writes the index", async () => {
+    const embedder = new CountingEmbedder();
+    const summary = await runIngest(opts, { embedder });
+    assert.deepEqual(summary.files.indexed.sort(), ["alpha.md", "gamma.html", "nested/beta.txt"]);
+    assert.equal(summary.fullBuild, "no index yet");
+    assert.ok(summary.written && summary.chunks.total > 6 && summary.chunks.embedded === summary.chunks.total);
+    assert.equal(embedder.texts.length, summary.chunks.total);
+    const manifest = await readManifest(indexDir);
+    assert.deepEqual(Object.keys(manifest.files).sort(), ["alpha.md", "gamma.html", "nested/beta.txt"]);
+    assert.deepEqual(manifest.chunking, { chunkSize: 400, chunkOverlap: 80 });
+    const store = await openChunkStore(indexDir, embedder);
+    assert.equal((await store.lexical("honeybee", 1))[0]?.chunk.source, "gamma.html");
+    assert.ok(!store.chunks().some((c) => c.text.includes("var x")), "script text must not be indexed");
+  });
+
+  test("runIngest · one file changed, one deleted · re-embeds only the changed file and drops the deleted one", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    await writeDocs({ "nested/beta.txt": `Beta railways\n\n${paragraph("tramway", 12)}` });
+    await unlink(path.join(docsDir, "gamma.html"));
+    const embedder = new CountingEmbedder();
+    const summary = await runIngest(opts, { embedder });
+    assert.equal(summary.fullBuild, null);
+    assert.deepEqual(summary.files.indexed, ["nested/beta.txt"]);
+    assert.deepEqual(summary.files.unchanged, ["alpha.md"]);
+    assert.deepEqual(summary.files.removed, ["gamma.html"]);
+    assert.ok(embedder.texts.length > 0 && embedder.texts.every((t) => t.includes("tramway")), "only beta's new chunks are embedded");
+    const store = await openChunkStore(indexDir, embedder);
+    assert.deepEqual(new Set(store.chunks().map((c) => c.source)), new Set(["alpha.md", "nested/beta.txt"]));
+    assert.deepEqual(await store.lexical("railway honeybee", 5).then((h) => h.map((x) => x.chunk.source)), []);
+    assert.equal((await store.lexical("tramway", 1))[0]?.chunk.source, "nested/beta.txt");
+    assert.equal(store.chunks().length, summary.chunks.total);
+  });
+
+  test("runIngest · nothing changed · embeds nothing and leaves the index untouched", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    const before = await readManifest(indexDir);
+    const embedder = new CountingEmbedder();
+    const summary = await runIngest(opts, { embedder });
+    assert.equal(embedder.calls.length, 0);
+    assert.equal(summary.written, false);
+    assert.equal(summary.files.unchanged.length, 3);
+    assert.deepEqual(await readManifest(indexDir), before);
+  });
+
+  test("runIngest · --rebuild, new chunk settings or another embedder · re-embeds every file and says why", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    const cases: [Partial<IngestOptions>, CountingEmbedder, RegExp][] = [
+      [{ rebuild: true }, new CountingEmbedder(), /--rebuild/],
+      [{ chunkSize: 300 }, new CountingEmbedder(), /chunk settings changed: 400\/80 → 300\/80/],
+      [{ chunkSize: 300 }, new CountingEmbedder(undefined, 32), /embedder changed: .*dim 16.*dim 32/],
+    ];
+    for (const [change, embedder, why] of cases) {
+      const summary = await runIngest({ ...opts, ...change }, { embedder });
+      assert.match(summary.fullBuild ?? "", why);
+      assert.equal(summary.files.indexed.length, 3);
+      assert.equal(embedder.texts.length, summary.chunks.total);
+    }
+    assert.equal((await readManifest(indexDir)).embedder.dim, 32);
+  });
+
+  test("runIngest · corrupt PDF, empty file, unsupported type · skipped with reasons, the rest indexed", async () => {
+    await writeDocs({ "broken.pdf": "%PDF-1.4\nthis is not really a pdf", "empty.txt": "", "notes.docx": "PK\u0003\u0004" });
+    const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
+    const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
+    assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unsupported type" });
+    assert.equal(summary.files.indexed.length, 3);
+    assert.ok(summary.files.skipped.every((s) => s.message.includes(s.source)), "messages name the file");
+  });
+
+  test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {
+    await writeDocs({ "poison.txt": "Poison\n\nThis text contains POISON and cannot be embedded." });
+    const summary = await runIngest({ ...opts, batchSize: 1 }, { embedder: new CountingEmbedder("POISON") });
+    assert.deepEqual(summary.files.skipped.map((s) => [s.source, s.reason, s.message]), [["poison.txt", "embedding failed", "upstream 503"]]);
+    assert.equal(summary.files.indexed.length, 3);
+    assert.ok(!(await openChunkStore(indexDir, new FakeEmbedder())).chunks().some((c) => c.source === "poison.txt"));
+  });
+
+  test("runIngest · nothing indexable · throws with the reasons and keeps the previous index", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    const before = await readManifest(indexDir);
+    await rm(docsDir, { recursive: true });
+    await writeDocs({ "empty.md": "", "scan.pdf": "%PDF-1.7 garbage" });
+    await assert.rejects(runIngest(opts, { embedder: new CountingEmbedder() }), {
+      code: "UNSUPPORTED_FILE",
+      message: /Nothing could be indexed .* 2 file\(s\) skipped \(/,
+    });
+    assert.deepEqual(await readManifest(indexDir), before);
+    await rm(docsDir, { recursive: true });
+    await mkdir(docsDir);
+    await assert.rejects(runIngest(opts, { embedder: new CountingEmbedder() }), { code: "NOT_FOUND", message: /No documents/ });
+    await assert.rejects(runIngest({ ...opts, docsDir: path.join(root, "nope") }, { embedder: new CountingEmbedder() }), {
+      code: "NOT_FOUND",
+    });
+  });
+
+  test("runIngest · process killed while writing the new index · the old index still opens with the old text", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    await writeDocs({ "nested/beta.txt": `Beta railways\n\n${paragraph("tramway", 12)}` });
+    // The child dies by SIGKILL right after the HNSW graph lands in the temp folder, mid-write.
+    const url = (f: string) => JSON.stringify(pathToFileURL(path.join(import.meta.dirname, f)).href);
+    const script = `
+      const { HnswIndex } = await import(${url("store/hnsw-index.ts")});
+      const { runIngest, FakeEmbedder } = await import(${url("index.ts")});
+      const write = HnswIndex.prototype.write;
+      HnswIndex.prototype.write = async function (file) { await write.call(this, file); process.kill(process.pid, "SIGKILL"); };
+      await runIngest(${JSON.stringify(opts)}, { embedder: new FakeEmbedder() });`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    assert.equal(child.signal, "SIGKILL", child.stderr);
+    assert.ok((await readdir(root)).some((n) => n.startsWith(".index.tmp-")), "the crash left a partial temp folder");
+    const store = await openChunkStore(indexDir, new FakeEmbedder());
+    assert.equal((await store.lexical("railway", 1))[0]?.chunk.source, "nested/beta.txt");
+    assert.deepEqual(await store.lexical("tramway", 1), []);
+    const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
+    assert.deepEqual(summary.files.indexed, ["nested/beta.txt"]);
+    assert.deepEqual((await readdir(root)).sort(), ["docs", "index"]);
+  });
+});
+
+describe("runIngest · sample corpus", () => {
+  const corpus = path.resolve(import.meta.dirname, "../../shared/corpus");
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "citebot-corpus-"));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test("runIngest · ../shared/corpus with the fake embedder · all 5 files indexed and searchable", async () => {
+    const embedder = new FakeEmbedder({ dim: 32 });
+    const summary = await runIngest({ docsDir: corpus, indexDir: dir, chunkSize: 1000, chunkOverlap: 200 }, { embedder });
+    assert.equal(summary.files.indexed.length, 5);
+    assert.deepEqual(summary.files.skipped, []);
+    const store = await openChunkStore(dir, embedder);
+    assert.equal(new Set(store.chunks().map((c) => c.source)).size, 5);
+    assert.ok(store.chunks().every((c) => c.title.length > 0 && c.text.length <= 1000));
+    assert.equal((await store.lexical("Putin", 3)).length, 3);
+  });
+});

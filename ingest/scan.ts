@@ -1,0 +1,35 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "../core/errors.js";
+
+export interface DocFile {
+  /** Path relative to the docs folder, with forward slashes: the chunks' `source`. */
+  source: string;
+  absPath: string;
+}
+
+/**
+ * Every file under `docsDir`, recursively, sorted by source so runs are reproducible. Hidden
+ * entries (".git", ".DS_Store") are not documents and are passed over; symlinks are followed.
+ */
+export async function scanDocs(docsDir: string): Promise<DocFile[]> {
+  const root = path.resolve(docsDir);
+  const info = await stat(root).catch((err: NodeJS.ErrnoException) => {
+    throw new AppError("NOT_FOUND", `The documents folder ${root} cannot be read (${err.code ?? err.message})`, { cause: err });
+  });
+  if (!info.isDirectory()) throw new AppError("NOT_FOUND", `The documents folder ${root} is not a folder`);
+  const files: DocFile[] = [];
+  await walk(root, root, files);
+  return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+async function walk(root: string, dir: string, out: DocFile[]): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const absPath = path.join(dir, entry.name);
+    // A broken symlink is listed as a file: reading it then reports it as unreadable, by name.
+    const kind = entry.isSymbolicLink() ? await stat(absPath).catch(() => undefined) : entry;
+    if (kind?.isDirectory()) await walk(root, absPath, out);
+    else if (!kind || kind.isFile()) out.push({ source: path.relative(root, absPath).split(path.sep).join("/"), absPath });
+  }
+}
