@@ -43,6 +43,8 @@ export interface FakeOpenAIOptions {
   embed?: (text: string) => number[] | Promise<number[]>;
   /** The chat reply when none is scripted. */
   defaultChat?: string;
+  /** Answer embeddings as float arrays whatever `encoding_format` asks, like some local servers. */
+  floatsOnly?: boolean;
 }
 
 export class FakeOpenAIServer {
@@ -118,7 +120,7 @@ export class FakeOpenAIServer {
     const embed = this.options.embed;
     if (!embed) return sendJson(res, 501, { error: { message: "fake server started without an embed function" } });
     const inputs = Array.isArray(body.input) ? (body.input as unknown[]) : [body.input];
-    const base64 = body.encoding_format === "base64";
+    const base64 = body.encoding_format === "base64" && !this.options.floatsOnly;
     const data = [];
     for (const [index, input] of inputs.entries()) {
       const vector = await embed(String(input));
