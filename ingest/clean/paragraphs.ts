@@ -3,8 +3,6 @@
  * so a paragraph wrapped over several lines must become a single line.
  */
 
-import { STOPWORDS } from "../text/tokenize.js";
-
 // Lines longer than this were not wrapped by a page layout: the source already has one paragraph per line.
 const LAYOUT_WIDTH_LIMIT = 160;
 const TERMINAL = /[.!?…:;]["”’)\]]*$/u;
@@ -62,10 +60,16 @@ function continues(prev: string, next: string, width: number): boolean {
   return prev.length >= 0.6 * width;
 }
 
-// "To contact the WWSW and the" cannot end a paragraph.
+// "To contact the WWSW and the" cannot end a paragraph; particles ("shaken up") can end a heading, so they are not here.
+const CONTINUING_WORDS = new Set(
+  "a an the and or nor but of to for with from by at as that which who whose whom than if because while when where into onto upon about between among through via".split(
+    " ",
+  ),
+);
+
 function endsWithFunctionWord(line: string): boolean {
   const last = line.match(/(\p{L}+)$/u)?.[1]?.toLowerCase();
-  return last !== undefined && STOPWORDS.has(last);
+  return last !== undefined && CONTINUING_WORDS.has(last);
 }
 
 function joinLines(prev: string, next: string): string {

@@ -9,9 +9,9 @@ const DAY_MONTH_YEAR = String.raw`(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4
 const MONTH_DAY_YEAR = String.raw`${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`;
 const DATE = `(?:${ISO}|${DAY_MONTH_YEAR}|${MONTH_DAY_YEAR})`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
-// "date 2025-02-13 Title…", "Published: 14 Feb 2025", "(This article was first published on 17 December 2025)".
+// "Published: 14 Feb 2025", "(This article was first published on 17 December 2025)", at a paragraph's start.
 const DATE_STATEMENT = new RegExp(
-  String.raw`\b(?:dated?|published|posted|released)(?:\s+on)?\s*:?\s*${WEEKDAY}(${DATE})`,
+  String.raw`^\(?(?:(?:this|the) (?:article|story|post|piece) was )?(?:first |originally |last )?(?:dated?|published|posted|released|updated)(?:\s+on)?\s*:?\s*${WEEKDAY}(${DATE})`,
   "iu",
 );
 // A paragraph that is only a date (a dateline under the title, or the date under a signature).
@@ -19,7 +19,6 @@ const DATE_LINE = new RegExp(String.raw`^\(?${WEEKDAY}${DATE}\)?\.?$`, "iu");
 // A date label glued in front of the title: " date 2025-02-13 Trump's Phone Call…".
 const DATE_PREFIX = new RegExp(String.raw`^(?:dated?|published)\s*:?\s*${DATE}\s+(?=\S)`, "iu");
 const MAX_TITLE = 160;
-const MAX_STATEMENT = 200;
 
 export interface TitleDate {
   title: string;
@@ -40,8 +39,7 @@ export function extractTitleDate(paragraphs: string[], metadata: { title?: strin
 
 /** The first date statement, else the first date-only paragraph. */
 function statedDate(paragraphs: string[]): string | null {
-  // Only short paragraphs: "published on …" inside prose is about something else.
-  for (const p of paragraphs.filter((x) => x.length <= MAX_STATEMENT)) {
+  for (const p of paragraphs) {
     const m = p.match(DATE_STATEMENT);
     if (m?.[1]) return parseDate(m[1]);
   }

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { dropRepeatedLines, stripRunningHeaders } from "./running-headers.js";
+
+const page = (n: number, body: string[]) => [`Quarterly Review · Issue 7 · page ${n}`, ...body, `${n}`];
+
+it("stripRunningHeaders · header with changing page number on every page · header and page numbers dropped", () => {
+  const pages = [page(1, ["Alpha text."]), page(2, ["Beta text."]), page(3, ["Gamma text."])];
+  assert.deepEqual(stripRunningHeaders(pages), [["Alpha text."], ["Beta text."], ["Gamma text."]]);
+});
+
+it("stripRunningHeaders · line on fewer than half the pages · kept", () => {
+  const pages = [["Intro", "Alpha text."], ["Beta text."], ["Gamma text."], ["Intro", "Delta text."], ["Epsilon."]];
+  assert.deepEqual(stripRunningHeaders(pages), pages);
+});
+
+it("stripRunningHeaders · repeated line in the middle of long pages · kept (only page edges are furniture)", () => {
+  const body = (x: string) => ["a1.", "a2.", "a3.", "Key point repeated here.", "b1.", "b2.", x];
+  const pages = [body("end one."), body("end two."), body("end three.")];
+  assert.ok(stripRunningHeaders(pages).every((p) => p.includes("Key point repeated here.")));
+});
+
+it("dropRepeatedLines · header repeated three times in plain text · first use kept", () => {
+  const lines = ["Report Title", "", "Text one.", "Report Title", "Text two.", "Report Title", "Text three."];
+  assert.deepEqual(dropRepeatedLines(lines), ["Report Title", "", "Text one.", "Text two.", "Text three."]);
+  assert.deepEqual(dropRepeatedLines(["Same", "Same"]), ["Same", "Same"]);
+});
