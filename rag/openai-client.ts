@@ -1,9 +1,6 @@
 import OpenAI from "openai";
 import type { Config } from "../core/config.js";
-
-/** Local servers (Ollama, llama.cpp, vLLM) ignore the key, but the SDK insists on one. */
-export const PLACEHOLDER_API_KEY = "not-needed";
-const OPENAI_BASE_URL = "https://api.openai.com/v1";
+import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "../ingest/embed/openai-endpoint.js";
 
 /**
  * The chat client shared by the answerer and the condenser. Everything is passed explicitly so the SDK

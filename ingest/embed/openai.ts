@@ -2,6 +2,7 @@ import { OpenAIEmbeddings, type OpenAIEmbeddingsParams } from "@langchain/openai
 import type { ClientOptions } from "openai";
 import { AppError } from "../../core/errors.js";
 import type { Embedder } from "./embedder.js";
+import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "./openai-endpoint.js";
 import { normalizeInPlace } from "./vector.js";
 
 export interface OpenAIEmbedderOptions {
@@ -18,8 +19,6 @@ export interface OpenAIEmbedderOptions {
 
 type Fields = Partial<OpenAIEmbeddingsParams> & { apiKey: string; configuration: ClientOptions; maxRetries: number };
 
-const PLACEHOLDER_API_KEY = "not-needed";
-const OPENAI_BASE_URL = "https://api.openai.com/v1";
 const PROBE = "citebot dimension probe";
 
 /**
