@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { test } from "node:test";
+import { parseEvalArgs } from "./args.js";
+
+test("parseEvalArgs · no arguments · defaults (repo gold, k 5, all splits, no gate, no baseline)", () => {
+  const a = parseEvalArgs([]);
+  assert.equal(a.gold, path.join(import.meta.dirname, "gold.jsonl"));
+  assert.deepEqual([a.k, a.split, a.gate, a.baseline, a.baseUrl, a.out], [5, "all", false, false, undefined, undefined]);
+});
+
+test("parseEvalArgs · every option · parsed", () => {
+  const a = parseEvalArgs(["--gold", "g.jsonl", "--base-url", "http://127.0.0.1:3000", "--out", "o", "--k", "8", "--split", "heldout", "--gate", "--baseline"]);
+  assert.equal(a.gold, path.resolve("g.jsonl"));
+  assert.equal(a.out, path.resolve("o"));
+  assert.deepEqual([a.baseUrl, a.k, a.split, a.gate, a.baseline], ["http://127.0.0.1:3000", 8, "heldout", true, true]);
+});
+
+test("parseEvalArgs · bad k, split and URL · one error naming all three", () => {
+  assert.throws(
+    () => parseEvalArgs(["--k", "0", "--split", "dev", "--base-url", "nope"]),
+    (err: Error) => /--k/.test(err.message) && /--split/.test(err.message) && /--base-url/.test(err.message),
+  );
+});
+
+test("parseEvalArgs · unknown option · rejected", () => {
+  assert.throws(() => parseEvalArgs(["--bogus"]), /bogus/);
+});

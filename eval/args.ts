@@ -1,0 +1,65 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { AppError } from "../core/errors.js";
+
+export interface EvalArgs {
+  gold: string;
+  baseUrl: string | undefined;
+  /** Undefined: eval/out/<timestamp>/ for a normal run, no files for a gate run. */
+  out: string | undefined;
+  k: number;
+  split: "tune" | "heldout" | "all";
+  gate: boolean;
+  baseline: boolean;
+  thresholds: string;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run eval -- [options]
+  --gold FILE        gold set (default eval/gold.jsonl)
+  --base-url URL     evaluate a running server's POST /api/ask instead of the in-process engine
+  --out DIR          report folder (default eval/out/<timestamp>/; a --gate run writes none unless given)
+  --k N              retrieval depth for hit@k, MRR and document recall; also sent as topK (default 5)
+  --split S          tune | heldout | all (default all)
+  --gate             exit 1 when a metric misses eval/thresholds.json (does not touch eval/results/)
+  --baseline         also run the common recipe (1,000/200 chunks, plain-mean dense top-4, no BM25, no abstention)
+  --thresholds FILE  thresholds (default eval/thresholds.json)
+  --help`;
+
+/** Parses and checks the harness's command line; bad values throw one AppError naming them all. */
+export function parseEvalArgs(argv: readonly string[]): EvalArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      gold: { type: "string", default: path.join(import.meta.dirname, "gold.jsonl") },
+      "base-url": { type: "string" },
+      out: { type: "string" },
+      k: { type: "string", default: "5" },
+      split: { type: "string", default: "all" },
+      gate: { type: "boolean", default: false },
+      baseline: { type: "boolean", default: false },
+      thresholds: { type: "string", default: path.join(import.meta.dirname, "thresholds.json") },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const problems: string[] = [];
+  const k = Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 20) problems.push(`--k must be an integer from 1 to 20, got "${values.k}"`);
+  const split = values.split;
+  if (split !== "tune" && split !== "heldout" && split !== "all") problems.push(`--split must be tune, heldout or all, got "${split}"`);
+  const baseUrl = values["base-url"];
+  if (baseUrl !== undefined && !URL.canParse(baseUrl)) problems.push(`--base-url is not a URL: "${baseUrl}"`);
+  if (problems.length) throw new AppError("BAD_REQUEST", `${problems.join("\n")}\n\n${USAGE}`, { details: problems });
+  return {
+    gold: path.resolve(values.gold),
+    baseUrl,
+    out: values.out === undefined ? undefined : path.resolve(values.out),
+    k,
+    split: split as EvalArgs["split"],
+    gate: values.gate,
+    baseline: values.baseline,
+    thresholds: path.resolve(values.thresholds),
+    help: values.help,
+  };
+}

@@ -1,0 +1,87 @@
+import escapeHtml from "escape-html";
+import { METRIC_KEYS, type MetricKey } from "../summary.js";
+import type { QuestionResult } from "../score.js";
+import { metricLabel } from "./metric-labels.js";
+import { describeMisses, fmt, fmtMs, type Report, type RunReport } from "./report.js";
+
+const e = (x: unknown): string => escapeHtml(String(x));
+const CHART_METRICS: readonly MetricKey[] = ["hitAtK", "factRecall", "abstentionAccuracy", "faithfulness"];
+const COLORS = ["#2b6cb0", "#2f855a", "#b7791f", "#6b46c1"];
+
+const CSS = `
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#1a202c;padding:0 1rem}
+h1{margin-bottom:.2rem}.meta{color:#4a5568;margin-top:0}
+table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #e2e8f0;padding:.3rem .5rem;vertical-align:top;text-align:left}
+th{background:#f7fafc}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.chart{display:grid;grid-template-columns:9rem 1fr;gap:.25rem .75rem;align-items:center;margin:1rem 0}
+.bars{display:flex;flex-direction:column;gap:2px}.bar{height:10px;border-radius:2px}.bar span{font-size:11px;margin-left:calc(100% + 4px);white-space:nowrap;position:relative;top:-3px}
+.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
+.ok{color:#2f855a}.miss{color:#c53030}ul.m{margin:0;padding-left:1.1rem}details{margin:.15rem 0}summary{cursor:pointer}
+.q{max-width:22rem}.a{max-width:30rem}.pass{background:#f0fff4}.fail{background:#fff5f5}.gate li{color:#c53030}`;
+
+function comparison(report: Report): string {
+  const cols = report.runs.flatMap((run) =>
+    (["all", "tune", "heldout"] as const).flatMap((split) => {
+      const m = split === "all" ? run.summary.overall : run.summary.bySplit[split];
+      return m ? [{ label: `${run.name} · ${split} (n=${m.n})`, m }] : [];
+    }),
+  );
+  const head = `<tr><th>metric</th>${cols.map((c) => `<th>${e(c.label)}</th>`).join("")}</tr>`;
+  const rows = METRIC_KEYS.map(
+    (key) => `<tr><td>${e(metricLabel(key, report.k))}</td>${cols.map((c) => `<td class="num">${fmt(c.m[key])}</td>`).join("")}</tr>`,
+  );
+  rows.push(`<tr><td>total p50 / p95 ms</td>${cols.map((c) => `<td class="num">${fmtMs(c.m.latency.total.p50)} / ${fmtMs(c.m.latency.total.p95)}</td>`).join("")}</tr>`);
+  return `<table>${head}${rows.join("")}</table>`;
+}
+
+function chart(run: RunReport, k: number): string {
+  const legend = CHART_METRICS.map((key, i) => `<span><i style="background:${COLORS[i]}"></i>${e(metricLabel(key, k))}</span>`).join("");
+  const rows = Object.entries(run.summary.byType).map(([type, m]) => {
+    const bars = CHART_METRICS.map((key, i) => {
+      const v = m[key];
+      const w = v === null ? 0 : Math.round(v * 100);
+      return `<div class="bar" style="width:${w}%;background:${COLORS[i]}" title="${e(metricLabel(key, k))}: ${fmt(v)}"><span>${fmt(v)}</span></div>`;
+    }).join("");
+    return `<div>${e(type)} (${m.n})</div><div class="bars">${bars}</div>`;
+  });
+  return `<div class="legend">${legend}</div><div class="chart">${rows.join("")}</div>`;
+}
+
+function citationsCell(r: QuestionResult): string {
+  return r.citations
+    .map((c) => {
+      const where = `${c.source}${c.page === null ? "" : ` p. ${c.page}`}`;
+      return `<details><summary>[${c.id}] ${e(where)}</summary>${e(c.text)}</details>`;
+    })
+    .join("");
+}
+
+function questionRow(r: QuestionResult, k: number): string {
+  const misses = describeMisses(r, k);
+  const missCell = misses.length ? `<ul class="m">${misses.map((m) => `<li class="miss">${e(m)}</li>`).join("")}</ul>` : `<span class="ok">✓</span>`;
+  const answer = r.abstained ? `<em>(abstained)</em> ${e(r.answer)}` : e(r.answer);
+  return `<tr class="${misses.length ? "fail" : "pass"}"><td>${e(r.id)}<br>${e(r.type)}<br>${e(r.split)}</td><td class="q">${e(r.question)}<details><summary>gold</summary>${e(r.goldAnswer)}</details></td><td class="a">${answer}</td><td>${citationsCell(r)}</td><td>${missCell}</td></tr>`;
+}
+
+function runSection(run: RunReport, k: number): string {
+  const head = "<tr><th>id</th><th>question</th><th>answer</th><th>citations</th><th>missed</th></tr>";
+  return `<h2>${e(run.name)}</h2><p class="meta">${e(JSON.stringify(run.settings))}</p>${chart(run, k)}
+<table>${head}${run.results.map((r) => questionRow(r, k)).join("")}</table>`;
+}
+
+function gate(report: Report): string {
+  if (!report.gate?.checked) return "";
+  if (!report.gate.failures.length) return `<p class="ok">Gate: all metrics meet their thresholds.</p>`;
+  const items = report.gate.failures.map((f) => `<li>${e(f.run)}: ${e(f.metric)} = ${fmt(f.value)} ${f.kind === "min" ? "&lt;" : "&gt;"} ${e(f.threshold)}</li>`);
+  return `<div class="gate"><p>Gate failed:</p><ul>${items.join("")}</ul></div>`;
+}
+
+/** A single self-contained HTML page (inline CSS, no scripts); every text from answers and gold is escaped. */
+export function renderHtml(report: Report): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>citebot eval ${e(report.createdAt)}</title><style>${CSS}</style></head><body>
+<h1>citebot eval</h1><p class="meta">${e(report.createdAt)} · gold ${e(report.gold)} · k = ${e(report.k)} · split ${e(report.split)}</p>
+${gate(report)}${comparison(report)}${report.runs.map((run) => runSection(run, report.k)).join("\n")}
+</body></html>
+`;
+}

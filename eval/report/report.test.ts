@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { ABSTENTION, UNANSWERABLE, cite, goldItem, response } from "../response.fixture.js";
+import { shownPassages } from "../runners/runner.js";
+import { scoreQuestion } from "../score.js";
+import { summarize } from "../summary.js";
+import { renderHtml } from "./html.js";
+import { renderMarkdown } from "./markdown.js";
+import { describeMisses, type Report } from "./report.js";
+import { writeLatest, writeReports } from "./write.js";
+
+const hostile = response({ answer: `<script>alert("x")</script> 2014 unrealistic [1]`, citations: [cite(1, `<img src=x onerror=alert(1)>`)] });
+const score = (item = goldItem({ id: "sf-01" }), r = response()) => scoreQuestion(item, { response: r, retrieved: shownPassages(r) }, 5);
+const ours = [score(), score(goldItem({ id: "sf-02", split: "heldout", question: "Q <b>bold</b> | pipe" }), hostile), score(UNANSWERABLE, ABSTENTION)];
+const base = [score(goldItem({ id: "sf-01" }), ABSTENTION), score(goldItem({ id: "sf-02", split: "heldout" })), score(UNANSWERABLE)];
+const report: Report = {
+  createdAt: "2025-01-01T00:00:00.000Z",
+  gold: "eval/gold.jsonl",
+  k: 5,
+  split: "all",
+  runs: [
+    { name: "citebot", settings: { chunkSize: 800 }, summary: summarize(ours), results: ours },
+    { name: "baseline", settings: { chunkSize: 1000 }, summary: summarize(base), results: base },
+  ],
+  gate: { checked: true, failures: [{ run: "citebot", metric: "factRecall", value: 0.5, threshold: 0.85, kind: "min" }] },
+};
+
+test("describeMisses · false abstention · names it and the missed evidence", () => {
+  const misses = describeMisses(base[0]!, 5);
+  assert.ok(misses.includes("abstained on an answerable question"));
+  assert.ok(misses.includes("evidence not retrieved"));
+});
+
+test("renderMarkdown · two runs · side-by-side columns for all, tune and held-out, gate failure and misses listed", () => {
+  const md = renderMarkdown(report);
+  assert.match(md, /\| metric \| citebot · all \(n=3\) \| citebot · tune \(n=1\) \| citebot · heldout \(n=2\) \| baseline · all \(n=3\) \|/);
+  assert.match(md, /\| hit@5 \| 0\.50 \| 1\.00 \| 0\.00 \| 0\.50 \| 0\.00 \| 1\.00 \|/);
+  assert.match(md, /\*\*citebot\*\* factRecall = 0\.50 < 0\.85/);
+  assert.match(md, /\*\*un-01\*\* .* answered a question the documents cannot answer/);
+  assert.match(md, /\*\*sf-02\*\* \(single-fact, heldout\) Q <b>bold<\/b> \| pipe — evidence not retrieved; unsupported: /);
+  assert.doesNotMatch(renderMarkdown(report, { withQuestions: false }), /Questions with a miss/);
+});
+
+test("renderHtml · hostile answer and passage text · escaped, no script or tag injected, chart per type", () => {
+  const html = renderHtml(report);
+  assert.doesNotMatch(html, /<script>alert/);
+  assert.doesNotMatch(html, /<img src=x/);
+  assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+  assert.match(html, /Q &lt;b&gt;bold&lt;\/b&gt;/);
+  assert.match(html, /<div>single-fact \(2\)<\/div>/);
+  assert.match(html, /<div>unanswerable \(1\)<\/div>/);
+  assert.match(html, /<style>/);
+  assert.doesNotMatch(html, /<link|<script/, "self-contained and script-free");
+});
+
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+test("writeReports and writeLatest · temp folder · three reports, slim latest without answers", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "report-"));
+  dirs.push(dir);
+  const files = await writeReports(report, path.join(dir, "out"));
+  assert.deepEqual(files.map((f) => path.basename(f)), ["report.json", "report.md", "report.html"]);
+  assert.equal(JSON.parse(await readFile(files[0]!, "utf8")).runs[0].results.length, 3);
+  const [json] = await writeLatest(report, path.join(dir, "results"));
+  const latest = JSON.parse(await readFile(json!, "utf8"));
+  assert.equal(latest.runs[0].results, undefined);
+  assert.deepEqual(latest.runs[0].missed, ["sf-02"]);
+  assert.deepEqual(latest.runs[1].missed, ["sf-01", "un-01"]);
+});
