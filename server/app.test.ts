@@ -300,6 +300,6 @@ describe("GET /api/health, /widget.js and /", () => {
     const html = await res.text();
     assert.match(html, /<script src="\/widget\.js"[^>]*defer><\/script>/);
     assert.match(html, /Leaders spoke on the phone/);
-    assert.match(html, /1 documents, 1 passages/);
+    assert.match(html, /1 document, 1 passage,/);
   });
 });

@@ -29,7 +29,7 @@ function describeIndex(health: Health | undefined): string {
   if (!health) return "The index is being built; the assistant answers once it is ready (reload this page to see what it holds).";
   const built = new Date(health.indexBuiltAt);
   const when = Number.isNaN(built.getTime()) ? health.indexBuiltAt : built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
-  return `${health.documents} documents, ${health.chunks} passages, indexed ${when}. Embeddings: ${health.embeddings}; answers: ${health.generator}.`;
+  return `${plural(health.documents, "document")}, ${plural(health.chunks, "passage")}, indexed ${when}. Embeddings: ${health.embeddings}; answers: ${health.generator}.`;
 }
 
 function listDocuments(documents: readonly DocumentSummary[] | undefined): string {
@@ -40,3 +40,5 @@ function listDocuments(documents: readonly DocumentSummary[] | undefined): strin
   });
   return `<ul class="docs">${items.join("")}</ul>`;
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;

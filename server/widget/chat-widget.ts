@@ -42,7 +42,7 @@ export class ChatWidget {
   #build(): void {
     const clear = iconButton("trash", "Clear conversation");
     const close = iconButton("close", "Close chat");
-    const back = iconButton("back", "Back to the conversation");
+    const back = h("button", { type: "button", class: "back", "aria-label": "Back to the conversation" }, icon("back"), "Back");
     const form = h("form", { class: "composer" }, this.#input, this.#send);
     this.#input.placeholder = this.#options.placeholder;
     this.#sheet.append(h("div", { class: "sheet-bar" }, back), this.#sheetBody);

@@ -67,7 +67,9 @@ textarea:focus{border-color:var(--cb-accent)}
 .sheet{position:absolute;inset:60px 0 0;background:var(--cb-bg);display:flex;flex-direction:column;overflow:hidden}
 .sheet[hidden]{display:none}
 .sheet-bar{display:flex;align-items:center;padding:8px;border-bottom:1px solid var(--cb-line)}
-.sheet-bar .icon-btn:hover{background:var(--cb-soft)}
+.back{display:inline-flex;align-items:center;gap:4px;padding:6px 12px 6px 6px;border:0;border-radius:8px;background:none;
+color:var(--cb-accent);font-size:14px;font-weight:600}
+.back:hover{background:var(--cb-soft)}
 .sheet-body{overflow-y:auto;padding:6px 18px 20px}
 .sheet-label{margin:8px 0 2px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--cb-accent)}
 .sheet h3{margin:0 0 4px;font-size:17px;line-height:1.35}
