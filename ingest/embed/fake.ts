@@ -1,6 +1,7 @@
 import { tokenize } from "../text/tokenize.js";
 import type { Embedder } from "./embedder.js";
 import { normalizeInPlace } from "./vector.js";
+import { fnv1a } from "./word-index.js";
 
 /**
  * A deterministic, dependency-free embedder for fast tests of stores, retrievers and servers:
@@ -34,14 +35,4 @@ export class FakeEmbedder implements Embedder {
     }
     return normalizeInPlace(v);
   }
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: fast, stable across runs and platforms. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
