@@ -88,6 +88,16 @@ function groupsByPage(units: Span[], pages: SourceDocument["pages"]): Span[][] {
   return [...groups.values()];
 }
 
+/** The page whose span holds `offset` (spans are in text order, so a binary search finds it). */
 function pageAt(pages: SourceDocument["pages"], offset: number): number | null {
-  return pages.find((p) => offset >= p.start && offset < p.end)?.page ?? null;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = pages[mid]!;
+    if (offset < span.start) hi = mid - 1;
+    else if (offset >= span.end) lo = mid + 1;
+    else return span.page;
+  }
+  return null;
 }

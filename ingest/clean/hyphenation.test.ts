@@ -1,28 +1,26 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { joinHyphenatedLines, vocabulary } from "./hyphenation.js";
+import { joinHyphenatedLines } from "./hyphenation.js";
+
+const join = (...lines: string[]) => joinHyphenatedLines([lines])[0];
 
 it("joinHyphenatedLines · word broken by layout · rejoined and moved up to the first line", () => {
-  const lines = ["the start of nego-", "tiations between them.", "next"];
-  assert.deepEqual(joinHyphenatedLines(lines, new Set()), ["the start of negotiations", "between them.", "next"]);
+  assert.deepEqual(join("the start of nego-", "tiations between them.", "next"), [
+    "the start of negotiations",
+    "between them.",
+    "next",
+  ]);
+  assert.deepEqual(join("all the nego-", "tiations", "Next line"), ["all the negotiations", "Next line"]);
+  assert.deepEqual(join("a ver-", "y long-", "ish word"), ["a very", "longish", "word"]);
 });
 
 it("joinHyphenatedLines · real compounds · keep their hyphen", () => {
-  const words = vocabulary(["a long-term plan"]);
-  assert.deepEqual(joinHyphenatedLines(["a long-", "term view"], words), ["a long-term", "view"]);
-  assert.deepEqual(joinHyphenatedLines(["a well-", "known fact"], new Set()), ["a well-known", "fact"]);
-  assert.deepEqual(joinHyphenatedLines(["the Euro-", "Atlantic area"], new Set()), ["the Euro-Atlantic", "area"]);
+  assert.deepEqual(join("a well-", "known fact"), ["a well-known", "fact"]);
+  assert.deepEqual(join("the Euro-", "Atlantic area"), ["the Euro-Atlantic", "area"]);
+  assert.deepEqual(join("Ukraine -", "and Europe"), ["Ukraine -", "and Europe"]);
 });
 
-it("joinHyphenatedLines · document spells the word solid · hyphen dropped even after a compound prefix", () => {
-  const words = vocabulary(["the postwar order and selfish aims"]);
-  assert.deepEqual(joinHyphenatedLines(["self-", "ish aims"], words), ["selfish", "aims"]);
-});
-
-it("joinHyphenatedLines · dash with a space or a line that is only the word · handled", () => {
-  assert.deepEqual(joinHyphenatedLines(["Ukraine -", "and Europe"], new Set()), ["Ukraine -", "and Europe"]);
-  assert.deepEqual(joinHyphenatedLines(["all the nego-", "tiations", "Next line"], new Set()), [
-    "all the negotiations",
-    "Next line",
-  ]);
+it("joinHyphenatedLines · the document spells the word elsewhere · its spelling wins, across pages", () => {
+  const pages = [["a long-", "term view"], ["the long-term plan, selfish aims"], ["self-", "ish"]];
+  assert.deepEqual(joinHyphenatedLines(pages), [["a long-term", "view"], ["the long-term plan, selfish aims"], ["selfish"]]);
 });

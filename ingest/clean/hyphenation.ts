@@ -5,28 +5,43 @@ const NEXT_WORD = /^(\p{L}[\p{L}'’]*)([-–—]?)/u;
 // Prefixes that usually form hyphenated compounds; used only when the document itself does not settle the case.
 const COMPOUND_PREFIXES = new Set(["self", "well", "non", "half", "cross", "anti", "semi"]);
 
-/** The lowercase words of a text, hyphenated compounds included, to settle how a broken word is spelled. */
-export function vocabulary(lines: Iterable<string>): Set<string> {
+/**
+ * Moves the rest of a broken word up to the line that ends with "-", so line lengths stay close to the layout.
+ * The document's own spelling decides between "negotiations" and "long-term"; `pages` are lists of lines.
+ */
+export function joinHyphenatedLines(pages: string[][]): string[][] {
+  let words: Set<string> | undefined; // built on first need: most documents have no broken words
+  const spelled = () => (words ??= vocabulary(pages.flat()));
+  return pages.map((lines) => joinPage(lines, spelled));
+}
+
+function joinPage(page: string[], words: () => ReadonlySet<string>): string[] {
+  const lines = [...page];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const head = line.endsWith("-") ? line.match(BROKEN_END)?.[1] : undefined;
+    const next = lines[i + 1] ?? "";
+    const tail = head ? next.match(NEXT_WORD) : null;
+    if (!head || !tail?.[1]) {
+      out.push(line);
+      continue;
+    }
+    const keepHyphen = /^\p{Lu}/u.test(tail[1]) || isCompound(head, tail[1], words());
+    out.push(`${line.slice(0, -1)}${keepHyphen ? "-" : ""}${tail[0]}`);
+    const rest = next.slice(tail[0].length).trim();
+    // The rest of the next line takes its place, and may itself end with a broken word.
+    if (rest) lines[i + 1] = rest;
+    else i++;
+  }
+  return out;
+}
+
+/** The lowercase words of a text, hyphenated compounds included. */
+function vocabulary(lines: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const line of lines) for (const m of line.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) words.add(m[0]);
   return words;
-}
-
-/** Moves the rest of a broken word up to the line that ends with "-"; line lengths stay close to the layout. */
-export function joinHyphenatedLines(lines: string[], words: ReadonlySet<string>): string[] {
-  const out = [...lines];
-  for (let i = 0; i + 1 < out.length; i++) {
-    const head = out[i]?.match(BROKEN_END)?.[1];
-    const next = out[i + 1] ?? "";
-    const tail = next.match(NEXT_WORD);
-    if (!head || !tail?.[1]) continue;
-    const rest = next.slice(tail[0].length).trim();
-    const keepHyphen = /^\p{Lu}/u.test(tail[1]) || isCompound(head, tail[1], words);
-    out[i] = `${out[i]?.slice(0, -1)}${keepHyphen ? "-" : ""}${tail[0]}`;
-    out[i + 1] = rest;
-    if (!rest) out.splice(i + 1, 1);
-  }
-  return out;
 }
 
 function isCompound(head: string, tail: string, words: ReadonlySet<string>): boolean {

@@ -2,7 +2,7 @@ import type { Document } from "@langchain/core/documents";
 import type { SourceDocument } from "../../core/types.js";
 import { dropBoilerplate } from "./boilerplate.js";
 import { stripFootnoteMarkers } from "./footnotes.js";
-import { joinHyphenatedLines, vocabulary } from "./hyphenation.js";
+import { joinHyphenatedLines } from "./hyphenation.js";
 import { stripInlineMarkup } from "./markup.js";
 import { toParagraphs } from "./paragraphs.js";
 import { dropRepeatedLines, stripRunningHeaders } from "./running-headers.js";
@@ -22,8 +22,7 @@ export function cleanDocument(pages: Document[], source: string): SourceDocument
   const lines = laidOut.map((page) =>
     dropBoilerplate(page).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line)))),
   );
-  const words = vocabulary(lines.flat());
-  const paragraphs = lines.map((page) => toParagraphs(joinHyphenatedLines(page, words), paged));
+  const paragraphs = joinHyphenatedLines(lines).map((page) => toParagraphs(page, paged));
   const found = extractTitleDate(paragraphs.flat(), fileMetadata(pages));
   const firstPage = paragraphs.find((p) => p.length > 0);
   if (firstPage) firstPage[0] = found.firstParagraph;
