@@ -31,9 +31,11 @@ describe("loadFile", () => {
     assert.deepEqual(docs[0]?.metadata, { source: "dir/a.txt" });
   });
 
-  it("loadFile · .txt in Windows-1252 · decoded without replacement characters", async () => {
+  it("loadFile · .txt in Windows-1252 or UTF-16 · decoded without replacement characters", async () => {
     const docs = await loadFile(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x35]), "legacy.txt");
     assert.equal(docs[0]?.pageContent, "café €5");
+    const utf16 = await loadFile(new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0xe9, 0x00]), "wide.txt");
+    assert.equal(utf16[0]?.pageContent, "hé");
   });
 
   it("loadFile · .md · markup syntax removed, text and link words kept", async () => {
@@ -79,7 +81,9 @@ describe("loadFile", () => {
 
   it("loadFile · multi-page .pdf · one Document per page with page number and metadata title", async () => {
     const pdf = await makePdf([["Alpha page text."], ["Beta page text."], ["Gamma page text."]], { title: "Three Pages" });
-    const docs = await loadFile(pdf, "three.pdf");
+    const input = Buffer.from(pdf);
+    const docs = await loadFile(input, "three.pdf");
+    assert.equal(input.byteLength, pdf.byteLength, "the caller's buffer is not detached");
     assert.deepEqual(
       docs.map((d) => [d.pageContent.trim(), d.metadata["page"], d.metadata["title"]]),
       [

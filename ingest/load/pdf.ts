@@ -4,8 +4,8 @@ import { AppError } from "../../core/errors.js";
 
 /** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata. */
 export async function loadPdf(bytes: Uint8Array, source: string): Promise<Document[]> {
-  // pdf.js may detach the buffer it is given; the caller keeps its own bytes (e.g. for hashing).
-  const parser = new PDFParse({ data: bytes.slice() });
+  // pdf.js transfers its input to a worker where it can, detaching it; a copy keeps the caller's bytes intact.
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const info = await parser.getInfo();
     const { pages } = await parser.getText();
