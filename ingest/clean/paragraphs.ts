@@ -33,8 +33,9 @@ function splitBlocks(lines: string[]): string[][] {
   return blocks.filter((b) => b.length > 0);
 }
 
+/** The measure lines were wrapped at: the longest line that could be a layout line (reduce: files can have 10⁶ lines). */
 function layoutWidth(lines: string[]): number {
-  return Math.max(0, ...lines.filter((l) => l.length <= LAYOUT_WIDTH_LIMIT).map((l) => l.length));
+  return lines.reduce((max, l) => (l.length <= LAYOUT_WIDTH_LIMIT && l.length > max ? l.length : max), 0);
 }
 
 function unwrap(block: string[], width: number): string[] {

@@ -70,7 +70,14 @@ export function htmlToText(html: string): { text: string; title: string } {
     .replace(/[ \t]*\n[ \t]*/gu, "\n")
     .replace(/\n{3,}/gu, "\n\n")
     .trim();
-  return { text, title: (titles.h1 || titles.title).replace(/\s+/gu, " ").trim() };
+  return { text, title: titles.h1.replace(/\s+/gu, " ").trim() || pageTitle(titles.title) };
+}
+
+// "<title>Article headline | Site Name</title>": the headline without the site's suffix.
+function pageTitle(title: string): string {
+  const clean = title.replace(/\s+/gu, " ").trim();
+  const headline = clean.split(/\s+[|–—-]\s+/u)[0] ?? clean;
+  return headline.length >= 12 ? headline : clean;
 }
 
 function toSuperscript(digits: string): string {

@@ -77,6 +77,8 @@ describe("loadFile", () => {
     const lines = (doc?.pageContent ?? "").split("\n").filter(Boolean);
     assert.deepEqual(lines, ["Fish & Chips", "It costs €5 per portion.²", "One", "Two"]);
     assert.equal(doc?.metadata["title"], "Fish & Chips");
+    const noH1 = await loadFile(bytes("<title>Talks resume in Geneva | Example News</title><p>Body.</p>"), "b.htm");
+    assert.equal(noH1[0]?.metadata["title"], "Talks resume in Geneva");
   });
 
   it("loadFile · multi-page .pdf · one Document per page with page number and metadata title", async () => {
