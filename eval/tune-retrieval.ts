@@ -7,8 +7,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
+import { createEmbedder } from "../ingest/embed/index.js";
 import { openChunkStore, runIngest, type ChunkStore, type Embedder } from "../ingest/index.js";
-import { WinkEmbedder } from "../ingest/embed/wink.js";
+import { rewriteFollowUp } from "../rag/index.js";
 import { RETRIEVAL_VARIANTS, type Variant } from "./tune-variants.js";
 import { ALL_EVIDENCE_TYPES, evidenceList, loadGold, type GoldItem } from "./gold.js";
 import { docRecall } from "./metrics/doc-recall.js";
@@ -34,10 +35,8 @@ interface Scores {
 
 const config = loadConfig();
 const gold = (await loadGold(args.gold)).filter((g) => g.answerable);
-const embedder = await WinkEmbedder.open({ cacheDir: config.embeddings.cacheDir });
+const embedder = await createEmbedder(config);
 const variants = RETRIEVAL_VARIANTS.filter((v) => !args.only || v.name.includes(args.only));
-// Until rag/condense.ts lands: the previous user turn carries the topic.
-const rewriteFollowUp = (q: string, h: { role: string; content: string }[]) => `${h.filter((t) => t.role === "user").at(-1)?.content ?? ""} ${q}`;
 const queries = new Map(gold.map((g) => [g.id, g.history?.length ? rewriteFollowUp(g.question, g.history) : g.question]));
 
 console.log("| chunks | recipe | tune hit@1 | hit@3 | hit@5 | MRR | doc@5 | heldout hit@1 | hit@3 | hit@5 | MRR | doc@5 | ms/query |");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { WordVectors } from "../../ingest/embed/embedder.js";
 import { chunk } from "./hits.fixture.js";
-import { WordMatcher } from "./word-match.js";
+import { uniqueTerms, WordMatcher } from "./word-match.js";
 
 // Tiny hand-made 3-d word space: "talks" and "negotiations" are close (cos 0.9), the rest orthogonal.
 const space: Record<string, number[]> = {
@@ -17,44 +17,56 @@ const vectors: WordVectors = {
   wordVector: (w) => (space[w] ? Float32Array.from(space[w]) : undefined),
   wordWeight: () => 1,
 };
-const talks = chunk("talks", { text: "Peace talks began in Riyadh." });
-const ceasefire = chunk("ceasefire", { text: "A ceasefire was agreed after talks." });
-const troops = chunk("troops", { text: "No troops were sent in 2014." });
-const corpus = [talks, ceasefire, troops];
+const corpus = [
+  chunk("talks", { text: "Peace talks began in Riyadh." }),
+  chunk("ceasefire", { text: "A ceasefire was agreed after talks." }),
+  chunk("troops", { text: "No troops were sent in 2014 by Zelenskiy.", source: "Kyiv diary" }),
+  chunk("riyadh", { text: "Riyadh hosted them." }),
+];
+const [TALKS, CEASEFIRE, TROOPS, RIYADH] = [0, 1, 2, 3];
+const coverage = (m: WordMatcher, q: string) => m.coverage(uniqueTerms(q));
 
 test("WordMatcher.coverage · every question word in the passage · 1", () => {
   const m = new WordMatcher(vectors, corpus);
-  assert.equal(m.coverage("Where were the peace talks that began?", talks), 1);
+  assert.equal(coverage(m, "Where were the peace talks that began?")[TALKS], 1);
 });
 
 test("WordMatcher.coverage · paraphrase by a close word · partial credit, more than a passage without it", () => {
-  const m = new WordMatcher(vectors, corpus, { floor: 0.5 });
-  const query = "When did negotiations begin?";
-  const soft = m.coverage(query, talks);
-  assert.ok(soft > 0 && soft < 1, `soft coverage ${soft}`);
-  assert.ok(soft > m.coverage(query, troops));
+  const c = coverage(new WordMatcher(vectors, corpus, { floor: 0.5 }), "When did negotiations begin?");
+  assert.ok(c[TALKS]! > 0 && c[TALKS]! < 1, `soft coverage ${c[TALKS]}`);
+  assert.ok(c[TALKS]! > c[TROOPS]!);
 });
 
 test("WordMatcher.coverage · rare question word missing · weighs more than a common one missing", () => {
-  const m = new WordMatcher(vectors, corpus);
-  // "talks" occurs in two chunks, "riyadh" in one: losing "riyadh" costs more.
-  const q = ["talks", "riyadh"];
-  assert.ok(m.coverage(q, ceasefire) < m.coverage(q, chunk("x", { text: "Riyadh hosted them." })));
+  // "talks" occurs in two chunks, "riyadh" in two as well but "ceasefire" in one: losing it costs more.
+  const c = coverage(new WordMatcher(vectors, corpus), "ceasefire talks");
+  assert.ok(c[TALKS]! < c[CEASEFIRE]!);
+  assert.ok(c[TALKS]! < 0.5, `${c[TALKS]}`);
+});
+
+test("WordMatcher.coverage · another spelling or form of a name · stem-strength match", () => {
+  const c = coverage(new WordMatcher(vectors, corpus, { stemStrength: 0.9 }), "Zelensky");
+  assert.ok(Math.abs(c[TROOPS]! - 0.9) < 1e-9, `${c[TROOPS]}`);
+  assert.equal(c[RIYADH], 0);
 });
 
 test("WordMatcher.coverage · figures · no soft match between different numbers", () => {
   const m = new WordMatcher(vectors, corpus);
-  assert.equal(m.coverage(["2015"], troops), 0);
-  assert.equal(m.coverage(["2014"], troops), 1);
+  assert.equal(coverage(m, "2015")[TROOPS], 0);
+  assert.equal(coverage(m, "2014")[TROOPS], 1);
 });
 
-test("WordMatcher.coverage · query without content words · 0", () => {
-  assert.equal(new WordMatcher(vectors, corpus).coverage("what is it?", talks), 0);
+test("WordMatcher.coverage · question word only in the title · counts with the title factor", () => {
+  const q = "Kyiv troops";
+  assert.ok(Math.abs(coverage(new WordMatcher(vectors, corpus, { titleFactor: 0.5 }), q)[TROOPS]! - coverage(new WordMatcher(vectors, corpus), q)[TROOPS]!) > 0.1);
+});
+
+test("WordMatcher.coverage · query without content words · 0 everywhere", () => {
+  assert.deepEqual([...coverage(new WordMatcher(vectors, corpus), "what is it?")], [0, 0, 0, 0]);
 });
 
 test("WordMatcher.expansions · close corpus word · listed, the word itself excluded", () => {
-  const m = new WordMatcher(vectors, corpus, { floor: 0.5 });
-  const found = m.expansions("negotiations", 0.5);
+  const found = new WordMatcher(vectors, corpus, { floor: 0.5 }).expansions("negotiations", 0.5);
   assert.deepEqual(
     found.map((e) => e.word),
     ["talks"],

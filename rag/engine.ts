@@ -1,0 +1,125 @@
+import type { Config } from "../core/config.js";
+import { AppError } from "../core/errors.js";
+import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
+import { createEmbedder } from "../ingest/embed/index.js";
+import { hasWordVectors, openChunkStore, type ChunkStore, type Embedder, type Manifest } from "../ingest/index.js";
+import type { Answerer } from "./answer/answerer.js";
+import { ExtractiveAnswerer } from "./answer/extractive.js";
+import type { Condense } from "./condense-llm.js";
+import { rewriteFollowUp } from "./condense.js";
+import { HybridRetriever } from "./retrieve/hybrid.js";
+import type { Retriever } from "./retrieve/retriever.js";
+
+export interface EngineDeps {
+  embedder?: Embedder;
+  /** An open store; by default the index in config.ingest.indexDir. */
+  store?: ChunkStore;
+  answerer?: Answerer;
+  retriever?: Retriever;
+}
+
+/** One document of the knowledge base (the demo page lists them). */
+export interface DocumentSummary {
+  source: string;
+  title: string;
+  date: string | null;
+}
+
+/** The engine plus the list of documents it answers from. */
+export interface CitebotEngine extends Engine {
+  documents(): readonly DocumentSummary[];
+}
+
+const MAX_TOP_K = 20;
+
+/**
+ * Wires the seams once: embedder, store, hybrid retriever, answerer (extractive, or the LLM one with the
+ * extractive one as its fallback) and the follow-up rewriter. Everything slow happens here, so `ask` only
+ * retrieves and answers. Rejects with INDEX_NOT_READY / INDEX_MISMATCH when the index is missing or foreign.
+ */
+export async function createEngine(config: Readonly<Config>, deps: EngineDeps = {}): Promise<CitebotEngine> {
+  const embedder = deps.embedder ?? (await createEmbedder(config));
+  const store = deps.store ?? (await openChunkStore(config.ingest.indexDir, embedder));
+  const retriever = deps.retriever ?? new HybridRetriever(store, embedder);
+  const remote = config.generator.provider === "openai";
+  const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
+  const condense = remote ? await createCondense(config) : offlineCondense;
+  const health = describeIndex(store, embedder, answerer, manifestOf(store));
+  const documents = listDocuments(store);
+
+  async function* ask(request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent> {
+    const started = performance.now();
+    const topK = checkTopK(request.topK ?? config.rag.topK);
+    const history = request.history ?? [];
+    const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
+    const hits: Hit[] = await retriever.retrieve(query, topK, signal);
+    const retrieved = performance.now();
+    for await (const event of answerer.answer(query, hits, { history, signal })) {
+      if (event.type !== "done") {
+        yield event;
+        continue;
+      }
+      const done = performance.now();
+      const timings = { retrieveMs: ms(retrieved - started), generateMs: ms(done - retrieved), totalMs: ms(done - started) };
+      yield { type: "done", response: toResponse(event.answer, query, embedder.id, timings) };
+      return;
+    }
+    throw new AppError("INTERNAL", `Answerer ${answerer.name} ended without a done event`);
+  }
+
+  return { ask, health: () => ({ ...health }), documents: () => documents, close: async () => {} };
+}
+
+async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remote: boolean): Promise<Answerer> {
+  const extractive = new ExtractiveAnswerer({
+    wordVectors: hasWordVectors(embedder) ? embedder : undefined,
+    abstainThreshold: config.rag.abstainThreshold,
+  });
+  if (!remote) return extractive;
+  // Imported only when configured, so the offline default never loads the OpenAI SDK.
+  const { createLlmAnswerer } = await import("./answer/llm.js");
+  return createLlmAnswerer(config, { fallback: extractive });
+}
+
+async function createCondense(config: Readonly<Config>): Promise<Condense> {
+  const { createLlmCondenser } = await import("./condense-llm.js");
+  return createLlmCondenser(config, { fallback: rewriteFollowUp });
+}
+
+const offlineCondense: Condense = async (question: string, history: Turn[]) => rewriteFollowUp(question, history);
+
+function toResponse(answer: Composition, query: string, embeddings: string, timings: AskResponse["timings"]): AskResponse {
+  return { ...answer, query, model: { embeddings, generator: answer.generator }, timings };
+}
+
+function checkTopK(topK: number): number {
+  if (!Number.isInteger(topK) || topK < 1 || topK > MAX_TOP_K) {
+    throw new AppError("BAD_REQUEST", `topK must be an integer from 1 to ${MAX_TOP_K}, got ${topK}`);
+  }
+  return topK;
+}
+
+/** The manifest of stores that keep one (HnswBm25Store); a hand-filled store in a test has none. */
+function manifestOf(store: ChunkStore): Manifest | undefined {
+  const withManifest = store as ChunkStore & { manifest?: () => Manifest };
+  return typeof withManifest.manifest === "function" ? withManifest.manifest() : undefined;
+}
+
+function describeIndex(store: ChunkStore, embedder: Embedder, answerer: Answerer, manifest: Manifest | undefined): Health {
+  return {
+    status: "ok",
+    documents: new Set(store.chunks().map((c) => c.source)).size,
+    chunks: store.size,
+    embeddings: embedder.id,
+    generator: answerer.name,
+    indexBuiltAt: manifest?.builtAt ?? new Date().toISOString(),
+  };
+}
+
+function listDocuments(store: ChunkStore): DocumentSummary[] {
+  const bySource = new Map<string, DocumentSummary>();
+  for (const { source, title, date } of store.chunks()) if (!bySource.has(source)) bySource.set(source, { source, title, date });
+  return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
+}
+
+const ms = (x: number): number => Math.round(x * 1000) / 1000;

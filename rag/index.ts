@@ -1,0 +1,21 @@
+/**
+ * The rag package's one entry point: server, eval and bench import rag only from here.
+ * Nothing runs on import.
+ */
+export type { Retriever } from "./retrieve/retriever.js";
+export { HybridRetriever, DEFAULT_HYBRID } from "./retrieve/hybrid.js";
+export type { HybridOptions, HybridWeights } from "./retrieve/hybrid.js";
+export { DenseRetriever } from "./retrieve/dense.js";
+export { LexicalRetriever } from "./retrieve/lexical.js";
+export { fuseRrf, fuseScores } from "./retrieve/fuse.js";
+export type { RrfOptions, ScoreFusionOptions } from "./retrieve/fuse.js";
+export { dedupeOverlapping } from "./retrieve/dedupe.js";
+export { diversifyMmr } from "./retrieve/mmr.js";
+export { WordMatcher } from "./retrieve/word-match.js";
+export { isRankedHit } from "./retrieve/ranked-hit.js";
+export type { HitFeatures, RankedHit } from "./retrieve/ranked-hit.js";
+export { createEngine } from "./engine.js";
+export type { CitebotEngine, DocumentSummary, EngineDeps } from "./engine.js";
+export { rewriteFollowUp } from "./condense.js";
+export type { Answerer, AnswerOptions } from "./answer/answerer.js";
+export { ExtractiveAnswerer } from "./answer/extractive.js";

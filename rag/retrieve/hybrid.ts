@@ -1,0 +1,134 @@
+import type { Chunk, Hit } from "../../core/types.js";
+import { hasWordVectors, type Embedder } from "../../ingest/embed/embedder.js";
+import type { ChunkStore } from "../../ingest/store/chunk-store.js";
+import { dot } from "../../ingest/embed/vector.js";
+import { dedupeOverlapping } from "./dedupe.js";
+import { diversifyMmr } from "./mmr.js";
+import type { HitFeatures, RankedHit } from "./ranked-hit.js";
+import type { Retriever } from "./retriever.js";
+import { uniqueTerms, WordMatcher, type WordMatchOptions } from "./word-match.js";
+
+export interface HybridWeights {
+  bm25: number;
+  dense: number;
+  wordMatch: number;
+}
+
+export interface HybridOptions {
+  /** Candidates taken from each of BM25 and dense search before reranking. */
+  depth?: number;
+  /** Weights of the normalised features in the final score (rag/retrieve/TUNING.md has the measurements). */
+  weights?: Partial<HybridWeights>;
+  /** MMR trade-off: 1 keeps the relevance order, lower values push other documents up. */
+  mmrLambda?: number;
+  /** Share of overlap at which two chunks of one source count as the same place. */
+  minOverlap?: number;
+  wordMatch?: WordMatchOptions;
+}
+
+export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
+  depth: 20,
+  weights: { bm25: 1, dense: 0, wordMatch: 1 },
+  mmrLambda: 1,
+  minOverlap: 0.5,
+};
+
+// BM25's k1: a term's score saturates at idf · (k1 + 1), which gives the query's BM25 ceiling.
+const BM25_K1 = 1.2;
+
+/**
+ * BM25 and dense candidates, reranked by a weighted mean of three normalised signals (BM25 against the
+ * query's ceiling, dense cosine, word-vector MaxSim coverage), then de-duplicated and diversified.
+ * Hits carry their features and a score in [0, 1] comparable across queries (see RankedHit).
+ */
+export class HybridRetriever implements Retriever {
+  private readonly options: typeof DEFAULT_HYBRID;
+  private readonly matcher: WordMatcher;
+  private readonly position: Map<string, number>;
+
+  constructor(
+    private readonly store: ChunkStore,
+    private readonly embedder: Embedder,
+    options: HybridOptions = {},
+  ) {
+    this.options = {
+      ...DEFAULT_HYBRID,
+      ...stripUndefined(options),
+      weights: { ...DEFAULT_HYBRID.weights, ...stripUndefined(options.weights ?? {}) },
+    };
+    const total = Object.values(this.options.weights).reduce((a, b) => a + b, 0);
+    if (!(total > 0)) throw new RangeError("HybridRetriever needs at least one positive weight");
+    // Without word vectors (e.g. OpenAI embeddings) word matching degrades to exact-word coverage.
+    this.matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : NO_VECTORS, store.chunks(), options.wordMatch);
+    this.position = new Map(this.matcher.chunks.map((c, i) => [c.id, i]));
+  }
+
+  async retrieve(query: string, k: number, signal?: AbortSignal): Promise<RankedHit[]> {
+    if (!Number.isInteger(k) || k < 1) throw new RangeError(`retrieve k must be a positive integer, got ${k}`);
+    signal?.throwIfAborted();
+    const { depth, weights, mmrLambda, minOverlap } = this.options;
+    const [lexical, queryVector] = await Promise.all([
+      this.store.lexical(query, depth),
+      weights.dense > 0 ? this.embedder.embedQuery(query) : undefined,
+    ]);
+    const dense = queryVector ? await this.store.dense(queryVector, depth) : [];
+    signal?.throwIfAborted();
+    const ranked = this.rank(uniqueTerms(query), lexical, dense, queryVector);
+    const distinct = dedupeOverlapping(ranked, { minOverlap });
+    if (mmrLambda >= 1) return distinct.slice(0, k);
+    return diversifyMmr(distinct, { k, lambda: mmrLambda, similarity: sameSource });
+  }
+
+  /** Candidates from BM25, dense search and word matching, scored on all three features. */
+  private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined): RankedHit[] {
+    const { weights, depth } = this.options;
+    const coverage = this.matcher.coverage(terms);
+    const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
+    const cosines = new Map(dense.map((h) => [h.chunk.id, h.score]));
+    const candidates = new Map<string, Chunk>();
+    for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
+    for (const i of topIndices(coverage, depth)) candidates.set(this.matcher.chunks[i]!.id, this.matcher.chunks[i]!);
+    const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
+    const total = weights.bm25 + weights.dense + weights.wordMatch;
+    const hits: RankedHit[] = [];
+    for (const chunk of candidates.values()) {
+      const lexicalScore = bm25.get(chunk.id) ?? 0;
+      const features: HitFeatures = {
+        bm25: lexicalScore,
+        bm25Norm: ceiling > 0 ? clamp01(lexicalScore / ceiling) : 0,
+        dense: clamp01(cosines.get(chunk.id) ?? this.cosine(queryVector, chunk.id)),
+        wordMatch: coverage[this.position.get(chunk.id) ?? -1] ?? 0,
+      };
+      const score = (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch) / total;
+      hits.push({ chunk, score, via: "hybrid", features });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** Exact cosine from the stored chunk vector when the store keeps vectors (HnswBm25Store does); else 0. */
+  private cosine(queryVector: number[] | undefined, chunkId: string): number {
+    const stored = queryVector && hasVectors(this.store) ? this.store.vector(chunkId) : undefined;
+    return stored ? dot(queryVector!, stored) : 0;
+  }
+}
+
+/** Stores that can hand back a chunk's stored (unit) embedding. */
+interface VectorSource {
+  vector(chunkId: string): ArrayLike<number> | undefined;
+}
+
+const hasVectors = (store: object): store is VectorSource => typeof (store as Partial<VectorSource>).vector === "function";
+
+function topIndices(values: Float64Array, k: number): number[] {
+  const order: number[] = [];
+  values.forEach((v, i) => v > 0 && order.push(i));
+  return order.sort((a, b) => values[b]! - values[a]!).slice(0, k);
+}
+
+const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };
+const sameSource = (a: Hit, b: Hit): number => (a.chunk.source === b.chunk.source ? 1 : 0);
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { sameStem } from "./same-stem.js";
+
+test("sameStem · inflections and spelling variants · match", () => {
+  for (const [a, b] of [["negotiations", "negotiating"], ["talks", "talk"], ["ukraine", "ukrainian"], ["zelensky", "zelenskiy"], ["demands", "demand"]]) {
+    assert.ok(sameStem(a!, b!), `${a} ~ ${b}`);
+  }
+});
+
+test("sameStem · different words sharing a beginning · no match", () => {
+  for (const [a, b] of [["peace", "peacekeepers"], ["state", "statement"], ["war", "warn"], ["2014", "2015"], ["trade", "trump"]]) {
+    assert.ok(!sameStem(a!, b!), `${a} !~ ${b}`);
+  }
+});

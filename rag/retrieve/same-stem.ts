@@ -1,0 +1,14 @@
+/**
+ * True when two words look like forms of one word: they share a prefix of at least four letters and
+ * neither goes on for more than three letters past it ("negotiations"/"negotiating", "Ukraine"/"Ukrainian",
+ * "Zelensky"/"Zelenskiy"), which keeps "peace"/"peacekeepers" and "state"/"statement" apart. Figures
+ * never match ("2014"/"2015").
+ */
+export function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 4 || b.length < 4 || /\d/u.test(a) || /\d/u.test(b)) return false;
+  let p = 0;
+  const n = Math.min(a.length, b.length);
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p >= 4 && a.length - p <= 3 && b.length - p <= 3;
+}
