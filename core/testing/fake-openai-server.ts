@@ -86,7 +86,14 @@ export class FakeOpenAIServer {
     return this.requests.filter((r) => r.path === ROUTES[route]);
   }
 
-  reset(): void {
+  /**
+   * Waits until the server has read every request already on the wire and finished each exchange, then
+   * forgets requests and scripts. Call it between tests: a request the client gave up on (a timeout
+   * test) may still be in the socket buffer, and must not consume the next test's scripted reply.
+   */
+  async reset(): Promise<void> {
+    await sleep(20);
+    await Promise.race([Promise.all(this.requests.map((r) => r.closed)), sleep(2_000)]);
     this.requests.length = 0;
     this.queues.clear();
   }

@@ -23,7 +23,7 @@ after(() => Promise.all(servers.map((s) => s.close())));
 const options = (fake: FakeOpenAIServer, extra: Partial<OpenAIEmbedderOptions> = {}): OpenAIEmbedderOptions => ({
   model: "fake-embed",
   baseURL: fake.baseURL,
-  timeoutMs: 2_000,
+  timeoutMs: 5_000,
   maxRetries: 0,
   ...extra,
 });
@@ -61,7 +61,7 @@ describe("OpenAIEmbedder against a fake OpenAI-compatible server", () => {
   test("OpenAIEmbedder · 5 texts with batchSize 2 · 3 requests of 2, 2 and 1 inputs, order kept", async () => {
     const fake = await server();
     const e = await createOpenAIEmbedder(options(fake, { batchSize: 2 }));
-    fake.reset();
+    await fake.reset();
     const texts = ["alpha one", "bravo two", "charlie three", "delta four", "echo five"];
     const vectors = await e.embedDocuments(texts);
     assert.deepEqual(inputsOf(fake), [["alpha one", "bravo two"], ["charlie three", "delta four"], ["echo five"]]);
@@ -71,7 +71,7 @@ describe("OpenAIEmbedder against a fake OpenAI-compatible server", () => {
   test("OpenAIEmbedder · blank texts · zero vectors without asking the server (it would reject them)", async () => {
     const fake = await server();
     const e = await createOpenAIEmbedder(options(fake));
-    fake.reset();
+    await fake.reset();
     const [blank, word, spaces] = await e.embedDocuments(["", "ceasefire talks", " \n "]);
     assert.deepEqual(inputsOf(fake), [["ceasefire talks"]]);
     assert.deepEqual([blank, spaces], [new Array(DIM).fill(0), new Array(DIM).fill(0)]);
@@ -81,7 +81,7 @@ describe("OpenAIEmbedder against a fake OpenAI-compatible server", () => {
   test("OpenAIEmbedder · 429 then success · retried and answered", async () => {
     const fake = await server();
     const e = await createOpenAIEmbedder(options(fake, { maxRetries: 2 }));
-    fake.reset();
+    await fake.reset();
     fake.script("embeddings", { type: "error", status: 429, retryAfter: "0" });
     const [v] = await e.embedDocuments(["oil prices rose"]);
     assert.equal(fake.requestsTo("embeddings").length, 2);
