@@ -23,6 +23,9 @@ const optionalString = z
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
 
+/** Calibrated on the eval gold set's tune split (see rag/answer/abstain.ts); the extractive composer's default too. */
+export const DEFAULT_ABSTAIN_THRESHOLD = 0.35;
+
 const EnvSchema = z.object({
   DOCS_DIR: z.string().min(1).default("../shared/corpus"),
   INDEX_DIR: z.string().min(1).default(".data/index"),
@@ -38,7 +41,7 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: int(30_000, 100, 600_000),
   OPENAI_MAX_RETRIES: int(2, 0, 10),
   TOP_K: int(5, 1, 20),
-  ABSTAIN_THRESHOLD: num(0.35, 0, 1),
+  ABSTAIN_THRESHOLD: num(DEFAULT_ABSTAIN_THRESHOLD, 0, 1),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
   CORS_ORIGINS: csv,

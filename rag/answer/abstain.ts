@@ -1,0 +1,52 @@
+import type { QuestionProfile } from "./question.js";
+import { STEM_MATCH } from "./term-match.js";
+import { passageCoverage, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
+
+/** The signals the abstention rule combines; all in [0, 1] except the list of missing names. */
+export interface Evidence {
+  /**
+   * Best question coverage by one sentence that could answer: any selected sentence, or for a
+   * "how many/when" question a sentence with a figure/date that also names the thing counted.
+   */
+  support: number;
+  /** Best question coverage by one retrieved passage. */
+  passage: number;
+  /** Names and figures of the question that no retrieved passage mentions. */
+  missingNames: string[];
+  /** The combined score compared with the threshold. */
+  score: number;
+}
+
+// A focus word that any sum of money answers: "how much money/funding …".
+const MONEY_WORDS = new Set(["money", "funding", "funds", "cash", "cost", "costs", "price", "aid"]);
+
+export function assessEvidence(
+  profile: QuestionProfile,
+  passages: readonly MatchedPassage[],
+  candidates: readonly ScoredSentence[],
+  picked: readonly ScoredSentence[],
+): Evidence {
+  const answering = profile.type === "quantity" || profile.type === "time" ? candidates.filter((c) => answersType(profile, c)) : picked;
+  const support = Math.max(0, ...answering.map((p) => p.coverage));
+  const passage = Math.max(0, ...passages.map((p) => passageCoverage(profile, p)));
+  // A name is found by its spelling (exact or stem), never by a similar word: "Macron" is not "Scholz".
+  const missingNames = profile.terms.filter(
+    (t, i) => profile.entities.has(t) && !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)),
+  );
+  // A name the passages never mention means they are about something else, whatever else matches.
+  const score = missingNames.length > 0 ? 0 : 0.5 * support + 0.5 * passage;
+  return { support, passage, missingNames, score };
+}
+
+/** A sentence that states a figure (with the thing counted) or a date, as the question asks. */
+function answersType(profile: QuestionProfile, c: ScoredSentence): boolean {
+  const s = c.sentence;
+  if (profile.type === "time") return s.hasDate;
+  if (s.hasMoney && profile.focus.some((i) => MONEY_WORDS.has(profile.terms[i]!))) return true;
+  return s.hasNumber && (profile.focus.length === 0 || c.countsFocus);
+}
+
+/** Abstain below the threshold; a threshold of 0 never abstains (for baselines). */
+export function shouldAbstain(evidence: Evidence, threshold: number): boolean {
+  return evidence.score < threshold;
+}

@@ -1,0 +1,43 @@
+import type { Citation, Hit } from "../../core/types.js";
+import type { ScoredSentence } from "./sentence-score.js";
+
+/** The answer as quoted sentences, each ending with the marker of its passage, and the passages cited. */
+export interface CitedAnswer {
+  /** One entry per sentence: `quote [n]`, joined with single spaces to form the answer. */
+  sentences: string[];
+  citations: Citation[];
+}
+
+export function toCitation(hit: Hit, id: number): Citation {
+  const { chunk } = hit;
+  return { id, source: chunk.source, title: chunk.title, page: chunk.page, chunkId: chunk.id, text: chunk.text, score: hit.score };
+}
+
+/**
+ * Orders the picked sentences for reading and numbers their passages. Sentences of one source stay
+ * in document order; sources come in order of their best sentence. Passages are numbered 1..m in order
+ * of first use, so every marker resolves and every citation is referenced.
+ */
+export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[]): CitedAnswer {
+  const bySource = new Map<string, ScoredSentence[]>();
+  for (const p of [...picked].sort((a, b) => b.score - a.score)) {
+    const source = hits[p.hit]!.chunk.source;
+    bySource.set(source, [...(bySource.get(source) ?? []), p]);
+  }
+  const ordered = [...bySource.values()].flatMap((group) => group.sort((a, b) => position(a, hits) - position(b, hits)));
+  const ids = new Map<number, number>();
+  const citations: Citation[] = [];
+  const sentences = ordered.map((p) => {
+    let id = ids.get(p.hit);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(p.hit, id);
+      citations.push(toCitation(hits[p.hit]!, id));
+    }
+    return `${p.sentence.quote} [${id}]`;
+  });
+  return { sentences, citations };
+}
+
+/** Where the sentence sits in its document: chunk offset plus sentence offset inside the chunk. */
+const position = (p: ScoredSentence, hits: readonly Hit[]) => hits[p.hit]!.chunk.start + p.sentence.start;

@@ -1,0 +1,69 @@
+import { STOPWORDS, tokenize } from "../../ingest/text/tokenize.js";
+
+/**
+ * Surface features the tokenizer throws away (capitals, figures, dates), recovered from the original
+ * text but expressed as tokenizer tokens, so they can be matched against tokenized passages.
+ */
+
+// Capitalised words that open a question without naming anything.
+const QUESTION_OPENERS = new Set("explain describe list name give summarize summarise compare define outline please".split(" "));
+
+const MONTHS =
+  "january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
+const DATE_WORDS = new Set(
+  `${MONTHS} monday tuesday wednesday thursday friday saturday sunday`.split(
+    " ",
+  ),
+);
+const NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half quarter percent".split(
+    " ",
+  ),
+);
+const YEAR = /^(1[89]|20)\d\d$/u;
+
+/**
+ * Tokens of words written with a capital or a digit, excluding stopwords and question openers:
+ * "What did Hegseth say about NATO?" → ["hegseth", "nato"]. Figures are included ("2014").
+ * `text` is one sentence: its first word is capitalised anyway ("Besides …"), so it counts only
+ * when written in capitals or figures ("NATO", "2014").
+ */
+export function namedEntities(text: string): string[] {
+  const out = new Set<string>();
+  // Dashes and slashes join names ("Trump–Putin") that are separate entities.
+  for (const [i, word] of text.trim().split(/[\s–—/]+/u).entries()) {
+    const initial = word.match(/[\p{L}\p{N}]/u)?.[0];
+    if (!initial || !/[\p{Lu}\p{N}]/u.test(initial)) continue;
+    if (i === 0 && !/^[^\p{L}\p{N}]*(?:\p{N}|\p{Lu}{2})/u.test(word)) continue;
+    for (const token of tokenize(word)) {
+      if (!STOPWORDS.has(token) && !QUESTION_OPENERS.has(token)) out.add(token);
+    }
+  }
+  return [...out];
+}
+
+/** The words of `text` as written ("Ukraine's" → "Ukraine") whose tokens are among `tokens`, in order. */
+export function surfaceWords(text: string, tokens: ReadonlySet<string>): string[] {
+  const words = text
+    .split(/[\s–—/()]+/u)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|(?:['’]s)?[^\p{L}\p{N}]*$/gu, ""))
+    .filter((w) => tokenize(w).some((t) => tokens.has(t)));
+  return [...new Set(words)];
+}
+
+export const isNumberToken = (token: string): boolean => /\d/u.test(token) || NUMBER_WORDS.has(token);
+export const isDateToken = (token: string): boolean => YEAR.test(token) || DATE_WORDS.has(token);
+
+/** What kind of answer a question expects, which decides the bonus for figures, dates or names. */
+export type AnswerType = "quantity" | "time" | "person" | "place" | "other";
+
+export function answerType(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q))
+    return "quantity";
+  if (/\bwhen\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q)) return "time";
+  if (/\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(q))
+    return "person";
+  if (/\bwhere\b/u.test(q)) return "place";
+  return "other";
+}

@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { AnswerEvent, Composition, Hit } from "../../core/types.js";
+import { collect } from "./collect.js";
+import { ExtractiveAnswerer } from "./extractive.js";
+import { hit } from "./hits.fixture.js";
+
+const BORDERS_000 = hit(
+  "000.txt",
+  "Trump's call with Putin plunges Europe into crisis",
+  "Prior to this, US Secretary of Defense Pete Hegseth had made it clear in Brussels that it was unrealistic to expect " +
+    "Ukraine to return to its 2014 borders. Hegseth also emphasized that ensuring future peace would be Europe's " +
+    "responsibility.\n\nGerman Chancellor Olaf Scholz warned against excessive concessions to Russia.",
+);
+const BORDERS_001 = hit(
+  "001.txt",
+  "Trump's call with Putin raises concerns",
+  "Hegseth acknowledged that returning Ukraine to its 1991 borders would be unrealistic. He added that the United " +
+    "States does not support further enlargement of NATO.",
+);
+const AID = hit(
+  "002.txt",
+  "The great betrayal?",
+  "The war has dragged on for years. Despite providing Ukraine with military and financial aid exceeding €200 billion, " +
+    "the Ukrainian army remains on the defensive. Europe has given more than the US.",
+);
+
+const answerer = new ExtractiveAnswerer();
+const compose = (question: string, hits: Hit[]) => answerer.compose(question, hits);
+
+/** Every [n] resolves to a citation, every citation is referenced, ids are 1..m in order of first use. */
+function assertCitationsConsistent(c: Composition): void {
+  const markers = [...c.answer.matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1]));
+  const firstUse = [...new Set(markers)];
+  assert.deepEqual(
+    c.citations.map((x) => x.id),
+    firstUse,
+  );
+  assert.deepEqual(
+    firstUse,
+    firstUse.map((_, i) => i + 1),
+  );
+}
+
+/** Each quoted sentence (the text before its marker) occurs verbatim in the passage it cites. */
+function assertVerbatim(c: Composition): void {
+  const parts = [...c.answer.matchAll(/\s*(.+?)\s*\[(\d+)\]/gu)];
+  assert.ok(parts.length > 0, "the answer quotes at least one sentence");
+  for (const [, sentence, id] of parts) {
+    const passage = c.citations.find((x) => x.id === Number(id))!.text.replace(/\s+/gu, " ");
+    assert.ok(passage.includes(sentence!), `"${sentence}" is quoted verbatim from passage ${id}`);
+  }
+}
+
+describe("ExtractiveAnswerer", () => {
+  it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {
+    const c = compose("What did Hegseth say about Europe's responsibility for peace?", [BORDERS_000, BORDERS_001]);
+    assert.equal(c.abstained, false);
+    assert.equal(c.generator, "extractive");
+    assert.match(c.answer, /Europe's responsibility\. \[1\]/u);
+    assertCitationsConsistent(c);
+    assertVerbatim(c);
+    assert.deepEqual(c.related, []);
+  });
+
+  it("compose · passages that disagree on a figure · quotes both, each with its own citation", () => {
+    const c = compose("Which borders did Hegseth say it was unrealistic for Ukraine to return to?", [BORDERS_000, BORDERS_001]);
+    assert.match(c.answer, /2014 borders/u);
+    assert.match(c.answer, /1991 borders/u);
+    assert.deepEqual(c.citations.map((x) => x.source).sort(), ["000.txt", "001.txt"]);
+    assertCitationsConsistent(c);
+    assertVerbatim(c);
+  });
+
+  it("compose · disagreeing figures with room for one sentence · still quotes both", () => {
+    const one = new ExtractiveAnswerer({ maxSentences: 1 });
+    const c = one.compose("Which borders did Hegseth say it was unrealistic for Ukraine to return to?", [BORDERS_000, BORDERS_001]);
+    assert.match(c.answer, /2014 borders.*\[\d\].*1991 borders|1991 borders.*\[\d\].*2014 borders/u);
+    assert.equal(c.citations.length, 2);
+  });
+
+  it("compose · a 'how much' question · picks the sentence with the figure", () => {
+    const c = compose("How much aid has Ukraine received?", [AID, BORDERS_000]);
+    assert.equal(c.abstained, false);
+    assert.match(c.answer, /€200 billion/u);
+    assert.equal(c.citations[0]!.source, "002.txt");
+  });
+
+  it("compose · two sentences of one passage · keeps their document order", () => {
+    const c = compose("What did Hegseth say about Ukraine's 2014 borders and Europe's responsibility for future peace?", [BORDERS_000]);
+    const borders = c.answer.indexOf("2014 borders");
+    const peace = c.answer.indexOf("future peace");
+    assert.ok(borders >= 0 && peace >= 0, c.answer);
+    assert.ok(borders < peace, "the earlier sentence of the passage comes first");
+  });
+
+  it("compose · overlapping chunks repeat a sentence · quotes it once", () => {
+    const overlap = hit("000.txt", BORDERS_000.chunk.title, BORDERS_000.chunk.text.slice(0, 200), { id: "000.txt#1" });
+    const c = compose("What did Hegseth say about Ukraine's 2014 borders?", [BORDERS_000, overlap]);
+    assert.equal(c.answer.split("2014 borders").length, 2, c.answer);
+  });
+
+  it("compose · a question the passages do not support · abstains with no citations and related passages", () => {
+    const c = compose("What is the boiling point of water on Mars?", [BORDERS_000, AID]);
+    assert.equal(c.abstained, true);
+    assert.deepEqual(c.citations, []);
+    assert.doesNotMatch(c.answer, /\[\d+\]/u);
+    assert.match(c.answer, /^The documents don't say/u);
+    assert.deepEqual(
+      c.related.map((r) => r.source),
+      ["000.txt", "002.txt"],
+    );
+  });
+
+  it("compose · a name no passage mentions · abstains and names what is missing", () => {
+    const c = compose("What did Emmanuel Macron say about Ukraine's borders?", [BORDERS_000, BORDERS_001]);
+    assert.equal(c.abstained, true);
+    assert.match(c.answer, /Emmanuel, Macron|Emmanuel Macron|Macron/u);
+  });
+
+  it("compose · no hits · abstains with nothing related", () => {
+    const c = compose("Which borders did Hegseth mention?", []);
+    assert.equal(c.abstained, true);
+    assert.deepEqual(c.citations, []);
+    assert.deepEqual(c.related, []);
+  });
+
+  it("compose · threshold 0 · never abstains while something matches", () => {
+    const never = new ExtractiveAnswerer({ abstainThreshold: 0 });
+    const c = never.compose("What did Emmanuel Macron say about Ukraine's borders?", [BORDERS_000, BORDERS_001]);
+    assert.equal(c.abstained, false);
+    assertCitationsConsistent(c);
+  });
+
+  it("answer · streaming · yields citations, then tokens, then done; the tokens make up the answer", async () => {
+    const events: AnswerEvent[] = [];
+    for await (const e of answerer.answer("Which borders did Hegseth mention?", [BORDERS_000, BORDERS_001])) events.push(e);
+    const types = events.map((e) => e.type);
+    assert.equal(types[0], "citations");
+    assert.equal(types.at(-1), "done");
+    assert.ok(types.slice(1, -1).length >= 1 && types.slice(1, -1).every((t) => t === "token"));
+    const done = events.at(-1) as Extract<AnswerEvent, { type: "done" }>;
+    const text = events.flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+    assert.equal(text, done.answer.answer);
+    assert.deepEqual((events[0] as Extract<AnswerEvent, { type: "citations" }>).citations, done.answer.citations);
+  });
+
+  it("answer · collected · equals compose", async () => {
+    const question = "How much aid has Ukraine received?";
+    assert.deepEqual(await collect(answerer.answer(question, [AID])), compose(question, [AID]));
+  });
+
+  it("answer · aborted signal · stops with the abort reason", async () => {
+    const abort = new AbortController();
+    abort.abort(new Error("client went away"));
+    await assert.rejects(collect(answerer.answer("Which borders?", [BORDERS_000], { signal: abort.signal })), /client went away/u);
+  });
+
+  it("analyse · a rewritten follow-up · weighs the user's own words above the carried ones", () => {
+    const history = [
+      { role: "user" as const, content: "What did Hegseth say about Ukraine's borders?" },
+      { role: "assistant" as const, content: "That returning to them was unrealistic [1]." },
+    ];
+    const { picked } = answerer.analyse("and what did Scholz warn against? (Hegseth Ukraine borders)", [BORDERS_000, BORDERS_001], history);
+    assert.match(picked[0]!.sentence.quote, /^German Chancellor Olaf Scholz warned/u);
+  });
+
+  it("constructor · maxSentences below 1 · throws", () => {
+    assert.throws(() => new ExtractiveAnswerer({ maxSentences: 0 }), RangeError);
+  });
+});

@@ -1,0 +1,123 @@
+import { DEFAULT_ABSTAIN_THRESHOLD } from "../../core/config.js";
+import type { AnswerEvent, Composition, Hit, Turn } from "../../core/types.js";
+import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
+import type { Answerer, AnswerOptions } from "./answerer.js";
+import { splitFollowUp } from "../condense.js";
+import { citeSentences, toCitation } from "./citations.js";
+import { surfaceWords } from "./entities.js";
+import { PassageCache } from "./passage-cache.js";
+import { profileQuestion, type QuestionProfile } from "./question.js";
+import { selectSentences } from "./select.js";
+import { scoreSentences, type ScoredSentence } from "./sentence-score.js";
+import { TermMatcher } from "./term-match.js";
+
+export interface ExtractiveOptions {
+  /** Word vectors for soft matching and word rarity; without them matching is by spelling and stem. */
+  wordVectors?: WordVectors;
+  maxSentences?: number;
+  /** A further sentence must score at least this share of the best sentence. */
+  minRelativeScore?: number;
+  /** Evidence score below which the answer abstains (config.rag.abstainThreshold). */
+  abstainThreshold?: number;
+  /** How many passages keep their sentence analysis cached. */
+  cacheSize?: number;
+  /** Passages listed as `related` when abstaining. */
+  relatedCount?: number;
+}
+
+/** What the composer decided and why; `answer()` streams it, the eval calibrates on `evidence`. */
+export interface Analysis {
+  profile: QuestionProfile;
+  picked: ScoredSentence[];
+  evidence: Evidence;
+  abstained: boolean;
+}
+
+/**
+ * The offline answerer: quotes the retrieved sentences that answer the question, verbatim, each
+ * followed by the `[n]` of its passage; says the documents don't cover it when the evidence is weak.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = "extractive";
+  private readonly cache: PassageCache;
+  private readonly matcher: TermMatcher;
+  private readonly vectors: WordVectors | undefined;
+  private readonly maxSentences: number;
+  private readonly minRelativeScore: number;
+  private readonly threshold: number;
+  private readonly relatedCount: number;
+
+  constructor({
+    wordVectors,
+    maxSentences = 3,
+    minRelativeScore = 0.6,
+    abstainThreshold = DEFAULT_ABSTAIN_THRESHOLD,
+    cacheSize = 10_000,
+    relatedCount = 3,
+  }: ExtractiveOptions = {}) {
+    if (!(maxSentences >= 1)) throw new RangeError(`maxSentences must be at least 1, got ${maxSentences}`);
+    this.vectors = wordVectors;
+    this.matcher = new TermMatcher(wordVectors);
+    this.cache = new PassageCache(cacheSize);
+    this.maxSentences = maxSentences;
+    this.minRelativeScore = minRelativeScore;
+    this.threshold = abstainThreshold;
+    this.relatedCount = relatedCount;
+  }
+
+  async *answer(question: string, hits: Hit[], { history, signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+    signal?.throwIfAborted();
+    const { composition, sentences } = this.composeParts(question, hits, history);
+    yield { type: "citations", citations: composition.citations };
+    for (const [i, sentence] of sentences.entries()) {
+      signal?.throwIfAborted();
+      yield { type: "token", text: i === 0 ? sentence : ` ${sentence}` };
+    }
+    yield { type: "done", answer: composition };
+  }
+
+  /** The whole answer at once (the same one `answer()` streams). */
+  compose(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Composition {
+    return this.composeParts(question, hits, history).composition;
+  }
+
+  /**
+   * Scores, selects and weighs the evidence. With a conversation history, `question` may be a
+   * follow-up rewritten by rewriteFollowUp; its carried words then count less than the user's own.
+   */
+  analyse(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Analysis {
+    const parts = history.length > 0 ? splitFollowUp(question) : { question, context: "" };
+    const profile = profileQuestion(parts.question, this.vectors, parts.context);
+    const passages = hits.map((hit) => {
+      const info = this.cache.get(hit.chunk);
+      return { info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) };
+    });
+    const candidates = scoreSentences(profile, passages);
+    const picked = selectSentences(candidates, profile, { maxSentences: this.maxSentences, minRelativeScore: this.minRelativeScore });
+    const evidence = assessEvidence(profile, passages, candidates, picked);
+    return { profile, picked, evidence, abstained: picked.length === 0 || shouldAbstain(evidence, this.threshold) };
+  }
+
+  private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[] = []): { composition: Composition; sentences: string[] } {
+    const analysis = this.analyse(question, hits, history);
+    if (analysis.abstained) {
+      const text = abstention(question, analysis.evidence.missingNames);
+      const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
+      return { composition: composition(text, true, [], related), sentences: [text] };
+    }
+    const { sentences, citations } = citeSentences(analysis.picked, hits);
+    return { composition: composition(sentences.join(" "), false, citations, []), sentences };
+  }
+}
+
+const composition = (answer: string, abstained: boolean, citations: Composition["citations"], related: Composition["related"]) =>
+  ({ answer, abstained, citations, related, generator: "extractive", unsupported: [] }) satisfies Composition;
+
+/** "The documents don't say …": names what is missing when a name of the question appears nowhere. */
+function abstention(question: string, missingNames: readonly string[]): string {
+  const names = surfaceWords(question, new Set(missingNames));
+  return names.length > 0
+    ? `The documents don't say anything about ${names.join(", ")}.`
+    : "The documents don't say enough to answer that; the nearest passages are listed as related.";
+}

@@ -1,0 +1,121 @@
+import type { Chunk } from "../../core/types.js";
+import { splitSentences, type Span } from "../../ingest/text/sentences.js";
+import { isContentTerm, tokenize } from "../../ingest/text/tokenize.js";
+import { isDateToken, isNumberToken, namedEntities } from "./entities.js";
+
+/** A sentence of a passage with the features the composer scores; computed once per chunk. */
+export interface SentenceInfo {
+  /** The sentence as quoted: the passage's own words, whitespace collapsed. */
+  quote: string;
+  /** Offsets in the chunk text, to keep document order and to find the sentence again. */
+  start: number;
+  end: number;
+  /** Every token in order (for "a figure next to the thing counted"). */
+  tokens: string[];
+  /** Content terms, plus the parts of hyphenated ones ("28-point" also gives "point"). */
+  terms: ReadonlySet<string>;
+  entities: ReadonlySet<string>;
+  /** Tokens with digits ("2014", "30,000"), used to spot passages that disagree on a figure. */
+  figures: ReadonlySet<string>;
+  hasNumber: boolean;
+  /** A sum of money ("€200 billion", "$500bn"). */
+  hasMoney: boolean;
+  hasDate: boolean;
+  words: number;
+  /** Cut by the chunk boundary (starts lower-case or ends without punctuation): a weak quote. */
+  fragment: boolean;
+  /** A footnote or bibliography entry (a URL, or a leading footnote number): rarely an answer. */
+  reference: boolean;
+}
+
+export interface PassageInfo {
+  text: string;
+  sentences: SentenceInfo[];
+  /** Terms of the document title: context that every sentence of the passage shares. */
+  titleTerms: ReadonlySet<string>;
+  /** Every distinct term of the passage and its title, for term matching. */
+  vocabulary: string[];
+}
+
+/**
+ * Sentence splits and features per chunk id, so repeated questions over the same index cost only
+ * scoring. Bounded: the oldest entries go first. A chunk whose text changed (re-ingest) is recomputed.
+ */
+export class PassageCache {
+  private readonly entries = new Map<string, PassageInfo>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  get(chunk: Chunk): PassageInfo {
+    const cached = this.entries.get(chunk.id);
+    if (cached && cached.text === chunk.text) return cached;
+    const info = analysePassage(chunk.text, chunk.title);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(chunk.id, info);
+    return info;
+  }
+}
+
+export function analysePassage(text: string, title = ""): PassageInfo {
+  const sentences = joinOpenQuotes(text, splitSentences(text)).map(analyseSentence);
+  const titleTerms = termsOf(tokenize(title));
+  const vocabulary = new Set([...titleTerms, ...sentences.flatMap((s) => [...s.terms])]);
+  return { text, sentences, titleTerms, vocabulary: [...vocabulary] };
+}
+
+function analyseSentence(span: Span): SentenceInfo {
+  const tokens = tokenize(span.text);
+  const terms = termsOf(tokens);
+  return {
+    quote: span.text.replace(/\s+/gu, " "),
+    start: span.start,
+    end: span.end,
+    tokens,
+    terms,
+    entities: new Set(namedEntities(span.text)),
+    figures: new Set(tokens.filter((t) => /\d/u.test(t))),
+    hasNumber: tokens.some((t) => isNumberToken(t) && !isDateToken(t)),
+    hasMoney: MONEY.test(span.text),
+    hasDate: tokens.some(isDateToken),
+    words: span.text.split(/\s+/u).length,
+    fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),
+    reference: /https?:\/\/|www\.|^[¹²³⁰⁴-⁹]/u.test(span.text),
+  };
+}
+
+function termsOf(tokens: readonly string[]): Set<string> {
+  const terms = new Set<string>();
+  for (const t of tokens) {
+    if (isContentTerm(t)) terms.add(t);
+    if (t.includes("-")) for (const part of t.split("-")) if (isContentTerm(part)) terms.add(part);
+  }
+  return terms;
+}
+
+const MONEY = /[$€£¥]\s?\d|\d\s?(?:bn|billion|million|trillion)\b|\b(?:dollars|euros|pounds)\b/iu;
+const MAX_JOINED = 3;
+
+/**
+ * A quotation that spans sentences ("“No one wants peace more than Ukraine. Together …” he said.")
+ * is one unit for quoting: its first sentence alone leaves the quote open and loses the speaker.
+ * Sentences of one line are joined while a double quote stays open, up to MAX_JOINED.
+ */
+function joinOpenQuotes(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let span = spans[i]!;
+    for (let n = 1; n < MAX_JOINED && quoteOpen(span.text); n++) {
+      const next = spans[i + 1];
+      if (!next || /\n/u.test(text.slice(span.end, next.start))) break;
+      span = { text: text.slice(span.start, next.end), start: span.start, end: next.end };
+      i++;
+    }
+    out.push(span);
+  }
+  return out;
+}
+
+function quoteOpen(s: string): boolean {
+  const curly = (s.match(/“/gu)?.length ?? 0) - (s.match(/”/gu)?.length ?? 0);
+  return curly > 0 || (s.match(/"/gu)?.length ?? 0) % 2 === 1;
+}

@@ -1,0 +1,70 @@
+import { contentTerms } from "../../ingest/text/tokenize.js";
+import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { answerType, namedEntities, type AnswerType } from "./entities.js";
+
+/** The question as the composer scores it: weighted content terms, the names it asks about, its type. */
+export interface QuestionProfile {
+  terms: string[];
+  /** Rarity weight per term (same order as `terms`); names count more than common words. */
+  weights: number[];
+  totalWeight: number;
+  /** Terms written with a capital or a digit: what a passage must mention to answer at all. */
+  entities: ReadonlySet<string>;
+  type: AnswerType;
+  /** Term indices per clause of a multi-part question ("who said X, and what did Y do?"); one clause otherwise. */
+  clauses: number[][];
+  /** For "how many X …": the indices of X, the thing counted, which an answering figure must come with. */
+  focus: number[];
+}
+
+// Words that say how to answer, not what about ("what does the article mention about …").
+const META_TERMS = new Set(
+  "article articles document documents text texts passage passages mention mentioned mentions describe described explain detail details happen happened name many besides among".split(
+    " ",
+  ),
+);
+const ENTITY_BOOST = 1.5;
+/** Words carried from earlier turns of a conversation count half as much as the user's own. */
+const CONTEXT_WEIGHT = 0.5;
+
+/** `context`: words a follow-up carries from earlier turns ("he" → "Hegseth"), weighted lower. */
+export function profileQuestion(question: string, vectors?: WordVectors, context = ""): QuestionProfile {
+  const entities = new Set([...namedEntities(question), ...contextNames(context)]);
+  const own = new Set(contentTerms(question));
+  const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t));
+  const weights = terms.map(
+    (t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (own.has(t) ? 1 : CONTEXT_WEIGHT),
+  );
+  return {
+    terms,
+    weights,
+    totalWeight: weights.reduce((a, b) => a + b, 0),
+    entities: new Set(terms.filter((t) => entities.has(t))),
+    type: answerType(question),
+    clauses: splitClauses(question).map((c) => indicesOf(terms, contentTerms(c))).filter((c) => c.length > 0),
+    focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")),
+  };
+}
+
+// "…, and what/who/how …" starts a second question; so does a question mark before the end.
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?=(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|about|regarding)\b)|[?;]\s+/iu;
+// The words between "how many/much" and the verb: "how many Ukrainian soldiers have …".
+const COUNTED = /\bhow (?:many|much) ((?:[\p{L}\p{N}'’-]+\s+){0,2}?)(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|a|an|the|of|in|per)\b/iu;
+
+// Carried words come as a list, so each capitalised word is a name (no sentence start to skip).
+const contextNames = (context: string) => context.split(/\s+/u).flatMap((w) => namedEntities(`x ${w}`));
+
+function splitClauses(question: string): string[] {
+  return question.split(new RegExp(CLAUSE_BREAK, "giu")).filter((c) => c.trim().length > 0);
+}
+
+function indicesOf(terms: readonly string[], words: readonly string[]): number[] {
+  return [...new Set(words.map((w) => terms.indexOf(w)).filter((i) => i >= 0))];
+}
+
+/** SIF weight when word statistics exist (near 1 for rare words); otherwise every term counts alike. */
+function rarity(term: string, vectors?: WordVectors): number {
+  if (!vectors) return 1;
+  // Unknown words (rare names, figures) are the rarest of all.
+  return vectors.wordVector(term) ? Math.max(0.05, vectors.wordWeight(term)) : 1;
+}

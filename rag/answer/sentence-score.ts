@@ -1,0 +1,131 @@
+import type { PassageInfo, SentenceInfo } from "./passage-cache.js";
+import type { QuestionProfile } from "./question.js";
+
+/** One candidate sentence of one retrieved passage, scored against the question. */
+export interface ScoredSentence {
+  /** Index of the hit (retrieval rank) the sentence comes from. */
+  hit: number;
+  sentence: SentenceInfo;
+  /** Per question term (profile order): how well the sentence, read in its context, matches it. */
+  termHits: number[];
+  /** Weighted share of the question's terms the sentence itself matches, in [0, 1]. */
+  coverage: number;
+  /** For "how many X": the sentence states a figure right next to X ("30,000 men"). */
+  countsFocus: boolean;
+  /** Ranking score: coverage plus context, answer-type and retrieval-rank credit, times form penalties. */
+  score: number;
+}
+
+/** A retrieved passage with the passage words matching each question term (see TermMatcher). */
+export interface MatchedPassage {
+  info: PassageInfo;
+  matches: Map<string, number>[];
+}
+
+// Coverage dominates (with terms weighted by how rare they are among the candidate sentences, so the
+// sentence with the question's distinctive words wins); the passage context credits sentences next to
+// the evidence; rank breaks ties toward what retrieval trusted most.
+const W_SENTENCE = 0.75;
+const W_PASSAGE = 0.15;
+const W_RANK = 0.1;
+const TYPE_BONUS = 0.15;
+/** Credit for a term that the previous sentence or the document title matches ("he said …"). */
+const CONTEXT = 0.5;
+const FOCUS_WINDOW = 4;
+const FOCUS_MATCH = 0.5;
+const SHORT_WORDS = 5;
+const LONG_WORDS = 70;
+
+/** Weighted share of the question's terms found anywhere in the passage. */
+export function passageCoverage(profile: QuestionProfile, passage: MatchedPassage): number {
+  return weightedShare(
+    profile.weights,
+    passage.matches.map((m) => Math.max(0, ...m.values())),
+  );
+}
+
+/** Σ weight·hit / Σ weight over the given term indices (all terms by default). */
+export function weightedShare(weights: readonly number[], hits: readonly number[], indices?: readonly number[]): number {
+  let covered = 0;
+  let total = 0;
+  for (const i of indices ?? weights.keys()) {
+    covered += weights[i]! * hits[i]!;
+    total += weights[i]!;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+export function scoreSentences(profile: QuestionProfile, passages: readonly MatchedPassage[]): ScoredSentence[] {
+  const own = passages.map((p) => p.info.sentences.map((s) => p.matches.map((m) => bestMatch(m, s.terms))));
+  const rankWeights = distinctiveWeights(profile, own.flat());
+  return passages.flatMap((p, hit) => {
+    const title = p.matches.map((m) => bestMatch(m, p.info.titleTerms));
+    const context = W_PASSAGE * passageCoverage(profile, p) + W_RANK / (1 + hit);
+    return p.info.sentences.map((sentence, j): ScoredSentence => {
+      const mine = own[hit]![j]!;
+      const before = own[hit]![j - 1];
+      const termHits = mine.map((h, i) => Math.max(h, CONTEXT * (before?.[i] ?? 0), CONTEXT * title[i]!));
+      const coverage = weightedShare(profile.weights, mine);
+      const ranked = weightedShare(rankWeights, termHits);
+      const bonus = coverage > 0 ? typeBonus(profile, sentence) : 0;
+      const countsFocus = profile.focus.length > 0 && figureNextToFocus(profile, p.matches, sentence);
+      return { hit, sentence, termHits, coverage, countsFocus, score: (W_SENTENCE * ranked + context + bonus) * formFactor(sentence) };
+    });
+  });
+}
+
+/** The score the sentence would have if only some of the question's terms (one clause) counted. */
+export function rescore(profile: QuestionProfile, s: ScoredSentence, indices: readonly number[]): number {
+  const delta = weightedShare(profile.weights, s.termHits, indices) - weightedShare(profile.weights, s.termHits);
+  return s.score + W_SENTENCE * delta * formFactor(s.sentence);
+}
+
+function bestMatch(matches: Map<string, number>, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const [word, strength] of matches) if (strength > best && terms.has(word)) best = strength;
+  return best;
+}
+
+/** Question weights scaled by inverse sentence frequency among the candidates, within [0.5, 1]. */
+function distinctiveWeights(profile: QuestionProfile, sentences: readonly number[][]): number[] {
+  const n = sentences.length;
+  return profile.weights.map((w, i) => {
+    const df = sentences.filter((hits) => hits[i]! >= FOCUS_MATCH).length;
+    return w * (0.5 + (0.5 * Math.log(1 + n / (1 + df))) / Math.log(1 + n));
+  });
+}
+
+/** "How many soldiers": a figure within a few words of "soldiers", not just anywhere in the sentence. */
+function figureNextToFocus(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
+  const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
+  return profile.focus.every((i) =>
+    s.tokens.some((t, k) => (matches[i]!.get(t) ?? 0) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)),
+  );
+}
+
+const isFigure = (t: string) => /\d/u.test(t) || /^(?:hundreds|thousands|millions|billions|dozens)$/u.test(t);
+
+/** Credit for containing the kind of thing the question asks for (a figure, a date, a name). */
+function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
+  switch (profile.type) {
+    case "quantity":
+      return s.hasNumber ? TYPE_BONUS : 0;
+    case "time":
+      return s.hasDate ? TYPE_BONUS : 0;
+    case "person":
+    case "place":
+      return [...s.entities].some((e) => !profile.terms.includes(e)) ? TYPE_BONUS / 2 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Headings, bylines, references and sentences cut by the chunk boundary make poor quotes. */
+function formFactor(s: SentenceInfo): number {
+  let f = 1;
+  if (s.words < SHORT_WORDS) f *= 0.5;
+  if (s.words > LONG_WORDS) f *= 0.85;
+  if (s.fragment) f *= 0.7;
+  if (s.reference) f *= 0.3;
+  return f;
+}
