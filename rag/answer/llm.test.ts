@@ -229,4 +229,10 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
     assert.deepEqual(tokens(seen), ["one "]);
     assert.equal(await fake.requests[0]!.closed, "aborted");
   });
+
+  test("LlmAnswerer · consumer stops after the citations event · the upstream request is closed", async () => {
+    fake.script("chat", { type: "chat", content: "one two three four five six [1].", chunkDelayMs: 30 });
+    for await (const event of answerer().answer(QUESTION, HITS)) if (event.type === "citations") break;
+    assert.equal(await fake.requests[0]!.closed, "aborted");
+  });
 });

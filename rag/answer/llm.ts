@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { Stream } from "openai/streaming";
 import type { Config } from "../../core/config.js";
 import type { AnswerEvent, Citation, Composition, Hit } from "../../core/types.js";
 import { loadPrompts, type Prompts } from "../../prompts/load.js";
@@ -25,7 +26,7 @@ export interface LlmAnswererOptions {
   verify?: VerifyOptions;
 }
 
-type ModelStream = AsyncIterable<ChatCompletionChunk>;
+type ModelStream = Stream<ChatCompletionChunk>;
 
 /**
  * Answers with a chat model over the retrieved passages: streams its tokens, then checks every `[n]`
@@ -57,14 +58,14 @@ export class LlmAnswerer implements Answerer {
       yield* this.fallBack(question, hits, options, reasonOf(err), false);
       return;
     }
-    // Sent once the server has accepted the request, so a failed request leaves only the fallback's events.
-    yield { type: "citations", citations };
     const gate = new RefusalGate();
     let reply = "";
     let streamed = false;
     let failure: unknown;
     const { value: stream, deadline } = opened;
     try {
+      // Sent once the server has accepted the request, so a failed request leaves only the fallback's events.
+      yield { type: "citations", citations };
       for await (const chunk of stream) {
         deadline.touch();
         const piece = chunk.choices[0]?.delta?.content ?? "";
@@ -79,6 +80,8 @@ export class LlmAnswerer implements Answerer {
       failure = err instanceof UpstreamError ? err : new UpstreamError("upstream stream broken", false, undefined, err);
     } finally {
       deadline.clear();
+      // Ends the upstream request when the consumer stopped early (a no-op once the stream is read).
+      stream.controller.abort();
     }
     // The SDK ends a stream quietly when its signal aborts: find out whether that was us or the caller.
     if (signal?.aborted) throw signal.reason;
