@@ -1,6 +1,6 @@
 import type { QuestionProfile } from "./question.js";
 import { STEM_MATCH } from "./term-match.js";
-import { passageCoverage, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
+import { passageCoverage, weightedShare, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
 
 /** The signals the abstention rule combines; all in [0, 1] except the list of missing names. */
 export interface Evidence {
@@ -13,6 +13,11 @@ export interface Evidence {
   passage: number;
   /** Names and figures of the question that no retrieved passage mentions. */
   missingNames: string[];
+  /**
+   * Whether the question's names occur together: for each part of the question, the best share of
+   * its subject names that one sentence (with its context) spells; the weakest part counts.
+   */
+  names: number;
   /** The combined score compared with the threshold. */
   score: number;
 }
@@ -27,15 +32,27 @@ export function assessEvidence(
   picked: readonly ScoredSentence[],
 ): Evidence {
   const answering = profile.type === "quantity" || profile.type === "time" ? candidates.filter((c) => answersType(profile, c)) : picked;
-  const support = Math.max(0, ...answering.map((p) => p.coverage));
+  const support = Math.max(0, ...answering.map((p) => weightedShare(profile.weights, p.termHits)));
   const passage = Math.max(0, ...passages.map((p) => passageCoverage(profile, p)));
   // A name is found by its spelling (exact or stem), never by a similar word: "Macron" is not "Scholz".
   const missingNames = profile.terms.filter(
     (t, i) => profile.entities.has(t) && !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)),
   );
+  const names = nameCooccurrence(profile, candidates);
   // A name the passages never mention means they are about something else, whatever else matches.
-  const score = missingNames.length > 0 ? 0 : 0.5 * support + 0.5 * passage;
-  return { support, passage, missingNames, score };
+  const score = missingNames.length > 0 ? 0 : support * names;
+  return { support, passage, missingNames, names, score };
+}
+
+function nameCooccurrence(profile: QuestionProfile, candidates: readonly ScoredSentence[]): number {
+  const subjects = new Set(profile.subjects);
+  let weakest = 1;
+  for (const clause of profile.clauses) {
+    const names = clause.filter((i) => subjects.has(i));
+    if (names.length === 0) continue;
+    weakest = Math.min(weakest, Math.max(0, ...candidates.map((c) => weightedShare(profile.weights, c.spelled, names))));
+  }
+  return weakest;
 }
 
 /** A sentence that states a figure (with the thing counted) or a date, as the question asks. */

@@ -15,6 +15,11 @@ export interface QuestionProfile {
   clauses: number[][];
   /** For "how many X …": the indices of X, the thing counted, which an answering figure must come with. */
   focus: number[];
+  /**
+   * Names the answer itself should mention: the question's names except those that only say where
+   * to look ("according to the IAI commentary", "as described by Alcaro").
+   */
+  subjects: number[];
 }
 
 // Words that say how to answer, not what about ("what does the article mention about …").
@@ -43,6 +48,7 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     type: answerType(question),
     clauses: splitClauses(question).map((c) => indicesOf(terms, contentTerms(c))).filter((c) => c.length > 0),
     focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")),
+    subjects: subjectNames(question, terms, entities),
   };
 }
 
@@ -50,6 +56,15 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
 const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?=(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|about|regarding)\b)|[?;]\s+/iu;
 // The words between "how many/much" and the verb: "how many Ukrainian soldiers have …".
 const COUNTED = /\bhow (?:many|much) ((?:[\p{L}\p{N}'’-]+\s+){0,2}?)(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|a|an|the|of|in|per)\b/iu;
+
+// "according to X", "as described by X", "in the X commentary titled …", "does the X article say".
+const ATTRIBUTION =
+  /\b(?:according to|as (?:described|reported|explained|quoted) by|(?:in|by) (?:the|an?|his|her|its) [^,?]*?\b(?:commentary|article|analysis|report|interview|piece|paper|essay)\b|(?:does|did) (?:the )?[^,?]*?\b(?:commentary|article|analysis|report|author)\b)[^,?]*/giu;
+
+function subjectNames(question: string, terms: readonly string[], entities: ReadonlySet<string>): number[] {
+  const pointers = new Set(contentTerms([...question.matchAll(ATTRIBUTION)].map((m) => m[0]).join(" ")));
+  return terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : []));
+}
 
 // Carried words come as a list, so each capitalised word is a name (no sentence start to skip).
 const contextNames = (context: string) => context.split(/\s+/u).flatMap((w) => namedEntities(`x ${w}`));

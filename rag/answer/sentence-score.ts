@@ -1,5 +1,6 @@
 import type { PassageInfo, SentenceInfo } from "./passage-cache.js";
 import type { QuestionProfile } from "./question.js";
+import { STEM_MATCH } from "./term-match.js";
 
 /** One candidate sentence of one retrieved passage, scored against the question. */
 export interface ScoredSentence {
@@ -12,6 +13,8 @@ export interface ScoredSentence {
   coverage: number;
   /** For "how many X": the sentence states a figure right next to X ("30,000 men"). */
   countsFocus: boolean;
+  /** Per question term: 1 when the sentence, the one before it or the title spells it (exact or stem). */
+  spelled: number[];
   /** Ranking score: coverage plus context, answer-type and retrieval-rank credit, times form penalties. */
   score: number;
 }
@@ -60,6 +63,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
   const rankWeights = distinctiveWeights(profile, own.flat());
   return passages.flatMap((p, hit) => {
     const title = p.matches.map((m) => bestMatch(m, p.info.titleTerms));
+    const isSpelled = (hits: readonly number[] | undefined, i: number) => (hits?.[i] ?? 0) >= STEM_MATCH;
     const context = W_PASSAGE * passageCoverage(profile, p) + W_RANK / (1 + hit);
     return p.info.sentences.map((sentence, j): ScoredSentence => {
       const mine = own[hit]![j]!;
@@ -69,7 +73,9 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const ranked = weightedShare(rankWeights, termHits);
       const bonus = coverage > 0 ? typeBonus(profile, sentence) : 0;
       const countsFocus = profile.focus.length > 0 && figureNextToFocus(profile, p.matches, sentence);
-      return { hit, sentence, termHits, coverage, countsFocus, score: (W_SENTENCE * ranked + context + bonus) * formFactor(sentence) };
+      const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
+      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(sentence);
+      return { hit, sentence, termHits, coverage, countsFocus, spelled: spelledHere, score };
     });
   });
 }
@@ -95,11 +101,12 @@ function distinctiveWeights(profile: QuestionProfile, sentences: readonly number
   });
 }
 
-/** "How many soldiers": a figure within a few words of "soldiers", not just anywhere in the sentence. */
+/** "How many soldiers": a figure within a few words of "soldiers" ("28-point plan" counts points). */
 function figureNextToFocus(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
   const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
+  const strength = (m: Map<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...token.split("-").map((p) => m.get(p) ?? 0));
   return profile.focus.every((i) =>
-    s.tokens.some((t, k) => (matches[i]!.get(t) ?? 0) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)),
+    s.tokens.some((t, k) => strength(matches[i]!, t) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)),
   );
 }
 
