@@ -9,7 +9,7 @@ import { verifyCitations, type VerifyOptions } from "../verify.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";
 import { toCitation } from "./citations.js";
 import { buildAnswerMessages, DEFAULT_REFUSAL, parseRefusal, RefusalGate } from "./llm-prompt.js";
-import { UpstreamError, withRetries, type Deadline, type RetryPolicy } from "./upstream.js";
+import { timeoutError, UpstreamError, withRetries, type Deadline, type RetryPolicy } from "./upstream.js";
 
 export interface LlmAnswererOptions {
   client: OpenAI;
@@ -27,6 +27,9 @@ export interface LlmAnswererOptions {
 }
 
 type ModelStream = Stream<ChatCompletionChunk>;
+
+/** Nearest passages listed as `related` when the model abstains. */
+const RELATED_COUNT = 3;
 
 /**
  * Answers with a chat model over the retrieved passages: streams its tokens, then checks every `[n]`
@@ -58,11 +61,26 @@ export class LlmAnswerer implements Answerer {
       yield* this.fallBack(question, hits, options, reasonOf(err), false);
       return;
     }
+    const { reply, streamed, failure } = yield* this.relay(opened.value, opened.deadline, citations, signal);
+    if (failure) {
+      yield* this.fallBack(question, hits, options, failure.reason, streamed);
+      return;
+    }
+    const composition = this.finish(reply, citations);
+    if (composition) yield { type: "done", answer: composition };
+    else yield* this.fallBack(question, hits, options, "uncited model answer", streamed);
+  }
+
+  /** Passes the model's tokens on (minus a refusal token) and reports how the stream ended. */
+  private async *relay(
+    stream: ModelStream,
+    deadline: Deadline,
+    citations: Citation[],
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<AnswerEvent, { reply: string; streamed: boolean; failure?: UpstreamError }> {
     const gate = new RefusalGate();
     let reply = "";
     let streamed = false;
-    let failure: unknown;
-    const { value: stream, deadline } = opened;
     try {
       // Sent once the server has accepted the request, so a failed request leaves only the fallback's events.
       yield { type: "citations", citations };
@@ -77,7 +95,8 @@ export class LlmAnswerer implements Answerer {
         }
       }
     } catch (err) {
-      failure = err instanceof UpstreamError ? err : new UpstreamError("upstream stream broken", false, undefined, err);
+      const failure = err instanceof UpstreamError ? err : new UpstreamError("upstream stream broken", false, undefined, err);
+      return { reply, streamed, failure };
     } finally {
       deadline.clear();
       // Ends the upstream request when the consumer stopped early (a no-op once the stream is read).
@@ -85,14 +104,8 @@ export class LlmAnswerer implements Answerer {
     }
     // The SDK ends a stream quietly when its signal aborts: find out whether that was us or the caller.
     if (signal?.aborted) throw signal.reason;
-    if (deadline.timedOut) failure = deadline.explain(failure);
-    if (failure) {
-      yield* this.fallBack(question, hits, options, reasonOf(failure), streamed);
-      return;
-    }
-    const composition = this.finish(reply, citations);
-    if (composition) yield { type: "done", answer: composition };
-    else yield* this.fallBack(question, hits, options, "uncited model answer", streamed);
+    const failure = deadline.timedOut ? timeoutError() : undefined;
+    return { reply, streamed, failure };
   }
 
   private async open(messages: ChatCompletionMessageParam[], deadline: Deadline): Promise<ModelStream> {
@@ -106,7 +119,9 @@ export class LlmAnswerer implements Answerer {
   /** The verified answer, an abstention, or undefined when the model answered without a usable citation. */
   private finish(reply: string, citations: Citation[]): Composition | undefined {
     const refusal = parseRefusal(reply);
-    if (refusal !== undefined) return this.compose({ answer: refusal, abstained: true, related: citations });
+    if (refusal !== undefined) {
+      return this.compose({ answer: refusal, abstained: true, related: citations.slice(0, RELATED_COUNT) });
+    }
     const verified = verifyCitations(reply.trim(), citations, this.opts.verify);
     if (verified.citations.length === 0) return undefined;
     return this.compose({ answer: verified.answer, citations: verified.citations, unsupported: verified.unsupported });

@@ -29,6 +29,9 @@ export class UpstreamError extends AppError {
   }
 }
 
+/** The failure of a call that made no progress for its whole timeout. */
+export const timeoutError = (cause?: unknown): UpstreamError => new UpstreamError("upstream timeout", true, undefined, cause);
+
 /**
  * A per-attempt abort signal that fires after `timeoutMs` without progress (`touch()` restarts the clock)
  * or when the caller's signal fires, so a stalled stream is cut as surely as slow headers.
@@ -66,7 +69,7 @@ export class Deadline {
   /** Turns what an aborted or failed call threw into the caller's abort, a timeout, or an UpstreamError. */
   explain(err: unknown): unknown {
     if (this.outer?.aborted) return this.outer.reason;
-    if (this.expired) return new UpstreamError("upstream timeout", true, undefined, err);
+    if (this.expired) return timeoutError(err);
     return toUpstreamError(err);
   }
 }
@@ -74,7 +77,7 @@ export class Deadline {
 /** Classifies errors of the openai SDK; anything else is a bug here and is returned unchanged. */
 export function toUpstreamError(err: unknown): unknown {
   if (err instanceof UpstreamError) return err;
-  if (err instanceof APIConnectionTimeoutError) return new UpstreamError("upstream timeout", true, undefined, err);
+  if (err instanceof APIConnectionTimeoutError) return timeoutError(err);
   if (err instanceof APIUserAbortError) return err;
   if (err instanceof APIConnectionError) return new UpstreamError("upstream unreachable", true, undefined, err);
   if (err instanceof APIError) {
