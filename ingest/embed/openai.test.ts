@@ -88,14 +88,15 @@ describe("OpenAIEmbedder against a fake OpenAI-compatible server", () => {
     assert.ok(close(v!, await reference.embedQuery("oil prices rose")));
   });
 
-  test("OpenAIEmbedder · 500 beyond the retries · AppError naming server and status, not the upstream message", async () => {
+  test("OpenAIEmbedder · 500 beyond the retries · AppError with model and status, server only in details, no upstream text", async () => {
     const fake = await server();
     const e = await createOpenAIEmbedder(options(fake));
     fake.script("embeddings", { type: "error", status: 500, message: "disk 3 melted" });
     await assert.rejects(e.embedQuery("anything"), (err: unknown) => {
       assert.ok(isAppError(err) && err.code === "UPSTREAM_FAILED");
-      assert.match(err.message, /127\.0\.0\.1.*fake-embed.*HTTP 500/);
-      assert.doesNotMatch(err.message, /melted/);
+      assert.match(err.message, /fake-embed.*HTTP 500/);
+      assert.doesNotMatch(err.message, /melted|127\.0\.0\.1/);
+      assert.deepEqual(err.details, { baseURL: fake.baseURL });
       return true;
     });
   });
@@ -116,6 +117,10 @@ describe("OpenAIEmbedder against a fake OpenAI-compatible server", () => {
     const unreachable = options(gone);
     await gone.close();
     servers.splice(servers.indexOf(gone), 1);
-    await assert.rejects(createOpenAIEmbedder(unreachable), { code: "UPSTREAM_FAILED" });
+    await assert.rejects(createOpenAIEmbedder(unreachable), (err: unknown) => {
+      assert.ok(isAppError(err) && err.code === "UPSTREAM_FAILED");
+      assert.ok(err.message.endsWith(`at ${unreachable.baseURL}`), "start-up failures name the server for the operator");
+      return true;
+    });
   });
 });

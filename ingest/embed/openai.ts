@@ -1,5 +1,5 @@
 import { OpenAIEmbeddings, type OpenAIEmbeddingsParams } from "@langchain/openai";
-import type { ClientOptions } from "openai";
+import { APIConnectionError, APIConnectionTimeoutError, type ClientOptions } from "openai";
 import { AppError } from "../../core/errors.js";
 import type { Embedder } from "./embedder.js";
 import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "./openai-endpoint.js";
@@ -51,7 +51,10 @@ export class OpenAIEmbedder extends OpenAIEmbeddings implements Embedder {
       batchSize: opts.batchSize ?? 128,
       encodingFormat: "base64",
     };
-    const probe = await new OpenAIEmbedder(fields, 0).embedQuery(PROBE);
+    const probe = await new OpenAIEmbedder(fields, 0).embedQuery(PROBE).catch((cause: unknown) => {
+      const message = cause instanceof AppError ? cause.message : String(cause);
+      throw new AppError("UPSTREAM_FAILED", `${message} at ${fields.configuration.baseURL}`, { cause });
+    });
     if (probe.length === 0) {
       throw new AppError("UPSTREAM_FAILED", `Embeddings server ${fields.configuration.baseURL} returned an empty vector for model ${opts.model}`);
     }
@@ -80,26 +83,37 @@ export class OpenAIEmbedder extends OpenAIEmbeddings implements Embedder {
     return normalizeInPlace(vector);
   }
 
-  /** Failures after LangChain's retries, with the server and model named for the operator. */
+  /**
+   * Failures after LangChain's retries. Query-time messages can reach API clients, so the server's address
+   * goes in `details` (for logs) and only the start-up probe names it in the message.
+   */
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (cause) {
       if (cause instanceof AppError) throw cause;
-      const status = (cause as { status?: unknown }).status;
-      const what = typeof status === "number" ? `HTTP ${status}` : cause instanceof Error ? cause.name : "an error";
-      throw new AppError("UPSTREAM_FAILED", `Embeddings request to ${this.where} (model ${this.model}) failed: ${what}`, { cause });
+      const what = describeFailure(cause);
+      throw new AppError("UPSTREAM_FAILED", `Embeddings request (model ${this.model}) failed: ${what}`, { cause, details: { baseURL: this.where } });
     }
   }
 
   private malformed(what: string): AppError {
-    return new AppError("UPSTREAM_FAILED", `Embeddings server ${this.where} (model ${this.model}) sent ${what}`);
+    return new AppError("UPSTREAM_FAILED", `Embeddings server (model ${this.model}) sent ${what}`, { details: { baseURL: this.where } });
   }
 }
 
 /** The factory ingest/embed/index.ts calls for EMBEDDINGS=openai. */
 export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Promise<Embedder> {
   return OpenAIEmbedder.create(opts);
+}
+
+/** A short, safe description: the HTTP status, a timeout or a connection failure. */
+function describeFailure(cause: unknown): string {
+  const status = (cause as { status?: unknown }).status;
+  if (typeof status === "number") return `HTTP ${status}`;
+  if (cause instanceof APIConnectionTimeoutError || (cause instanceof Error && cause.name === "TimeoutError")) return "timed out";
+  if (cause instanceof APIConnectionError) return "cannot connect";
+  return cause instanceof Error ? cause.constructor.name : "unknown error";
 }
 
 /** OpenAI's base64 embeddings: little-endian float32. */
