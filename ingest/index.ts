@@ -16,9 +16,8 @@ export { Bm25Index, DEFAULT_ANALYZER, DEFAULT_BM25_PARAMS } from "./store/bm25.j
 export type { Analyzer, Bm25Params } from "./store/bm25.js";
 export { DEFAULT_HNSW_PARAMS } from "./store/hnsw-index.js";
 export type { HnswParams } from "./store/hnsw-index.js";
-export type { Embedder, WordVectors } from "./embed/embedder.js";
-export { hasWordVectors } from "./embed/embedder.js";
-export { FakeEmbedder } from "./embed/fake.js";
+export { createEmbedder, FakeEmbedder, WinkEmbedder, hasWordVectors } from "./embed/index.js";
+export type { CreateEmbedderOptions, Embedder, WordVectors } from "./embed/index.js";
 
 /**
  * Opens the index in `dir` for searching. Rejects with INDEX_NOT_READY when there is none and

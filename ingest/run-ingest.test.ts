@@ -69,6 +69,14 @@ describe("runIngest", () => {
     assert.ok(!store.chunks().some((c) => c.text.includes("var x")), "script text must not be indexed");
   });
 
+  test("runIngest · files prepared in worker threads · same chunks and vectors as prepared inline", async () => {
+    const inline = await runIngest({ ...opts, workers: 0 }, { embedder: new CountingEmbedder() });
+    const inlineChunks = (await openChunkStore(indexDir, new FakeEmbedder())).chunks();
+    const pooled = await runIngest({ ...opts, rebuild: true, workers: 2 }, { embedder: new CountingEmbedder() });
+    assert.deepEqual(pooled.files, inline.files);
+    assert.deepEqual((await openChunkStore(indexDir, new FakeEmbedder())).chunks(), inlineChunks);
+  });
+
   test("runIngest · one file changed, one deleted · re-embeds only the changed file and drops the deleted one", async () => {
     await runIngest(opts, { embedder: new CountingEmbedder() });
     await writeDocs({ "nested/beta.txt": `Beta railways\n\n${paragraph("tramway", 12)}` });
@@ -120,13 +128,13 @@ describe("runIngest", () => {
     const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
     assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unsupported type" });
     assert.equal(summary.files.indexed.length, 3);
-    assert.ok(summary.files.skipped.every((s) => s.message.includes(s.source)), "messages name the file");
+    assert.ok(summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)), "messages start with the file");
   });
 
   test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {
     await writeDocs({ "poison.txt": "Poison\n\nThis text contains POISON and cannot be embedded." });
     const summary = await runIngest({ ...opts, batchSize: 1 }, { embedder: new CountingEmbedder("POISON") });
-    assert.deepEqual(summary.files.skipped.map((s) => [s.source, s.reason, s.message]), [["poison.txt", "embedding failed", "upstream 503"]]);
+    assert.deepEqual(summary.files.skipped.map((s) => [s.source, s.reason, s.message]), [["poison.txt", "embedding failed", "poison.txt: embedding failed: upstream 503"]]);
     assert.equal(summary.files.indexed.length, 3);
     assert.ok(!(await openChunkStore(indexDir, new FakeEmbedder())).chunks().some((c) => c.source === "poison.txt"));
   });

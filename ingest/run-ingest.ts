@@ -1,14 +1,17 @@
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { AppError, isAppError } from "../core/errors.js";
-import { chunkDocument } from "./chunk.js";
-import { cleanDocument } from "./clean/index.js";
 import type { Embedder } from "./embed/embedder.js";
-import { EmbedBatch, type PendingFile } from "./embed-batch.js";
+import { EmbedBatch } from "./embed-batch.js";
 import { contentHash } from "./hash.js";
-import { isSupported, loadFile } from "./load/index.js";
+import { isSupported } from "./load/index.js";
+import { PreparePool } from "./prepare-pool.js";
+import { errorMessage, prepareFile, type Prepared, type PrepareTask, type SkipReason } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
 import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
 import { readManifest, type ChunkingSettings } from "./store/manifest.js";
+
+export type { SkipReason } from "./prepare.js";
 
 export interface IngestOptions {
   docsDir: string;
@@ -19,6 +22,8 @@ export interface IngestOptions {
   rebuild?: boolean;
   /** Chunks per embedding call. */
   batchSize?: number;
+  /** Worker threads preparing files; default: one per core when there is much to prepare, else none. */
+  workers?: number;
 }
 
 export interface IngestDeps {
@@ -27,10 +32,8 @@ export interface IngestDeps {
   store?: StoreOptions;
 }
 
-export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "embedding failed";
-
 export type IngestProgress =
-  | { type: "start"; files: number; fullBuild: string | null }
+  | { type: "start"; files: number; toIndex: number; fullBuild: string | null }
   | { type: "file"; source: string; status: "indexed" | "unchanged" | "skipped"; chunks: number; reason?: SkipReason; done: number; total: number }
   | { type: "write"; indexDir: string };
 
@@ -43,11 +46,12 @@ export interface IngestSummary {
     indexed: string[];
     unchanged: string[];
     removed: string[];
+    /** `message` reads "<source>: what went wrong". */
     skipped: { source: string; reason: SkipReason; message: string }[];
   };
   /** In the index after the run, and embedded by this run. */
   chunks: { total: number; embedded: number };
-  /** Bytes of every document read (hashed), and of those indexed by this run. */
+  /** Bytes of the documents found, and of those indexed by this run. */
   bytes: { read: number; indexed: number };
   /** False when nothing changed, so the index on disk was left as it was. */
   written: boolean;
@@ -55,6 +59,8 @@ export interface IngestSummary {
 }
 
 const DEFAULT_BATCH_SIZE = 256;
+// Below this much to prepare, starting worker threads costs more than it saves.
+const POOL_MIN_BYTES = 2_000_000;
 
 /**
  * Brings the index in `indexDir` up to date with `docsDir`: new and changed files (by content hash)
@@ -68,62 +74,46 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
   const files = await scanDocs(opts.docsDir);
   const { store, fullBuild } = await openBase(opts, deps, chunking);
   store.chunking = chunking;
-  const summary: IngestSummary = {
-    docsDir: opts.docsDir,
-    indexDir: opts.indexDir,
-    fullBuild,
-    files: { indexed: [], unchanged: [], removed: [], skipped: [] },
-    chunks: { total: 0, embedded: 0 },
-    bytes: { read: 0, indexed: 0 },
-    written: false,
-    ms: 0,
-  };
+  const summary = emptySummary(opts, fullBuild, files);
   let done = 0;
   const report = (source: string, status: "indexed" | "unchanged" | "skipped", chunks: number, reason?: SkipReason) =>
     deps.onProgress?.({ type: "file", source, status, chunks, reason, done: ++done, total: files.length });
-  const skip = (source: string, reason: SkipReason, message: string) => {
+  const skip = (source: string, reason: SkipReason, why: string) => {
+    const message = why.startsWith(`${source}: `) ? why : `${source}: ${why}`;
     summary.files.skipped.push({ source, reason, message });
     report(source, "skipped", 0, reason);
   };
+
+  const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
+  deps.onProgress?.({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild });
+  for (const file of unsupported) skip(file.source, "unsupported type", "not a supported document type");
+  for (const file of unchanged) {
+    summary.files.unchanged.push(file.source);
+    report(file.source, "unchanged", store.fileRecord(file.source)?.chunks ?? 0);
+  }
+  // Old versions go first, whatever happens next: a file that no longer loads must not answer questions.
+  const known = new Set(store.sources());
+  const dropped = [...toPrepare.map((f) => f.source), ...removed].filter((s) => known.has(s));
+  for (const source of dropped) await store.removeSource(source);
+  summary.files.removed = removed;
+
   const batch = new EmbedBatch(store, deps.embedder, opts.batchSize ?? DEFAULT_BATCH_SIZE, (file, error) => {
-    if (error !== undefined) return skip(file.source, "embedding failed", errorMessage(error));
+    if (error !== undefined) return skip(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
     summary.files.indexed.push(file.source);
     summary.chunks.embedded += file.chunks.length;
     summary.bytes.indexed += file.bytes;
     report(file.source, "indexed", file.chunks.length);
   });
-
-  deps.onProgress?.({ type: "start", files: files.length, fullBuild });
-  const previous = new Set(store.sources());
-  let changed = false;
-  for (const file of files) {
-    if (!isSupported(file.source)) {
-      skip(file.source, "unsupported type", `${file.source}: not a supported document type`);
-      continue;
-    }
-    previous.delete(file.source);
-    const outcome = await prepare(file, store, chunking, summary);
-    if (outcome === "unchanged") {
-      summary.files.unchanged.push(file.source);
-      report(file.source, "unchanged", store.fileRecord(file.source)?.chunks ?? 0);
-      continue;
-    }
-    changed = true;
-    // The old version goes whatever happens next: a file that no longer loads must not answer questions.
-    await store.removeSource(file.source);
-    if ("reason" in outcome) skip(file.source, outcome.reason, outcome.message);
-    else await batch.add(outcome);
+  for await (const prepared of prepareAll(toPrepare, chunking, opts.workers)) {
+    if (prepared.status === "skipped") skip(prepared.source, prepared.reason, prepared.message);
+    else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });
   }
   await batch.flush();
-  for (const source of previous) {
-    await store.removeSource(source);
-    summary.files.removed.push(source);
-    changed = true;
-  }
 
   summary.chunks.total = store.size;
   if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
-  if (changed || fullBuild !== null) {
+  // A file that fails again as it failed last time changes nothing: the index is not rewritten for it.
+  if (summary.files.indexed.length > 0 || dropped.length > 0 || fullBuild !== null) {
     deps.onProgress?.({ type: "write", indexDir: opts.indexDir });
     await store.save(opts.indexDir).catch((err: unknown) => {
       throw new AppError("INTERNAL", `Could not write the index to ${opts.indexDir}: ${errorMessage(err)}`, { cause: err });
@@ -134,26 +124,45 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
   return summary;
 }
 
-type Prepared = "unchanged" | PendingFile | { reason: SkipReason; message: string };
-
-/** Reads, hashes and, when the content changed, loads, cleans and chunks one file. */
-async function prepare(file: DocFile, store: HnswBm25Store, chunking: ChunkingSettings, summary: IngestSummary): Promise<Prepared> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file.absPath);
-  } catch (err) {
-    return { reason: "unreadable", message: `${file.source}: ${errorMessage(err)}` };
+/** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
+async function triage(files: DocFile[], store: HnswBm25Store) {
+  const unsupported = files.filter((f) => !isSupported(f.source));
+  const supported = files.filter((f) => isSupported(f.source));
+  const unchanged: DocFile[] = [];
+  const toPrepare: DocFile[] = [];
+  for (const file of supported) {
+    const known = store.fileRecord(file.source)?.hash;
+    // An unreadable file counts as changed: preparing it reports why it cannot be read.
+    const hash = known && (await readFile(file.absPath).then(contentHash, () => undefined));
+    (hash && hash === known ? unchanged : toPrepare).push(file);
   }
-  summary.bytes.read += bytes.length;
-  const hash = contentHash(bytes);
-  if (store.fileRecord(file.source)?.hash === hash) return "unchanged";
+  const present = new Set(supported.map((f) => f.source));
+  const removed = store.sources().filter((s) => !present.has(s));
+  return { toPrepare, unchanged, unsupported, removed };
+}
+
+/** Prepares files in worker threads when there is enough work, yielding results in file order. */
+async function* prepareAll(files: DocFile[], chunking: ChunkingSettings, workers?: number): AsyncGenerator<Prepared> {
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
+  // Preparing costs about a third of what embedding and indexing cost on the main thread, so one
+  // worker per spare core is plenty; on a single core, threads would only add start-up time.
+  const size = workers ?? (bytes >= POOL_MIN_BYTES ? Math.min(availableParallelism() - 1, 3) : 0);
+  const pool = size > 0 && files.length > 1 ? new PreparePool(size) : null;
+  const run = (f: DocFile) => {
+    const task: PrepareTask = { source: f.source, absPath: f.absPath, chunking };
+    return pool ? pool.run(task) : prepareFile(task);
+  };
+  // Keep every worker busy while results are consumed in order (so chunk order is reproducible).
+  const window = pool ? size * 2 : 1;
+  const pending: Promise<Prepared>[] = [];
   try {
-    const doc = cleanDocument(await loadFile(bytes, file.source), file.source);
-    const chunks = chunkDocument(doc, chunking);
-    if (chunks.length === 0) return { reason: "empty", message: `${file.source}: no text left after cleaning` };
-    return { source: file.source, hash, bytes: bytes.length, chunks };
-  } catch (err) {
-    return { reason: skipReason(err), message: errorMessage(err) };
+    let next = 0;
+    while (next < files.length || pending.length > 0) {
+      while (next < files.length && pending.length < window) pending.push(run(files[next++]!));
+      yield await pending.shift()!;
+    }
+  } finally {
+    await pool?.close();
   }
 }
 
@@ -182,21 +191,22 @@ async function openBase(opts: IngestOptions, deps: IngestDeps, chunking: Chunkin
   }
 }
 
+function emptySummary(opts: IngestOptions, fullBuild: string | null, files: DocFile[]): IngestSummary {
+  return {
+    docsDir: opts.docsDir,
+    indexDir: opts.indexDir,
+    fullBuild,
+    files: { indexed: [], unchanged: [], removed: [], skipped: [] },
+    chunks: { total: 0, embedded: 0 },
+    bytes: { read: files.reduce((n, f) => n + f.bytes, 0), indexed: 0 },
+    written: false,
+    ms: 0,
+  };
+}
+
 function nothingIndexed(docsDir: string, scanned: number, summary: IngestSummary): AppError {
   const skipped = summary.files.skipped;
-  const message =
-    scanned === 0
-      ? `No documents in ${docsDir}`
-      : `Nothing could be indexed from ${docsDir}: ${skipped.length} file(s) skipped (${[...new Set(skipped.map((s) => s.reason))].join(", ")})`;
+  const reasons = [...new Set(skipped.map((s) => s.reason))].join(", ");
+  const message = scanned === 0 ? `No documents in ${docsDir}` : `Nothing could be indexed from ${docsDir}: ${skipped.length} file(s) skipped (${reasons})`;
   return new AppError(scanned === 0 ? "NOT_FOUND" : "UNSUPPORTED_FILE", message, { details: summary });
-}
-
-function skipReason(err: unknown): SkipReason {
-  const reason = isAppError(err) && err.code === "UNSUPPORTED_FILE" ? (err.details as { reason?: unknown } | undefined)?.reason : undefined;
-  const known: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable"];
-  return typeof reason === "string" && known.includes(reason) ? (reason as SkipReason) : "unreadable";
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

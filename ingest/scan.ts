@@ -6,6 +6,8 @@ export interface DocFile {
   /** Path relative to the docs folder, with forward slashes: the chunks' `source`. */
   source: string;
   absPath: string;
+  /** Size when scanned; 0 when it could not be read (reading it later reports why). */
+  bytes: number;
 }
 
 /**
@@ -28,8 +30,10 @@ async function walk(root: string, dir: string, out: DocFile[]): Promise<void> {
     if (entry.name.startsWith(".")) continue;
     const absPath = path.join(dir, entry.name);
     // A broken symlink is listed as a file: reading it then reports it as unreadable, by name.
-    const kind = entry.isSymbolicLink() ? await stat(absPath).catch(() => undefined) : entry;
-    if (kind?.isDirectory()) await walk(root, absPath, out);
-    else if (!kind || kind.isFile()) out.push({ source: path.relative(root, absPath).split(path.sep).join("/"), absPath });
+    const info = await stat(absPath).catch(() => undefined);
+    if (info?.isDirectory()) await walk(root, absPath, out);
+    else if (!info || info.isFile()) {
+      out.push({ source: path.relative(root, absPath).split(path.sep).join("/"), absPath, bytes: info?.size ?? 0 });
+    }
   }
 }

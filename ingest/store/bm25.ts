@@ -57,6 +57,7 @@ export class Bm25Index {
   private readonly docs = new Map<number, DocTerms>();
   private totalLen = 0;
   private postings: Postings | null = null;
+  private scratch: Uint32Array = new Uint32Array(1024);
 
   constructor(analyzer: Analyzer = DEFAULT_ANALYZER, params: Partial<Bm25Params> = {}) {
     this.analyzer = analyzer;
@@ -69,14 +70,20 @@ export class Bm25Index {
 
   add(doc: number, text: string): void {
     if (this.docs.has(doc)) throw new Error(`BM25: document ${doc} is already indexed`);
-    const counts = new Map<number, number>();
     const words = this.analyzer.terms(text);
+    // Counting in a reused array indexed by term id, not a Map per document: add() runs per chunk.
+    const ids: number[] = [];
     for (const word of words) {
       const id = this.termId(word);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (this.scratch.length <= id) this.scratch = growTo(this.scratch, id + 1);
+      if (this.scratch[id]!++ === 0) ids.push(id);
     }
-    const terms = Uint32Array.from(counts.keys());
-    const tfs = Uint16Array.from(counts.values(), (n) => Math.min(n, 0xffff));
+    const terms = Uint32Array.from(ids);
+    const tfs = new Uint16Array(ids.length);
+    ids.forEach((id, j) => {
+      tfs[j] = Math.min(this.scratch[id]!, 0xffff);
+      this.scratch[id] = 0;
+    });
     this.insert(doc, { len: words.length, terms, tfs });
   }
 
@@ -221,4 +228,10 @@ export class Bm25Index {
     }
     return { docIds, norm, offsets, pos: postPos, tf: postTf, scores: new Float64Array(n) };
   }
+}
+
+function growTo(a: Uint32Array, min: number): Uint32Array {
+  const grown = new Uint32Array(Math.max(min, a.length * 2));
+  grown.set(a);
+  return grown;
 }

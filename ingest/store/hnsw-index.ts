@@ -15,7 +15,7 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 100, efSearch: 128 };
+export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 64, efSearch: 200 };
 
 const INITIAL_CAPACITY = 1024;
 // Fixed seed: the same chunks build the same graph, so results are reproducible run to run.
@@ -75,10 +75,13 @@ export class HnswIndex {
     this.native.markDelete(label);
   }
 
-  /** The k nearest live labels, nearest first. k must not exceed the number of live vectors. */
-  search(vector: ArrayLike<number>, k: number): Neighbor[] {
+  /**
+   * The k nearest live labels, nearest first. k must not exceed the number of live vectors.
+   * `ef` (candidate list size, at least k) defaults to params.efSearch.
+   */
+  search(vector: ArrayLike<number>, k: number, ef = this.params.efSearch): Neighbor[] {
     if (k <= 0) return [];
-    this.native.setEf(Math.max(this.params.efSearch, k));
+    this.native.setEf(Math.max(ef, k));
     const { neighbors, distances } = this.native.searchKnn(Array.from(vector), k);
     return neighbors.map((label, i) => ({ label, distance: distances[i]! }));
   }

@@ -1,0 +1,70 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../core/config.js";
+import { isAppError } from "../core/errors.js";
+import { createProgressReporter, formatSummary } from "./cli-output.js";
+import { createEmbedder } from "./embed/index.js";
+import { runIngest } from "./run-ingest.js";
+
+const USAGE = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--rebuild]
+
+  --docs DIR    folder of .txt, .md, .html and .pdf files (default: DOCS_DIR, ../shared/corpus)
+  --index DIR   where the index is written (default: INDEX_DIR, .data/index)
+  --rebuild     re-embed every file, even unchanged ones
+  -h, --help    show this help`;
+
+/** `npm run ingest`: exit 0 when an index was written or is up to date, 1 when not, 2 on bad usage. */
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        docs: { type: "string" },
+        index: { type: "string" },
+        rebuild: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const embedder = await createEmbedder(config, {
+    onCacheBuild: (reason) => process.stderr.write(`Building the local word-vector cache (${reason}); once per install, ~10 s\n`),
+  });
+  const progress = createProgressReporter(process.stderr);
+  try {
+    const summary = await runIngest(
+      {
+        docsDir: values.docs ? path.resolve(values.docs) : config.ingest.docsDir,
+        indexDir: values.index ? path.resolve(values.index) : config.ingest.indexDir,
+        chunkSize: config.ingest.chunkSize,
+        chunkOverlap: config.ingest.chunkOverlap,
+        rebuild: values.rebuild,
+      },
+      { embedder, onProgress: (e) => progress.update(e) },
+    );
+    progress.stop();
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return 0;
+  } finally {
+    progress.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Expected failures (bad config, nothing indexable, unwritable index) are told plainly; bugs keep their stack.
+    process.stderr.write(isAppError(err) ? `error: ${err.message}\n` : `${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,55 @@
+import { readFile } from "node:fs/promises";
+import { isAppError } from "../core/errors.js";
+import type { Chunk } from "../core/types.js";
+import { chunkDocument } from "./chunk.js";
+import { cleanDocument } from "./clean/index.js";
+import { contentHash } from "./hash.js";
+import { loadFile } from "./load/index.js";
+import type { ChunkingSettings } from "./store/manifest.js";
+
+export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "embedding failed";
+
+/** One file to prepare; plain data, so it can be posted to a worker thread. */
+export interface PrepareTask {
+  source: string;
+  absPath: string;
+  chunking: ChunkingSettings;
+}
+
+export type Prepared =
+  | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[] }
+  | { status: "skipped"; source: string; bytes: number; reason: SkipReason; message: string };
+
+const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable"];
+
+/**
+ * Reads, hashes, loads, cleans and chunks one file. Never throws:
+ * a bad file comes back as `skipped` with the reason, so one file cannot abort an ingest.
+ */
+export async function prepareFile(task: PrepareTask): Promise<Prepared> {
+  const { source } = task;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(task.absPath);
+  } catch (err) {
+    return { status: "skipped", source, bytes: 0, reason: "unreadable", message: errorMessage(err) };
+  }
+  // Hashed here, from the very bytes that are chunked, even if the file changed since it was scanned.
+  const hash = contentHash(bytes);
+  try {
+    const chunks = chunkDocument(cleanDocument(await loadFile(bytes, source), source), task.chunking);
+    if (chunks.length > 0) return { status: "ready", source, bytes: bytes.length, hash, chunks };
+    return { status: "skipped", source, bytes: bytes.length, reason: "empty", message: "no text left after cleaning" };
+  } catch (err) {
+    return { status: "skipped", source, bytes: bytes.length, reason: loaderReason(err), message: errorMessage(err) };
+  }
+}
+
+function loaderReason(err: unknown): SkipReason {
+  const reason = isAppError(err) && err.code === "UNSUPPORTED_FILE" ? (err.details as { reason?: unknown } | undefined)?.reason : undefined;
+  return typeof reason === "string" && LOADER_REASONS.includes(reason) ? (reason as SkipReason) : "unreadable";
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
