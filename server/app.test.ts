@@ -5,6 +5,7 @@ import { buffer } from "node:stream/consumers";
 import { gunzipSync } from "node:zlib";
 import { AppError } from "../core/errors.js";
 import type { AskResponse, Engine } from "../core/types.js";
+import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
 
@@ -31,38 +32,93 @@ async function expectError(res: Response, status: number, code: string): Promise
   return body.error.message;
 }
 
-describe("POST /api/ask", () => {
-  const engine = createStandInEngine();
-  let srv: TestServer;
-  before(async () => (srv = await startTestServer(engine)));
-  after(() => srv.close());
+const CORPUS_FILES = ["000_d0fd3f2d0ffb221c.txt", "001_1248b569c60c7416.txt", "002_db37848fd773e428.txt", "003_1e6f86123f870b0f.txt", "004_26611eb6fa41d098.txt"];
 
-  test("ask · valid question · 200 with the issue 3 contract", async () => {
-    const res = await postJson(`${srv.url}/api/ask`, { question: "  How long did they speak?  " });
-    assert.equal(res.status, 200);
-    const body = (await res.json()) as AskResponse;
-    assert.equal(typeof body.answer, "string");
-    assert.equal(body.abstained, false);
-    for (const c of body.citations) {
-      assert.deepEqual(Object.keys(c).sort(), ["chunkId", "id", "page", "score", "source", "text", "title"]);
-    }
-    const markers = new Set([...body.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
-    assert.deepEqual([...markers].sort(), body.citations.map((c) => c.id).sort());
-    assert.deepEqual(Object.keys(body.model).sort(), ["embeddings", "generator"]);
-    assert.deepEqual(Object.keys(body.timings).sort(), ["generateMs", "retrieveMs", "totalMs"]);
-    assert.equal(engine.requests.at(-1)?.question, "How long did they speak?", "question is trimmed");
+async function ask(url: string, body: unknown): Promise<AskResponse> {
+  const res = await postJson(`${url}/api/ask`, body);
+  assert.equal(res.status, 200);
+  return (await res.json()) as AskResponse;
+}
+
+/** Issue 3's invariants: every [n] has a citation and every citation is referenced. */
+function assertMarkersMatchCitations(body: AskResponse): void {
+  const markers = new Set([...body.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  assert.deepEqual([...markers].sort(), body.citations.map((c) => c.id).sort());
+}
+
+describe("POST /api/ask over the sample corpus (real engine)", () => {
+  let corpus: CorpusEngine;
+  let srv: TestServer;
+  before(async () => {
+    corpus = await openCorpusEngine();
+    srv = await startTestServer(corpus.engine);
+  });
+  after(async () => {
+    await srv?.close();
+    await corpus?.dispose();
   });
 
-  test("ask · topK and history · passed to the engine", async () => {
-    const history = [
-      { role: "user", content: "Who called whom?" },
-      { role: "assistant", content: "Trump called Putin [1]." },
-    ];
-    for (const topK of [1, 20]) {
-      const res = await postJson(`${srv.url}/api/ask`, { question: "and then?", topK, history });
-      assert.equal(res.status, 200);
-      assert.deepEqual(engine.requests.at(-1), { question: "and then?", topK, history });
+  test("ask · corpus question · 200 with the issue 3 contract", async () => {
+    const body = await ask(srv.url, { question: "What did Hegseth say the US would not provide to secure a future peace?" });
+    assert.deepEqual(Object.keys(body).sort(), ["abstained", "answer", "citations", "generator", "model", "query", "related", "timings", "unsupported"]);
+    assert.equal(body.abstained, false);
+    assert.ok(body.citations.length >= 1);
+    for (const c of body.citations) {
+      assert.deepEqual(Object.keys(c).sort(), ["chunkId", "id", "page", "score", "source", "text", "title"]);
+      assert.ok(CORPUS_FILES.includes(c.source), c.source);
+      assert.ok(c.text.length > 0 && c.title.length > 0);
     }
+    assertMarkersMatchCitations(body);
+    assert.match(body.answer, /troops/);
+    assert.deepEqual(body.model, { embeddings: corpus.engine.health().embeddings, generator: "extractive" });
+    assert.deepEqual(Object.keys(body.timings).sort(), ["generateMs", "retrieveMs", "totalMs"]);
+    assert.ok(body.timings.totalMs >= body.timings.retrieveMs);
+  });
+
+  test("ask · question the corpus cannot answer · abstains with no citations", async () => {
+    const body = await ask(srv.url, { question: "What is the capital of Australia?" });
+    assert.equal(body.abstained, true);
+    assert.deepEqual(body.citations, []);
+    assert.doesNotMatch(body.answer, /\[\d+\]/);
+    assert.ok(body.answer.length > 0, "says that the documents do not cover it");
+  });
+
+  test("ask · question spanning two documents · cites both", async () => {
+    const body = await ask(srv.url, {
+      question: "What did Hegseth say the US would not provide to secure a future peace, and what did he call standing up to Russia's war machine?",
+    });
+    const sources = new Set(body.citations.map((c) => c.source));
+    assert.ok(sources.has("000_d0fd3f2d0ffb221c.txt") && sources.has("002_db37848fd773e428.txt"), [...sources].join());
+    assert.match(body.answer, /troops/);
+    assert.match(body.answer, /European responsibility/);
+    assertMarkersMatchCitations(body);
+  });
+
+  test("ask · sources that disagree · both figures, each with its own citation", async () => {
+    const body = await ask(srv.url, { question: "Which borders did Hegseth say it was unrealistic for Ukraine to return to?" });
+    const citing = (figure: string) => body.citations.filter((c) => c.text.includes(figure)).map((c) => c.source);
+    assert.match(body.answer, /2014 borders/);
+    assert.match(body.answer, /1991 borders/);
+    assert.ok(citing("2014 borders").includes("000_d0fd3f2d0ffb221c.txt"));
+    assert.ok(citing("1991 borders").includes("001_1248b569c60c7416.txt"));
+    assertMarkersMatchCitations(body);
+  });
+
+  test("health · ready · describes the five-document index", async () => {
+    const res = await fetch(`${srv.url}/api/health`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ["chunks", "documents", "embeddings", "generator", "indexBuiltAt", "status"]);
+    assert.equal(body.status, "ok");
+    assert.equal(body.documents, 5);
+    assert.ok(typeof body.chunks === "number" && body.chunks >= 5);
+    assert.ok(!Number.isNaN(Date.parse(String(body.indexBuiltAt))));
+  });
+
+  test("demo page · ready · lists the titles of the corpus documents, HTML-escaped", async () => {
+    const html = await (await fetch(`${srv.url}/`)).text();
+    assert.match(html, /Trump&#39;s call with Putin plunges European powers into crisis/);
+    assert.equal(html.match(/<li>/g)?.length, 5);
   });
 
   test("ask · malformed JSON · 400 BAD_REQUEST", async () => {
@@ -128,6 +184,30 @@ describe("POST /api/ask", () => {
     assert.equal(res.headers.get("x-request-id"), "trace-123");
     const fresh = await fetch(`${srv.url}/api/health`, { headers: { "X-Request-Id": "bad id with spaces" } });
     assert.match(fresh.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("POST /api/ask passes the request through (stand-in engine)", () => {
+  const engine = createStandInEngine();
+  let srv: TestServer;
+  before(async () => (srv = await startTestServer(engine)));
+  after(() => srv.close());
+
+  test("ask · padded question · trimmed before it reaches the engine", async () => {
+    assert.equal((await postJson(`${srv.url}/api/ask`, { question: "  How long?\n " })).status, 200);
+    assert.equal(engine.requests.at(-1)?.question, "How long?");
+  });
+
+  test("ask · topK and history · passed to the engine", async () => {
+    const history = [
+      { role: "user", content: "Who called whom?" },
+      { role: "assistant", content: "Trump called Putin [1]." },
+    ];
+    for (const topK of [1, 20]) {
+      const res = await postJson(`${srv.url}/api/ask`, { question: "and then?", topK, history });
+      assert.equal(res.status, 200);
+      assert.deepEqual(engine.requests.at(-1), { question: "and then?", topK, history });
+    }
   });
 });
 
@@ -261,20 +341,11 @@ describe("rate limit", () => {
   });
 });
 
-describe("GET /api/health, /widget.js and /", () => {
+describe("GET /widget.js and / (stand-in engine)", () => {
   const engine = createStandInEngine();
   let srv: TestServer;
   before(async () => (srv = await startTestServer(engine)));
   after(() => srv.close());
-
-  test("health · ready · 200 with the index description", async () => {
-    const res = await fetch(`${srv.url}/api/health`);
-    assert.equal(res.status, 200);
-    const body = (await res.json()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(body).sort(), ["chunks", "documents", "embeddings", "generator", "indexBuiltAt", "status"]);
-    assert.equal(body.status, "ok");
-    assert.deepEqual(body, engine.health());
-  });
 
   test("widget.js · gzip accepted · one small minified script, cacheable, with ETag", async () => {
     const res = await fetch(`${srv.url}/widget.js`, { headers: { "Accept-Encoding": "gzip" } });
@@ -293,7 +364,7 @@ describe("GET /api/health, /widget.js and /", () => {
     assert.equal(cached.body.length, 0);
   });
 
-  test("demo page · ready · embeds the widget and lists the documents, escaped", async () => {
+  test("demo page · ready · embeds the widget, a CSP and the documents", async () => {
     const res = await fetch(`${srv.url}/`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-security-policy") ?? "", /script-src 'self'/);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../core/errors.js";
-import type { AskResponse } from "../core/types.js";
+import type { AskResponse, Citation } from "../core/types.js";
+import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
 import { readSse } from "./testing/read-sse.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
@@ -15,6 +16,51 @@ function chat(url: string, body: unknown, signal?: AbortSignal): Promise<Respons
     ...(signal ? { signal } : {}),
   });
 }
+
+describe("POST /api/chat over the sample corpus (real engine)", () => {
+  let corpus: CorpusEngine;
+  let srv: TestServer;
+  before(async () => {
+    corpus = await openCorpusEngine();
+    srv = await startTestServer(corpus.engine);
+  });
+  after(async () => {
+    await srv?.close();
+    await corpus?.dispose();
+  });
+
+  test("chat · corpus question · citations before any token, done last; done equals /api/ask but for timings", async () => {
+    const body = { question: "Which borders did Hegseth say it was unrealistic for Ukraine to return to?" };
+    const { frames } = await readSse(await chat(srv.url, body));
+    const names = frames.map((f) => f.event);
+    assert.equal(names[0], "citations");
+    assert.equal(names.at(-1), "done");
+    assert.equal(names.filter((n) => n === "done").length, 1);
+    assert.ok(names.slice(1, -1).every((n) => n === "token") && names.length > 2, names.join());
+    const done = frames.at(-1)?.data as AskResponse;
+    const text = frames.filter((f) => f.event === "token").map((f) => (f.data as { text: string }).text).join("");
+    assert.equal(text.trim(), done.answer.trim(), "the tokens spell the final answer");
+    const offered = new Set((frames[0]?.data as { citations: Citation[] }).citations.map((c) => c.chunkId));
+    assert.ok(done.citations.every((c) => offered.has(c.chunkId)), "the answer cites only passages announced first");
+
+    const res = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const asked = (await res.json()) as AskResponse;
+    assert.deepEqual({ ...done, timings: null }, { ...asked, timings: null });
+    assert.deepEqual(Object.keys(done.timings).sort(), ["generateMs", "retrieveMs", "totalMs"]);
+  });
+
+  test("chat · follow-up with history · rewritten into a standalone query and answered from it", async () => {
+    const history = [
+      { role: "user", content: "Who is Pete Hegseth?" },
+      { role: "assistant", content: "Pete Hegseth is the US Secretary of Defense; in Brussels he said Ukraine would not join NATO." },
+    ];
+    const { frames } = await readSse(await chat(srv.url, { question: "Where does he say America's priorities lie?", history }));
+    const done = frames.at(-1)?.data as AskResponse;
+    assert.equal(frames.at(-1)?.event, "done");
+    assert.match(done.query, /Hegseth/, "the rewritten query carries the person from the history");
+    assert.match(done.answer, /Indo-Pacific/);
+  });
+});
 
 describe("POST /api/chat (stand-in engine)", () => {
   const answer = "They spoke for ninety minutes [1]. It was\nWednesday [1].";

@@ -56,7 +56,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (!known) log.error({ err }, "unhandled error");
-    else if (status >= 500) log.warn({ err }, known.message);
+    else if (status >= 500 && known.code !== "INDEX_NOT_READY") log.warn({ err }, known.message);
     const body: ErrorBody = {
       error: known
         ? { code: known.code, message: known.message }

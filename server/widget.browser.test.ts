@@ -7,6 +7,7 @@ import express from "express";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AskResponse, Citation } from "../core/types.js";
 import { listen, type Listening } from "./listen.js";
+import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { slowTokens } from "./testing/slow-tokens.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
@@ -16,6 +17,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ARTIFACTS = path.join(import.meta.dirname, "..", "test-artifacts");
 const TITLE = "Ask citebot"; // the demo page's data-title
+const QUESTION = "Which borders did Hegseth say it was unrealistic for Ukraine to return to?";
 const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM}; install it with: apt-get install -y chromium (CI's .ci/run does)`;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
@@ -30,14 +32,18 @@ function doneOf(sse: string): AskResponse {
 describe("widget in Chromium", { skip }, () => {
   let browser: Browser;
   let srv: TestServer;
+  let corpus: CorpusEngine;
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    srv = await startTestServer(slowTokens(createStandInEngine(), 40));
+    corpus = await openCorpusEngine();
+    // The real engine over ../shared/corpus, its tokens slowed down so the test can watch them arrive.
+    srv = await startTestServer(slowTokens(corpus.engine, 40));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
   after(async () => {
     await browser?.close();
     await srv?.close();
+    await corpus?.dispose();
   });
 
   describe("demo page, desktop", () => {
@@ -67,7 +73,7 @@ describe("widget in Chromium", { skip }, () => {
 
     test("widget · question · the answer streams in, then shows citation chips and sources", async () => {
       await recordStreaming(page);
-      const answer = await w.ask("How long did they speak?");
+      const answer = await w.ask(QUESTION);
       const record = await streamingRecord(page);
       const partial = record.filter((r) => r.busy === "true" && r.length > 0).map((r) => r.length);
       assert.ok(new Set(partial).size >= 2, `text grew while streaming: ${JSON.stringify(record)}`);
@@ -75,6 +81,7 @@ describe("widget in Chromium", { skip }, () => {
       assert.ok((await answer.locator(".chip").count()) >= 1, "markers became chips");
       assert.doesNotMatch((await answer.locator(".answer").textContent()) ?? "", /\[\d+\]/);
       assert.ok((await answer.locator(".sources .source").count()) >= 1);
+      assert.match((await answer.locator(".answer").textContent()) ?? "", /1991 borders/);
       await shot(page, "widget-desktop-answer");
     });
 
@@ -86,7 +93,12 @@ describe("widget in Chromium", { skip }, () => {
       const title = label.replace(/^Source \d+: /, "");
       assert.equal(await w.sheet.getByRole("heading").textContent(), title);
       assert.match((await w.sheet.locator(".sheet-meta").textContent()) ?? "", /\S/);
-      assert.ok(((await w.sheet.locator(".passage-text").textContent()) ?? "").length > 20);
+      assert.match((await w.sheet.locator(".passage-text").textContent()) ?? "", /borders/);
+      const quoted = (await w.sheet.locator(".passage-text mark").first().textContent()) ?? "";
+      assert.ok(quoted.length > 20, "the quoted sentence is highlighted in the passage");
+      const answerText = ((await w.bots.last().locator(".answer").textContent()) ?? "").replace(/\s+/g, " ");
+      assert.ok(answerText.includes(quoted.replace(/\s+/g, " ")), `highlight is a sentence of the answer: ${quoted}`);
+      assert.match((await w.sheet.locator(".sheet-meta").textContent()) ?? "", /\.txt$/);
       await shot(page, "widget-desktop-passage");
       await page.keyboard.press("Escape");
       await w.sheet.waitFor({ state: "hidden" });
@@ -94,21 +106,33 @@ describe("widget in Chromium", { skip }, () => {
       await w.dialog.waitFor();
     });
 
-    test("widget · follow-up · sends the previous turns as history", async () => {
-      const request = page.waitForRequest((r) => r.url().endsWith("/api/chat"));
-      await w.ask("And what day was that?");
-      const body = JSON.parse((await request).postData() ?? "{}") as { history?: { role: string; content: string }[] };
+    test("widget · follow-up that needs the first answer · history sent, question rewritten, answered", async () => {
+      const response = page.waitForResponse((r) => r.url().endsWith("/api/chat"));
+      const answer = await w.ask("Where does he say America's priorities lie?");
+      const request = (await response).request();
+      const body = JSON.parse(request.postData() ?? "{}") as { history?: { role: string; content: string }[] };
       assert.deepEqual(body.history?.map((t) => t.role), ["user", "assistant"]);
-      assert.equal(body.history?.[0]?.content, "How long did they speak?");
+      assert.equal(body.history?.[0]?.content, QUESTION);
+      const done = doneOf(await (await response).text());
+      assert.match(done.query, /Hegseth/, "'he' was resolved from the first exchange");
+      assert.match((await answer.locator(".answer").textContent()) ?? "", /Indo-Pacific/);
       assert.equal(await w.bots.count(), 2);
+    });
+
+    test("widget · question the documents cannot answer · shown as abstained, not as an answer", async () => {
+      const answer = await w.ask("What is the capital of Australia?");
+      assert.match((await answer.getAttribute("class")) ?? "", /\babstained\b/);
+      assert.equal(await answer.locator(".badge").textContent(), "Not covered by the documents");
+      assert.equal(await answer.locator(".chip").count(), 0);
+      await shot(page, "widget-desktop-abstained");
     });
 
     test("widget · reload · the conversation and open state are kept", async () => {
       const before = await w.log.textContent();
       await page.reload();
       await w.dialog.waitFor();
-      assert.equal(await w.users.count(), 2);
-      assert.equal(await w.bots.count(), 2);
+      assert.equal(await w.users.count(), 3);
+      assert.equal(await w.bots.count(), 3);
       assert.equal(await w.log.textContent(), before);
       assert.ok((await w.bots.first().locator(".chip").count()) >= 1, "chips still work after reload");
     });
@@ -127,7 +151,7 @@ describe("widget in Chromium", { skip }, () => {
       await page.unroute("**/api/chat");
       await failed.getByRole("button", { name: "Retry" }).click();
       await w.bots.last().and(page.locator(".done")).waitFor();
-      assert.equal(await w.bots.count(), 3, "the retry reuses the failed message");
+      assert.equal(await w.bots.count(), 4, "the retry reuses the failed message");
     });
 
     test("widget · clear · empties the conversation for good", async () => {
@@ -148,7 +172,7 @@ describe("widget in Chromium", { skip }, () => {
         const w = widgetOn(page, TITLE);
         await shot(page, "widget-360-closed");
         await w.launcher.click();
-        const answer = await w.ask("How long did they speak?");
+        const answer = await w.ask(QUESTION);
         const box = await w.dialog.boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `panel inside the viewport: ${JSON.stringify(box)}`);
         const sendBox = await w.dialog.getByRole("button", { name: "Send" }).boundingBox();

@@ -1,8 +1,7 @@
-import type { Citation } from "../../core/types.js";
 import { ChatError, streamChat } from "./api.js";
 import { h, icon, iconButton } from "./dom.js";
 import type { WidgetOptions } from "./options.js";
-import { renderMessage, renderPassage } from "./render.js";
+import { renderMessage, renderPassage, type PassageView } from "./render.js";
 import { ConversationStore, historyOf, type Conversation, type Message } from "./store.js";
 import { CSS } from "./styles.js";
 
@@ -143,11 +142,14 @@ export class ChatWidget {
     }
   }
 
-  #openPassage(citation: Citation, from: HTMLElement, related: boolean): void {
+  #openPassage(view: PassageView, from: HTMLElement): void {
     this.#returnFocus = from;
-    this.#sheetBody.replaceChildren(...renderPassage(citation, related, "cb-passage-title"));
+    this.#sheetBody.replaceChildren(...renderPassage(view, "cb-passage-title"));
     this.#sheet.hidden = false;
-    this.#sheetBody.scrollTop = 0;
+    // Title and source stay in view; the passage scrolls to the first quoted sentence.
+    const passage = this.#sheetBody.querySelector<HTMLElement>(".passage-text");
+    const mark = passage?.querySelector("mark");
+    if (passage) passage.scrollTop = mark ? Math.max(0, mark.offsetTop - 24) : 0;
     this.#sheet.querySelector("button")?.focus();
   }
 
@@ -179,7 +181,7 @@ export class ChatWidget {
 
   #messageElement(message: Message): HTMLElement {
     return renderMessage(message, {
-      openPassage: (c, from, related) => this.#openPassage(c, from, related),
+      openPassage: (view, from) => this.#openPassage(view, from),
       retry: (id) => this.#retry(id),
     });
   }

@@ -1,9 +1,17 @@
 import type { Citation } from "../../core/types.js";
 import { h, icon } from "./dom.js";
+import { highlightQuotes, quotesCiting } from "./highlight.js";
 import type { Message } from "./store.js";
 
+/** What the passage sheet shows: the passage, whether the answer cited it, and the sentences it quotes. */
+export interface PassageView {
+  citation: Citation;
+  related: boolean;
+  quotes: string[];
+}
+
 export interface MessageActions {
-  openPassage(citation: Citation, from: HTMLElement, related: boolean): void;
+  openPassage(view: PassageView, from: HTMLElement): void;
   retry(messageId: string): void;
 }
 
@@ -32,9 +40,9 @@ function renderBot(m: BotMessage, actions: MessageActions): HTMLElement {
     el.append(h("p", { class: "error-text", role: "alert" }, m.error ?? "Something went wrong."), retry);
   }
   const cited = m.status === "done" ? m.citations : [];
-  if (cited.length) el.append(sourceList("Sources", cited, actions, false));
+  if (cited.length) el.append(sourceList("Sources", cited, m.text, actions, false));
   const related = abstained ? (m.response?.related ?? []) : [];
-  if (related.length) el.append(sourceList("Closest passages", related, actions, true));
+  if (related.length) el.append(sourceList("Closest passages", related, "", actions, true));
   return el;
 }
 
@@ -47,24 +55,24 @@ function answerText(text: string, citations: readonly Citation[], actions: Messa
     const citation = byId.get(Number(match[1]));
     if (!citation) continue;
     p.append(text.slice(last, match.index));
-    p.append(chip(citation, actions));
+    p.append(chip(citation, text, actions));
     last = match.index + match[0].length;
   }
   p.append(text.slice(last));
   return p;
 }
 
-function chip(citation: Citation, actions: MessageActions): HTMLButtonElement {
+function chip(citation: Citation, answer: string, actions: MessageActions): HTMLButtonElement {
   const button = h(
     "button",
     { type: "button", class: "chip", "aria-label": `Source ${citation.id}: ${citation.title}`, title: citation.title },
     String(citation.id),
   );
-  button.addEventListener("click", () => actions.openPassage(citation, button, false));
+  button.addEventListener("click", () => actions.openPassage({ citation, related: false, quotes: quotesCiting(answer, citation.id) }, button));
   return button;
 }
 
-function sourceList(label: string, citations: readonly Citation[], actions: MessageActions, related: boolean): HTMLElement {
+function sourceList(label: string, citations: readonly Citation[], answer: string, actions: MessageActions, related: boolean): HTMLElement {
   const items = citations.map((c) => {
     const button = h(
       "button",
@@ -73,19 +81,20 @@ function sourceList(label: string, citations: readonly Citation[], actions: Mess
       h("span", { class: "source-title" }, c.title),
       c.page !== null ? h("span", { class: "page" }, `p. ${c.page}`) : null,
     );
-    button.addEventListener("click", () => actions.openPassage(c, button, related));
+    const quotes = related ? [] : quotesCiting(answer, c.id);
+    button.addEventListener("click", () => actions.openPassage({ citation: c, related, quotes }, button));
     return h("li", {}, button);
   });
   return h("div", { class: "sources" }, h("p", { class: "sources-label" }, label), h("ul", {}, ...items));
 }
 
-/** The contents of the passage sheet: which source, where in it, and the passage itself. */
-export function renderPassage(citation: Citation, related: boolean, titleId: string): Node[] {
+/** The contents of the passage sheet: which source, where in it, and the passage with the quoted sentences marked. */
+export function renderPassage({ citation, related, quotes }: PassageView, titleId: string): Node[] {
   const where = [citation.source, citation.page !== null ? `page ${citation.page}` : ""].filter(Boolean).join(" · ");
   return [
     h("p", { class: "sheet-label" }, related ? "Related passage (not cited)" : `Source ${citation.id}`),
     h("h3", { id: titleId }, citation.title),
     h("p", { class: "sheet-meta" }, where),
-    h("blockquote", { class: "passage-text" }, citation.text),
+    h("blockquote", { class: "passage-text" }, ...highlightQuotes(citation.text, quotes)),
   ];
 }

@@ -70,13 +70,14 @@ textarea:focus{border-color:var(--cb-accent)}
 .back{display:inline-flex;align-items:center;gap:4px;padding:6px 12px 6px 6px;border:0;border-radius:8px;background:none;
 color:var(--cb-accent);font-size:14px;font-weight:600}
 .back:hover{background:var(--cb-soft)}
-.sheet-body{overflow-y:auto;padding:6px 18px 20px}
+.sheet-body{flex:1;min-height:0;display:flex;flex-direction:column;padding:6px 18px 18px}
 .sheet-label{margin:8px 0 2px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--cb-accent)}
 .sheet h3{margin:0 0 4px;font-size:17px;line-height:1.35}
 .sheet-meta{margin:0 0 12px;font-size:13px;color:var(--cb-muted);overflow-wrap:anywhere}
-.passage-text{margin:0;padding:12px 14px;border-left:3px solid var(--cb-accent);background:var(--cb-soft);border-radius:0 8px 8px 0;
+.passage-text{position:relative;flex:0 1 auto;min-height:0;overflow-y:auto;margin:0;padding:12px 14px;border-left:3px solid var(--cb-accent);background:var(--cb-soft);border-radius:0 8px 8px 0;
 white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+mark{background:color-mix(in srgb,var(--cb-accent) 16%,#fff);color:inherit;border-radius:3px;padding:1px 0;
+box-shadow:0 0 0 2px color-mix(in srgb,var(--cb-accent) 16%,#fff)}
 @media (max-width:480px){
 .panel,.left .panel{inset:0;width:auto;height:auto;border-radius:0}
 .open .launcher{display:none}

@@ -1,0 +1,76 @@
+import type { Logger } from "pino";
+import type { Config } from "../core/config.js";
+import { isAppError } from "../core/errors.js";
+import { createEmbedder } from "../ingest/embed/index.js";
+import { readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
+import { createEngine } from "../rag/index.js";
+import { createApp } from "./app.js";
+import type { ServedEngine } from "./engine-gate.js";
+import { listen } from "./listen.js";
+
+export interface Citebot {
+  url: string;
+  /** Resolves once the index is built (if it was missing) and loaded; the API answers 503 until then. */
+  ready: Promise<ServedEngine>;
+  /** Stops listening, ends open streams, then closes the engine. */
+  close(): Promise<void>;
+}
+
+/** Listens at once, then builds the index when INDEX_DIR has none and opens the engine in the background. */
+export async function startCitebot(config: Readonly<Config>, logger: Logger): Promise<Citebot> {
+  const ready = openEngine(config, logger);
+  // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
+  ready.catch(() => undefined);
+  const app = createApp({ config, engine: ready, logger });
+  const listening = await listen(app, config.server.host, config.server.port);
+  return {
+    url: listening.url,
+    ready,
+    close: async () => {
+      await listening.close();
+      const engine = await ready.catch(() => undefined);
+      await engine?.close();
+    },
+  };
+}
+
+/** One embedder serves both the index build and the engine, so the word vectors load once. */
+export async function openEngine(config: Readonly<Config>, logger: Logger): Promise<ServedEngine> {
+  const started = performance.now();
+  const embedder = await createEmbedder(config, {
+    onCacheBuild: (reason) => logger.info({ reason }, "preparing the word-vector cache (once per install)"),
+  });
+  await ensureIndex(config, embedder, logger);
+  const engine: ServedEngine = await createEngine(config, { embedder });
+  logger.info({ ...engine.health(), ms: Math.round(performance.now() - started) }, "engine ready");
+  return engine;
+}
+
+/** Builds the index from DOCS_DIR when INDEX_DIR holds none; an existing index is used as is (`npm run ingest` refreshes it). */
+export async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
+  const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
+  try {
+    await readManifest(indexDir);
+    return;
+  } catch (err) {
+    if (!isAppError(err) || err.code !== "INDEX_NOT_READY") throw err;
+  }
+  logger.info({ docsDir, indexDir }, "no index yet: building it from the documents");
+  const summary = await runIngest(
+    { docsDir, indexDir, chunkSize, chunkOverlap },
+    { embedder, onProgress: (event) => logProgress(logger, event) },
+  );
+  const { indexed, skipped } = summary.files;
+  logger.info(
+    { documents: indexed.length, skipped: skipped.length, chunks: summary.chunks.total, ms: Math.round(summary.ms) },
+    "index built",
+  );
+}
+
+function logProgress(logger: Logger, event: IngestProgress): void {
+  if (event.type === "start") logger.info(`indexing ${event.files} files`);
+  else if (event.type === "file" && event.status === "skipped") {
+    logger.warn(`[${event.done}/${event.total}] skipped ${event.source}: ${event.reason ?? "unknown reason"}`);
+  } else if (event.type === "file") logger.info(`[${event.done}/${event.total}] ${event.source}: ${event.chunks} chunks`);
+  else logger.info(`writing the index to ${event.indexDir}`);
+}

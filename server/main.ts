@@ -1,0 +1,55 @@
+/**
+ * `npm start`: loadConfig → listen (503 while loading) → build the index if missing → open the engine → serve.
+ * Graceful shutdown on SIGINT/SIGTERM; an unhandled rejection is logged and ends the process non-zero.
+ */
+import { pino } from "pino";
+import { loadConfig } from "../core/config.js";
+import { isAppError } from "../core/errors.js";
+import { startCitebot, type Citebot } from "./boot.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error(isAppError(err) ? err.message : err);
+  process.exit(1);
+}
+const logger = pino({ level: config.log.level });
+let citebot: Citebot | undefined;
+
+async function shutdown(code: number, why: string): Promise<void> {
+  logger.info(`${why}: shutting down`);
+  // A stuck stream or engine must not keep the process alive forever.
+  setTimeout(() => process.exit(code || 1), SHUTDOWN_GRACE_MS).unref();
+  try {
+    await citebot?.close();
+  } catch (err) {
+    logger.error({ err }, "error while shutting down");
+    code ||= 1;
+  }
+  process.exit(code);
+}
+
+process.on("unhandledRejection", (reason) => {
+  logger.fatal({ err: reason }, "unhandled promise rejection");
+  process.exit(1);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutdown(0, signal));
+
+try {
+  citebot = await startCitebot(config, logger);
+} catch (err) {
+  const inUse = (err as NodeJS.ErrnoException).code === "EADDRINUSE";
+  logger.fatal({ err }, inUse ? `port ${config.server.port} is in use on ${config.server.host}; set PORT to another` : "could not start");
+  process.exit(1);
+}
+logger.info(`citebot listening on ${citebot.url} (API answers 503 until the index is loaded)`);
+citebot.ready.then(
+  () => logger.info(`ready: demo and widget at ${citebot?.url}/, API at ${citebot?.url}/api/ask`),
+  (err: unknown) => {
+    logger.fatal({ err }, isAppError(err) ? `cannot serve: ${err.message}` : "cannot serve: the engine failed to start");
+    void shutdown(1, "engine failed");
+  },
+);
