@@ -22,16 +22,13 @@ export interface Evidence {
   score: number;
 }
 
-// A focus word that any sum of money answers: "how much money/funding …".
-const MONEY_WORDS = new Set(["money", "funding", "funds", "cash", "cost", "costs", "price", "aid"]);
-
 export function assessEvidence(
   profile: QuestionProfile,
   passages: readonly MatchedPassage[],
   candidates: readonly ScoredSentence[],
   picked: readonly ScoredSentence[],
 ): Evidence {
-  const answering = profile.type === "quantity" || profile.type === "time" ? candidates.filter((c) => answersType(profile, c)) : picked;
+  const answering = profile.type === "quantity" || profile.type === "time" ? candidates.filter((c) => c.statesAnswer) : picked;
   const support = Math.max(0, ...answering.map((p) => weightedShare(profile.weights, p.termHits)));
   const passage = Math.max(0, ...passages.map((p) => passageCoverage(profile, p)));
   // A name is found by its spelling (exact or stem), never by a similar word: "Macron" is not "Scholz".
@@ -53,14 +50,6 @@ function nameCooccurrence(profile: QuestionProfile, candidates: readonly ScoredS
     weakest = Math.min(weakest, Math.max(0, ...candidates.map((c) => weightedShare(profile.weights, c.spelled, names))));
   }
   return weakest;
-}
-
-/** A sentence that states a figure (with the thing counted) or a date, as the question asks. */
-function answersType(profile: QuestionProfile, c: ScoredSentence): boolean {
-  const s = c.sentence;
-  if (profile.type === "time") return s.hasDate;
-  if (s.hasMoney && profile.focus.some((i) => MONEY_WORDS.has(profile.terms[i]!))) return true;
-  return s.hasNumber && (profile.focus.length === 0 || c.countsFocus);
 }
 
 /** Abstain below the threshold; a threshold of 0 never abstains (for baselines). */

@@ -55,10 +55,11 @@ export const isNumberToken = (token: string): boolean => /\d/u.test(token) || NU
 export const isDateToken = (token: string): boolean => YEAR.test(token) || DATE_WORDS.has(token);
 
 /** What kind of answer a question expects, which decides the bonus for figures, dates or names. */
-export type AnswerType = "quantity" | "time" | "person" | "place" | "other";
+export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "other";
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
+  if (/\bwho (?:wrote|writes|authored|edits|edited|is the (?:author|editor))\b|\b(?:author|editor)s? of\b/u.test(q)) return "author";
   if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q))
     return "quantity";
   if (/\bwhen\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q)) return "time";
@@ -66,4 +67,17 @@ export function answerType(question: string): AnswerType {
     return "person";
   if (/\bwhere\b/u.test(q)) return "place";
   return "other";
+}
+
+// "Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)", "Danny Byrne, ISA …".
+const BYLINE_LEAD = /^(?:(?:written )?by|editor|editors|author|authors|edited by)\b:?\s*/iu;
+const MAX_BYLINE_WORDS = 8;
+
+/** A line that names who wrote or edited a text: a few capitalised words, no sentence punctuation. */
+export function isByline(line: string): boolean {
+  const words = line.replace(BYLINE_LEAD, "").replace(/\([^)]*\)/gu, "").split(/[\s,]+/u).filter(Boolean);
+  if (words.length < 2 || words.length > MAX_BYLINE_WORDS || /[.!?]$|^\P{L}/u.test(line.trim())) return false;
+  // Names are written "Leo Goretti"; headings are often in capitals ("Latest IAI COMMENTARIES").
+  const names = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  return names >= 2 && names >= 0.7 * words.length;
 }

@@ -1,7 +1,7 @@
 import type { Chunk } from "../../core/types.js";
 import { splitSentences, type Span } from "../../ingest/text/sentences.js";
 import { isContentTerm, tokenize } from "../../ingest/text/tokenize.js";
-import { isDateToken, isNumberToken, namedEntities } from "./entities.js";
+import { isByline, isDateToken, isNumberToken, namedEntities } from "./entities.js";
 
 /** A sentence of a passage with the features the composer scores; computed once per chunk. */
 export interface SentenceInfo {
@@ -26,6 +26,8 @@ export interface SentenceInfo {
   fragment: boolean;
   /** A footnote or bibliography entry (a URL, or a leading footnote number): rarely an answer. */
   reference: boolean;
+  /** A line naming an author or editor ("Peter Schwarz", "Editor: Leo Goretti"). */
+  byline: boolean;
 }
 
 export interface PassageInfo {
@@ -80,6 +82,7 @@ function analyseSentence(span: Span): SentenceInfo {
     words: span.text.split(/\s+/u).length,
     fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),
     reference: /https?:\/\/|www\.|^[¹²³⁰⁴-⁹]/u.test(span.text),
+    byline: isByline(span.text),
   };
 }
 

@@ -13,7 +13,7 @@ export interface QuestionProfile {
   type: AnswerType;
   /** Term indices per clause of a multi-part question ("who said X, and what did Y do?"); one clause otherwise. */
   clauses: number[][];
-  /** For "how many X …": the indices of X, the thing counted, which an answering figure must come with. */
+  /** For "how many X …": the index of X's head noun, the thing counted, which an answering figure must come with. */
   focus: number[];
   /**
    * Names the answer itself should mention: the question's names except those that only say where
@@ -29,17 +29,20 @@ const META_TERMS = new Set(
   ),
 );
 const ENTITY_BOOST = 1.5;
-/** Words carried from earlier turns of a conversation count half as much as the user's own. */
-const CONTEXT_WEIGHT = 0.5;
+const POINTER_WEIGHT = 0.5;
+/** Words carried from earlier turns weigh at most this share of the user's own words, all together. */
+const CONTEXT_SHARE = 0.5;
 
 /** `context`: words a follow-up carries from earlier turns ("he" → "Hegseth"), weighted lower. */
 export function profileQuestion(question: string, vectors?: WordVectors, context = ""): QuestionProfile {
   const entities = new Set([...namedEntities(question), ...contextNames(context)]);
   const own = new Set(contentTerms(question));
   const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t));
+  const pointers = pointerTerms(question);
   const weights = terms.map(
-    (t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (own.has(t) ? 1 : CONTEXT_WEIGHT),
+    (t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1),
   );
+  scaleContext(terms, weights, own);
   return {
     terms,
     weights,
@@ -47,8 +50,8 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     entities: new Set(terms.filter((t) => entities.has(t))),
     type: answerType(question),
     clauses: splitClauses(question).map((c) => indicesOf(terms, contentTerms(c))).filter((c) => c.length > 0),
-    focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")),
-    subjects: subjectNames(question, terms, entities),
+    focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")).slice(-1),
+    subjects: terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : [])),
   };
 }
 
@@ -57,13 +60,25 @@ const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?=(?:who|whom|whose|what|which|when|wh
 // The words between "how many/much" and the verb: "how many Ukrainian soldiers have …".
 const COUNTED = /\bhow (?:many|much) ((?:[\p{L}\p{N}'’-]+\s+){0,2}?)(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|a|an|the|of|in|per)\b/iu;
 
+/** Scales the carried words down so that the question's own words keep most of the weight. */
+function scaleContext(terms: readonly string[], weights: number[], own: ReadonlySet<string>): void {
+  const sum = (mine: boolean) => terms.reduce((a, t, i) => a + (own.has(t) === mine ? weights[i]! : 0), 0);
+  const [ownTotal, carried] = [sum(true), sum(false)];
+  const scale = carried > 0 ? Math.min(CONTEXT_SHARE, (CONTEXT_SHARE * ownTotal) / carried) : 1;
+  terms.forEach((t, i) => {
+    if (!own.has(t)) weights[i]! *= scale;
+  });
+}
+
 // "according to X", "as described by X", "in the X commentary titled …", "does the X article say".
 const ATTRIBUTION =
   /\b(?:according to|as (?:described|reported|explained|quoted) by|(?:in|by) (?:the|an?|his|her|its) [^,?]*?\b(?:commentary|article|analysis|report|interview|piece|paper|essay)\b|(?:does|did) (?:the )?[^,?]*?\b(?:commentary|article|analysis|report|author)\b)[^,?]*/giu;
 
-function subjectNames(question: string, terms: readonly string[], entities: ReadonlySet<string>): number[] {
-  const pointers = new Set(contentTerms([...question.matchAll(ATTRIBUTION)].map((m) => m[0]).join(" ")));
-  return terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : []));
+/** Words that only say where to look ("according to Alcaro"); the answer need not repeat them. */
+function pointerTerms(question: string): Set<string> {
+  const spans = [...question.matchAll(ATTRIBUTION)].map((m) => m[0]);
+  const rest = new Set(contentTerms(question.replace(ATTRIBUTION, " ")));
+  return new Set(contentTerms(spans.join(" ")).filter((t) => !rest.has(t)));
 }
 
 // Carried words come as a list, so each capitalised word is a name (no sentence start to skip).

@@ -46,7 +46,22 @@ export function selectSentences(
       picked.some((p) => disagree(p, c)),
   );
   if (conflict) picked.push(conflict);
+  const quote = quoteAfter(candidates, picked);
+  if (quote) picked.push(quote);
   return picked;
+}
+
+/**
+ * A quotation right after a picked sentence usually gives the speaker's own words on the point
+ * ("Pistorius noted that … ” / “In my view, … at the negotiating table,” Pistorius said.").
+ */
+function quoteAfter(candidates: readonly ScoredSentence[], picked: readonly ScoredSentence[]): ScoredSentence | undefined {
+  for (const p of picked) {
+    const next = candidates.find((c) => c.hit === p.hit && c.sentence.start >= p.sentence.end);
+    if (next && next.coverage > 0 && /^["“]/u.test(next.sentence.quote) && !picked.some((x) => x.sentence.quote === next.sentence.quote))
+      return next;
+  }
+  return undefined;
 }
 
 /**
@@ -105,9 +120,13 @@ function redundant(a: ScoredSentence, b: ScoredSentence): boolean {
   return !figuresDiffer(a, b) && overlap(x.terms, y.terms) >= REDUNDANT_OVERLAP;
 }
 
-/** Another passage on the same subject (shares words and question coverage) with other figures. */
+/**
+ * Another passage that gives other figures for the same thing: both state what a "how many/when"
+ * question asks, or both share much wording and question coverage.
+ */
 function disagree(a: ScoredSentence, b: ScoredSentence): boolean {
   if (a.hit === b.hit || !figuresDiffer(a, b)) return false;
+  if (a.statesAnswer && b.statesAnswer) return true;
   return (
     overlap(words(a), words(b)) >= CONFLICT_SHARED_WORDS &&
     Math.min(a.coverage, b.coverage) >= CONFLICT_COVERAGE * Math.max(a.coverage, b.coverage)

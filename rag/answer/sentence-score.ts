@@ -11,8 +11,11 @@ export interface ScoredSentence {
   termHits: number[];
   /** Weighted share of the question's terms the sentence itself matches, in [0, 1]. */
   coverage: number;
-  /** For "how many X": the sentence states a figure right next to X ("30,000 men"). */
-  countsFocus: boolean;
+  /**
+   * For "how many X" and "when" questions: the sentence states what is asked, a figure right next to
+   * X ("30,000 men"; any sum for "how much money") or a date. False for other questions.
+   */
+  statesAnswer: boolean;
   /** Per question term: 1 when the sentence, the one before it or the title spells it (exact or stem). */
   spelled: number[];
   /** Ranking score: coverage plus context, answer-type and retrieval-rank credit, times form penalties. */
@@ -32,9 +35,12 @@ const W_SENTENCE = 0.75;
 const W_PASSAGE = 0.15;
 const W_RANK = 0.1;
 const TYPE_BONUS = 0.15;
+const BYLINE_BONUS = 0.3;
 /** Credit for a term that the previous sentence or the document title matches ("he said …"). */
 const CONTEXT = 0.5;
 const FOCUS_WINDOW = 4;
+// A focus word that any sum of money answers: "how much money/funding …".
+const MONEY_WORDS = new Set(["money", "funding", "funds", "cash", "cost", "costs", "price", "aid"]);
 const FOCUS_MATCH = 0.5;
 const SHORT_WORDS = 5;
 const LONG_WORDS = 70;
@@ -71,11 +77,11 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const termHits = mine.map((h, i) => Math.max(h, CONTEXT * (before?.[i] ?? 0), CONTEXT * title[i]!));
       const coverage = weightedShare(profile.weights, mine);
       const ranked = weightedShare(rankWeights, termHits);
-      const bonus = coverage > 0 ? typeBonus(profile, sentence) : 0;
-      const countsFocus = profile.focus.length > 0 && figureNextToFocus(profile, p.matches, sentence);
+      const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) : 0;
+      const statesAnswer = answersType(profile, p.matches, sentence);
       const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
-      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(sentence);
-      return { hit, sentence, termHits, coverage, countsFocus, spelled: spelledHere, score };
+      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence);
+      return { hit, sentence, termHits, coverage, statesAnswer, spelled: spelledHere, score };
     });
   });
 }
@@ -83,7 +89,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
 /** The score the sentence would have if only some of the question's terms (one clause) counted. */
 export function rescore(profile: QuestionProfile, s: ScoredSentence, indices: readonly number[]): number {
   const delta = weightedShare(profile.weights, s.termHits, indices) - weightedShare(profile.weights, s.termHits);
-  return s.score + W_SENTENCE * delta * formFactor(s.sentence);
+  return s.score + W_SENTENCE * delta * formFactor(profile, s.sentence);
 }
 
 function bestMatch(matches: Map<string, number>, terms: ReadonlySet<string>): number {
@@ -101,6 +107,13 @@ function distinctiveWeights(profile: QuestionProfile, sentences: readonly number
   });
 }
 
+function answersType(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
+  if (profile.type === "time") return s.hasDate;
+  if (profile.type !== "quantity") return false;
+  if (s.hasMoney && profile.focus.some((i) => MONEY_WORDS.has(profile.terms[i]!))) return true;
+  return s.hasNumber && (profile.focus.length === 0 || figureNextToFocus(profile, matches, s));
+}
+
 /** "How many soldiers": a figure within a few words of "soldiers" ("28-point plan" counts points). */
 function figureNextToFocus(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
   const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
@@ -115,6 +128,8 @@ const isFigure = (t: string) => /\d/u.test(t) || /^(?:hundreds|thousands|million
 /** Credit for containing the kind of thing the question asks for (a figure, a date, a name). */
 function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
   switch (profile.type) {
+    case "author":
+      return s.byline ? BYLINE_BONUS : 0;
     case "quantity":
       return s.hasNumber ? TYPE_BONUS : 0;
     case "time":
@@ -128,7 +143,9 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
 }
 
 /** Headings, bylines, references and sentences cut by the chunk boundary make poor quotes. */
-function formFactor(s: SentenceInfo): number {
+function formFactor(profile: QuestionProfile, s: SentenceInfo): number {
+  // Except that a byline is the answer to "who wrote …".
+  if (profile.type === "author" && s.byline) return 1;
   let f = 1;
   if (s.words < SHORT_WORDS) f *= 0.5;
   if (s.words > LONG_WORDS) f *= 0.85;
