@@ -44,7 +44,8 @@ console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const chunking of args.chunkings.split(",")) {
   const [chunkSize, chunkOverlap] = chunking.split("/").map(Number) as [number, number];
   const indexDir = path.resolve(".data/tune", `${chunkSize}-${chunkOverlap}`);
-  await runIngest({ docsDir: config.ingest.docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
+  // Rebuilt every run: the manifest does not record the cleaning code, so an old index could hide its changes.
+  await runIngest({ docsDir: config.ingest.docsDir, indexDir, chunkSize, chunkOverlap, rebuild: true }, { embedder });
   for (const variant of variants) {
     const store = await openChunkStore(indexDir, embedder, variant.store);
     const { bySplit, ms, misses } = await score(variant, store, embedder);

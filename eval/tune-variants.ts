@@ -1,7 +1,17 @@
 import type { Hit } from "../core/types.js";
 import { contentTerms } from "../ingest/text/tokenize.js";
-import type { ChunkStore, Embedder, StoreOptions } from "../ingest/index.js";
-import { DenseRetriever, fuseRrf, fuseScores, HybridRetriever, LexicalRetriever, type HybridOptions, type Retriever } from "../rag/index.js";
+import { hasWordVectors, type ChunkStore, type Embedder, type StoreOptions } from "../ingest/index.js";
+import {
+  DEFAULT_HYBRID,
+  DenseRetriever,
+  fuseRrf,
+  fuseScores,
+  HybridRetriever,
+  LexicalRetriever,
+  WordMatcher,
+  type HybridOptions,
+  type Retriever,
+} from "../rag/index.js";
 
 /** One retrieval recipe of the tuning table: store options (BM25 analyzer, title) and a retriever over it. */
 export interface Variant {
@@ -28,34 +38,57 @@ const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkS
   },
 });
 
+/** BM25 over the query plus each word's close corpus words (word-vector query expansion). */
+const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkStore, embedder: Embedder): Retriever => {
+  if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
+  const matcher = new WordMatcher(embedder, store.chunks());
+  return {
+    retrieve(query, k) {
+      const extra = [...new Set(contentTerms(query))].flatMap((w) => matcher.expansions(w, minStrength).slice(0, perWord).map((e) => e.word));
+      return store.lexical(`${query} ${extra.join(" ")}`, k);
+    },
+  };
+};
+
 const hybrid = (name: string, options: HybridOptions, store?: StoreOptions): Variant => ({
   name,
   store,
   make: (s, e) => new HybridRetriever(s, e, options),
 });
 
+const CHOSEN = DEFAULT_HYBRID.weights;
+const w = (bm25: number, dense: number, wordMatch: number) => ({ bm25, dense, wordMatch });
+
 export const RETRIEVAL_VARIANTS: Variant[] = [
   { name: "bm25", make: (s) => new LexicalRetriever(s) },
   { name: "bm25 +title", store: { bm25: { includeTitle: true } }, make: (s) => new LexicalRetriever(s) },
   { name: "bm25 s-stem", store: { bm25: { analyzer: STEMMED } }, make: (s) => new LexicalRetriever(s) },
-  { name: "dense sif", make: (s, e) => new DenseRetriever(s, e) },
+  { name: "bm25 +expansion ≥0.6 ×2", make: expandedBm25(0.6, 2) },
+  { name: "bm25 +expansion ≥0.8 ×1", make: expandedBm25(0.8, 1) },
+  { name: "dense sif (hnsw)", make: (s, e) => new DenseRetriever(s, e) },
   { name: "rrf k60 d5", make: fused((l) => fuseRrf(l), 5) },
   { name: "rrf k60 d20", make: fused((l) => fuseRrf(l), 20) },
   { name: "rrf 3:1 d20", make: fused((l) => fuseRrf(l, { weights: [3, 1] }), 20) },
   { name: "score-fusion 1:1 d20", make: fused((l) => fuseScores(l), 20) },
-  { name: "score-fusion 2:1 d20", make: fused((l) => fuseScores(l, { weights: [2, 1] }), 20) },
   { name: "score-fusion 4:1 d20", make: fused((l) => fuseScores(l, { weights: [4, 1] }), 20) },
-  hybrid("hybrid bm25 only", { weights: { bm25: 1, dense: 0, wordMatch: 0 } }),
-  hybrid("hybrid wm only", { weights: { bm25: 0, dense: 0, wordMatch: 1 } }),
-  hybrid("hybrid bm25+wm 1:1", { weights: { bm25: 1, dense: 0, wordMatch: 1 } }),
-  hybrid("hybrid bm25+wm 2:1", { weights: { bm25: 2, dense: 0, wordMatch: 1 } }),
-  hybrid("hybrid bm25+wm 1:2", { weights: { bm25: 1, dense: 0, wordMatch: 2 } }),
-  hybrid("hybrid bm25+wm 1:2 title.5", { weights: { bm25: 1, dense: 0, wordMatch: 2 }, wordMatch: { titleFactor: 0.5 } }),
-  hybrid("hybrid bm25+wm 1:2 title.3", { weights: { bm25: 1, dense: 0, wordMatch: 2 }, wordMatch: { titleFactor: 0.3 } }),
-  hybrid("hybrid bm25+wm 1:3 title.5", { weights: { bm25: 1, dense: 0, wordMatch: 3 }, wordMatch: { titleFactor: 0.5 } }),
-  hybrid("hybrid bm25+wm 1:2 floor.6", { weights: { bm25: 1, dense: 0, wordMatch: 2 }, wordMatch: { floor: 0.6 } }),
-  hybrid("hybrid bm25+wm 1:2 floor.4", { weights: { bm25: 1, dense: 0, wordMatch: 2 }, wordMatch: { floor: 0.4 } }),
-  hybrid("hybrid bm25+dense 1:1", { weights: { bm25: 1, dense: 1, wordMatch: 0 } }),
-  hybrid("hybrid bm25+wm+dense 1:1:1", { weights: { bm25: 1, dense: 1, wordMatch: 1 } }),
-  hybrid("hybrid bm25+wm+dense 2:2:1", { weights: { bm25: 2, dense: 1, wordMatch: 2 } }),
+  hybrid("hybrid wm only", { weights: w(0, 0, 1) }),
+  hybrid("hybrid bm25+dense 2:0.5", { weights: w(2, 0.5, 0) }),
+  hybrid("hybrid bm25+dense 1:1", { weights: w(1, 1, 0) }),
+  hybrid("hybrid bm25+wm 1:1", { weights: w(1, 0, 1) }),
+  hybrid("hybrid bm25+wm 2:1", { weights: w(2, 0, 1) }),
+  hybrid("hybrid bm25+wm 2:1 window2", { weights: w(2, 0, 1), wordMatch: { window: 2 } }),
+  hybrid("hybrid bm25:dense:wm 1:1:1", { weights: w(1, 1, 1) }),
+  hybrid("hybrid bm25:dense:wm 3:0.5:1", { weights: w(3, 0.5, 1) }),
+  hybrid(`hybrid chosen ${CHOSEN.bm25}:${CHOSEN.dense}:${CHOSEN.wordMatch} (default)`, {}),
+  hybrid("chosen, mmr 1 (off)", { mmrLambda: 1 }),
+  hybrid("chosen, mmr 0.9", { mmrLambda: 0.9 }),
+  hybrid("chosen, mmr 0.8", { mmrLambda: 0.8 }),
+  hybrid("chosen, window 2", { wordMatch: { window: 2 } }),
+  hybrid("chosen, title 0.5", { wordMatch: { titleFactor: 0.5 } }),
+  hybrid("chosen, no stems", { wordMatch: { stemStrength: 0 } }),
+  hybrid("chosen, floor 0.4", { wordMatch: { floor: 0.4 } }),
+  hybrid("chosen, floor 0.6", { wordMatch: { floor: 0.6 } }),
+  hybrid("chosen, 8 neighbours", { wordMatch: { maxNeighbours: 8 } }),
+  hybrid("chosen, depth 10", { depth: 10 }),
+  hybrid("chosen, depth 40", { depth: 40 }),
 ];

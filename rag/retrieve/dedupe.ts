@@ -10,14 +10,15 @@ export interface DedupeOptions {
 }
 
 /**
- * Drops hits that repeat a better hit: same source with overlapping offsets, or the same text under
+ * Drops hits that repeat a better hit: same source with overlapping offsets, or the very same text under
  * another name (a document ingested twice). Input best first; the best of each group survives, order kept.
  */
 export function dedupeOverlapping<T extends Hit>(hits: readonly T[], { minOverlap = 0.5 }: DedupeOptions = {}): T[] {
   const kept: T[] = [];
   const texts = new Set<string>();
   for (const hit of hits) {
-    const text = normalizeText(hit.chunk.text);
+    // Exact text: a file ingested twice repeats its chunks verbatim, and comparing raw strings costs nothing.
+    const text = hit.chunk.text;
     if (texts.has(text)) continue;
     if (kept.some((k) => overlapShare(k.chunk, hit.chunk) >= minOverlap)) continue;
     kept.push(hit);
@@ -33,5 +34,3 @@ export function overlapShare(a: Chunk, b: Chunk): number {
   const shorter = Math.min(a.end - a.start, b.end - b.start);
   return overlap > 0 && shorter > 0 ? overlap / shorter : 0;
 }
-
-const normalizeText = (s: string): string => s.replace(/\s+/gu, " ").trim().toLowerCase();

@@ -28,8 +28,8 @@ export interface HybridOptions {
 
 export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
   depth: 20,
-  weights: { bm25: 1, dense: 0, wordMatch: 1 },
-  mmrLambda: 1,
+  weights: { bm25: 2, dense: 0.5, wordMatch: 1 },
+  mmrLambda: 0.95,
   minOverlap: 0.5,
 };
 

@@ -1,8 +1,9 @@
 /**
- * True when two words look like forms of one word: they share a prefix of at least four letters and
- * neither goes on for more than three letters past it ("negotiations"/"negotiating", "Ukraine"/"Ukrainian",
- * "Zelensky"/"Zelenskiy"), which keeps "peace"/"peacekeepers" and "state"/"statement" apart. Figures
- * never match ("2014"/"2015").
+ * True when two words look like forms of one word: one is the other plus a short ending ("talk"/"talks",
+ * "stop"/"stopped"), or they share at least five letters and neither goes on for more than three letters
+ * past them ("negotiations"/"negotiating", "Ukraine"/"Ukrainian", "Zelensky"/"Zelenskiy"). That keeps apart
+ * "accept"/"access", "supply"/"support", "peace"/"peacekeepers" and "state"/"statement". Figures never
+ * match ("2014"/"2015").
  */
 export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
@@ -10,5 +11,5 @@ export function sameStem(a: string, b: string): boolean {
   let p = 0;
   const n = Math.min(a.length, b.length);
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p >= 4 && a.length - p <= 3 && b.length - p <= 3;
+  return (p >= 5 || p === n) && a.length - p <= 3 && b.length - p <= 3;
 }

@@ -1,5 +1,6 @@
 import type { Chunk } from "../../core/types.js";
 import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { splitSentences } from "../../ingest/text/sentences.js";
 import { contentTerms } from "../../ingest/text/tokenize.js";
 import { sameStem } from "./same-stem.js";
 
@@ -10,6 +11,13 @@ export interface WordMatchOptions {
   stemStrength?: number;
   /** Factor on matches found only in the chunk's document title (0 ignores titles). */
   titleFactor?: number;
+  /**
+   * Sentences per matching window (0 = the whole chunk): a chunk's coverage is that of its best window of
+   * this many consecutive sentences, which rewards question words found close together.
+   */
+  window?: number;
+  /** Most corpus words a question word may match: the long tail of weak neighbours costs time and adds noise. */
+  maxNeighbours?: number;
   /** How many distinct question words keep their list of similar corpus words cached. */
   cacheSize?: number;
 }
@@ -20,9 +28,9 @@ interface Neighbour {
   strength: number;
 }
 
-/** A chunk's words: `ids[i]` occurs in the chunk with match factor `factors[i]` (1 in the text, titleFactor in the title only). */
+/** A word occurs in a window with a match factor (1 in the text, titleFactor in the title only). */
 interface Posting {
-  chunk: number;
+  unit: number;
   factor: number;
 }
 
@@ -40,10 +48,13 @@ export class WordMatcher {
   private readonly floor: number;
   private readonly stemStrength: number;
   private readonly cacheSize: number;
+  private readonly maxNeighbours: number;
   private readonly words: string[] = [];
   private readonly vocab = new Map<string, number>();
   private readonly postings: Posting[][] = [];
   private readonly df: number[] = [];
+  /** The chunk of each matching window. */
+  private readonly unitChunk: number[] = [];
   private readonly matrix: Float32Array;
   private readonly dim: number;
   private readonly neighbours = new Map<string, Neighbour[]>();
@@ -51,13 +62,14 @@ export class WordMatcher {
   constructor(
     private readonly vectors: WordVectors,
     readonly chunks: readonly Chunk[],
-    { floor = 0.5, stemStrength = 0.9, titleFactor = 0, cacheSize = 4096 }: WordMatchOptions = {},
+    { floor = 0.5, stemStrength = 0.9, titleFactor = 0, window = 0, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
   ) {
     if (!(floor >= 0 && floor < 1)) throw new RangeError(`word-match floor must be within [0, 1), got ${floor}`);
     this.floor = floor;
     this.stemStrength = stemStrength;
     this.cacheSize = cacheSize;
-    chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor));
+    this.maxNeighbours = maxNeighbours;
+    chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor, window));
     // Figures get no vector: they have no useful neighbours ("2014" is not "2015").
     const rows = this.words.map((word) => (/\d/u.test(word) ? undefined : vectors.wordVector(word)));
     this.dim = rows.find((v) => v !== undefined)?.length ?? 0;
@@ -72,22 +84,24 @@ export class WordMatcher {
     return Math.log(1 + (this.chunks.length - df + 0.5) / (df + 0.5));
   }
 
-  /** Coverage of the question's terms by every chunk, indexed like `chunks`. */
+  /** Coverage of the question's terms by every chunk (by its best window), indexed like `chunks`. */
   coverage(terms: readonly string[]): Float64Array {
-    const covered = new Float64Array(this.chunks.length);
-    const best = new Float64Array(this.chunks.length);
+    const units = this.unitChunk.length;
+    const covered = new Float64Array(units);
+    const best = new Float64Array(units);
     let total = 0;
     for (const term of terms) {
       const weight = this.idf(term);
       total += weight;
       best.fill(0);
       for (const n of this.similarWords(term)) {
-        for (const p of this.postings[n.id]!) best[p.chunk] = Math.max(best[p.chunk]!, n.strength * p.factor);
+        for (const p of this.postings[n.id]!) best[p.unit] = Math.max(best[p.unit]!, n.strength * p.factor);
       }
-      for (let c = 0; c < best.length; c++) covered[c]! += weight * best[c]!;
+      for (let u = 0; u < units; u++) covered[u]! += weight * best[u]!;
     }
-    if (total > 0) for (let c = 0; c < covered.length; c++) covered[c]! /= total;
-    return covered;
+    const byChunk = new Float64Array(this.chunks.length);
+    if (total > 0) for (let u = 0; u < units; u++) byChunk[this.unitChunk[u]!] = Math.max(byChunk[this.unitChunk[u]!]!, covered[u]! / total);
+    return byChunk;
   }
 
   /** Corpus words close to `word` (itself excluded), closest first: candidates for query expansion. */
@@ -120,22 +134,27 @@ export class WordMatcher {
       const other = this.words[id]!;
       let strength = other === word ? 1 : sameStem(word, other) ? this.stemStrength : 0;
       if (strength < 1 && useVector) {
-        let cos = 0;
-        for (let d = 0; d < dim; d++) cos += v[d]! * matrix[off + d]!;
+        const cos = dotAt(v, matrix, off, dim);
         if (cos > floor) strength = Math.max(strength, Math.min(1, (cos - floor) / (1 - floor)));
       }
       if (strength > 0) out.push({ id, strength });
     }
-    return out.sort((a, b) => b.strength - a.strength);
+    return out.sort((a, b) => b.strength - a.strength).slice(0, this.maxNeighbours);
   }
 
-  private index(chunk: Chunk, i: number, titleFactor: number): void {
+  private index(chunk: Chunk, i: number, titleFactor: number, window: number): void {
     const text = new Set(contentTerms(chunk.text));
-    for (const word of text) this.df[this.post(word, i, 1)]!++;
-    if (titleFactor > 0) for (const word of new Set(contentTerms(chunk.title))) if (!text.has(word)) this.post(word, i, titleFactor);
+    for (const word of text) this.df[this.wordId(word)]!++;
+    const title = titleFactor > 0 ? new Set(contentTerms(chunk.title)) : new Set<string>();
+    for (const unit of windows(chunk.text, window)) {
+      const words = new Set(contentTerms(unit));
+      const u = this.unitChunk.push(i) - 1;
+      for (const word of words) this.postings[this.wordId(word)]!.push({ unit: u, factor: 1 });
+      for (const word of title) if (!words.has(word)) this.postings[this.wordId(word)]!.push({ unit: u, factor: titleFactor });
+    }
   }
 
-  private post(word: string, chunk: number, factor: number): number {
+  private wordId(word: string): number {
     let id = this.vocab.get(word);
     if (id === undefined) {
       id = this.words.push(word) - 1;
@@ -143,9 +162,32 @@ export class WordMatcher {
       this.postings.push([]);
       this.df.push(0);
     }
-    this.postings[id]!.push({ chunk, factor });
     return id;
   }
+}
+
+/** v · matrix[off .. off + dim), unrolled by four: the loop every new question word runs over the vocabulary. */
+function dotAt(v: Float32Array, matrix: Float32Array, off: number, dim: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let d = 0;
+  for (; d + 3 < dim; d += 4) {
+    a += v[d]! * matrix[off + d]!;
+    b += v[d + 1]! * matrix[off + d + 1]!;
+    c += v[d + 2]! * matrix[off + d + 2]!;
+    e += v[d + 3]! * matrix[off + d + 3]!;
+  }
+  for (; d < dim; d++) a += v[d]! * matrix[off + d]!;
+  return a + b + c + e;
+}
+
+/** Runs of `size` consecutive sentences, one per starting sentence; the whole text when size is 0 or it is short. */
+function windows(text: string, size: number): string[] {
+  const sentences = size > 0 ? splitSentences(text) : [];
+  if (sentences.length <= size || size === 0) return [text];
+  return sentences.slice(0, sentences.length - size + 1).map((s, i) => text.slice(s.start, sentences[i + size - 1]!.end));
 }
 
 /** The distinct content terms of a query, in order. */
