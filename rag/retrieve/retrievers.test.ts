@@ -23,7 +23,7 @@ runRetrieverContract("LexicalRetriever", async (chunks) => new LexicalRetriever(
 runRetrieverContract("DenseRetriever", async (chunks) => new DenseRetriever(await storeOf(chunks, embedder), embedder));
 
 test("HybridRetriever · hits · carry features and a score in [0, 1] that orders them", async () => {
-  const retriever = new HybridRetriever(await storeOf(CONTRACT_CHUNKS, embedder), embedder, { weights: { dense: 1 } });
+  const retriever = new HybridRetriever(await storeOf(CONTRACT_CHUNKS, embedder), embedder, { weights: { dense: 1 }, mmrLambda: 1 });
   const hits = await retriever.retrieve("Which glacier feeds Lake Geneva with meltwater?", 4);
   assert.equal(hits[0]?.chunk.id, "alps.md#1");
   for (const h of hits) {
@@ -46,7 +46,7 @@ test("HybridRetriever · question spanning two documents · MMR gives the second
   const store = await storeOf(chunks, embedder);
   // Bee words fill most of the question; "trains" is the one word of the second document.
   const query = "bee colonies swarm queens spring trains";
-  const plain = await new HybridRetriever(store, embedder).retrieve(query, 2);
+  const plain = await new HybridRetriever(store, embedder, { mmrLambda: 1 }).retrieve(query, 2);
   const diverse = await new HybridRetriever(store, embedder, { mmrLambda: 0.5 }).retrieve(query, 2);
   assert.deepEqual(
     plain.map((h) => h.chunk.source),
