@@ -1,11 +1,14 @@
 import { Document } from "@langchain/core/documents";
-import { FormatError, InvalidPDFException, PasswordException, PDFParse } from "pdf-parse";
+import type * as PdfParse from "pdf-parse";
 import { AppError } from "../../core/errors.js";
 
 /** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata. */
 export async function loadPdf(bytes: Uint8Array, source: string): Promise<Document[]> {
+  // Loaded on first use: importing pdf.js costs ~150 MB of RSS, which the server (it imports ingest for the
+  // store) and runs without PDFs should not pay.
+  const pdf = await import("pdf-parse");
   // pdf.js transfers its input to a worker where it can, detaching it; a copy keeps the caller's bytes intact.
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = new pdf.PDFParse({ data: new Uint8Array(bytes) });
   try {
     const info = await parser.getInfo();
     const { pages } = await parser.getText();
@@ -14,7 +17,7 @@ export async function loadPdf(bytes: Uint8Array, source: string): Promise<Docume
       (p) => new Document({ pageContent: p.text, metadata: { source, page: p.num, ...fileMeta } }),
     );
   } catch (err) {
-    throw pdfError(err, source);
+    throw pdfError(pdf, err, source);
   } finally {
     await parser.destroy();
   }
@@ -28,11 +31,11 @@ function pdfMetadata(info: unknown, created: Date | null | undefined): { title?:
   return meta;
 }
 
-function pdfError(err: unknown, source: string): AppError {
+function pdfError(pdf: typeof PdfParse, err: unknown, source: string): AppError {
   const reason =
-    err instanceof PasswordException
+    err instanceof pdf.PasswordException
       ? "encrypted pdf"
-      : err instanceof InvalidPDFException || err instanceof FormatError
+      : err instanceof pdf.InvalidPDFException || err instanceof pdf.FormatError
         ? "corrupt pdf"
         : "unreadable";
   const detail = err instanceof Error ? err.message : String(err);
