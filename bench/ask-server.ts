@@ -7,7 +7,6 @@ import path from "node:path";
 import express from "express";
 import { pino } from "pino";
 import { loadConfig } from "../core/config.js";
-import { startCitebot } from "../server/boot.js";
 import { listen } from "../server/listen.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -33,6 +32,8 @@ if (mode === "citebot") {
     RATE_LIMIT_PER_MINUTE: "0",
     LOG_LEVEL: "warn",
   });
+  // Imported here so the bare reference does not load (and get measured with) citebot's modules.
+  const { startCitebot } = await import("../server/boot.js");
   const citebot = await startCitebot(config, pino({ level: config.log.level }));
   await citebot.ready;
   send({ type: "ready", url: citebot.url });
