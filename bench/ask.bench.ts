@@ -138,6 +138,7 @@ async function benchTarget(mode: "citebot" | "bare") {
 const round = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
+const loadBefore = os.loadavg();
 const citebot = await benchTarget("citebot");
 const bare = await benchTarget("bare");
 const c8 = citebot.runs.find((r) => r.connections === 8);
@@ -152,7 +153,14 @@ const checks = {
 const report = {
   bench: "ask",
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    // Other work on the machine skews every number; the bare Express runs show by how much.
+    loadAverage1m: { before: round(loadBefore[0] ?? NaN), after: round(os.loadavg()[0] ?? NaN) },
+  },
   settings: {
     endpoint: "POST /api/ask",
     questions: QUESTIONS.length,
