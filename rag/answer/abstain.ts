@@ -32,9 +32,10 @@ export function assessEvidence(
   const support = Math.max(0, ...answering.map((p) => weightedShare(profile.weights, p.termHits)));
   const passage = Math.max(0, ...passages.map((p) => passageCoverage(profile, p)));
   // A name is found by its spelling (exact or stem), never by a similar word: "Macron" is not "Scholz".
-  const missingNames = profile.terms.filter(
-    (t, i) => profile.entities.has(t) && !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)),
-  );
+  // Names that only say where to look ("according to the IAI commentary") may sit in a passage not retrieved.
+  const missingNames = profile.subjects
+    .filter((i) => !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)))
+    .map((i) => profile.terms[i]!);
   const names = nameCooccurrence(profile, candidates);
   // A name the passages never mention means they are about something else, whatever else matches.
   const score = missingNames.length > 0 ? 0 : support * names;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { AnswerEvent, Composition, Hit } from "../../core/types.js";
+import type { AnswerEvent, Hit } from "../../core/types.js";
 import { collect } from "./collect.js";
+import { assertCitationsConsistent, assertVerbatim } from "./composition.fixture.js";
 import { ExtractiveAnswerer } from "./extractive.js";
 import { hit } from "./hits.fixture.js";
 
@@ -27,30 +28,6 @@ const AID = hit(
 
 const answerer = new ExtractiveAnswerer();
 const compose = (question: string, hits: Hit[]) => answerer.compose(question, hits);
-
-/** Every [n] resolves to a citation, every citation is referenced, ids are 1..m in order of first use. */
-function assertCitationsConsistent(c: Composition): void {
-  const markers = [...c.answer.matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1]));
-  const firstUse = [...new Set(markers)];
-  assert.deepEqual(
-    c.citations.map((x) => x.id),
-    firstUse,
-  );
-  assert.deepEqual(
-    firstUse,
-    firstUse.map((_, i) => i + 1),
-  );
-}
-
-/** Each quoted sentence (the text before its marker) occurs verbatim in the passage it cites. */
-function assertVerbatim(c: Composition): void {
-  const parts = [...c.answer.matchAll(/\s*(.+?)\s*\[(\d+)\]/gu)];
-  assert.ok(parts.length > 0, "the answer quotes at least one sentence");
-  for (const [, sentence, id] of parts) {
-    const passage = c.citations.find((x) => x.id === Number(id))!.text.replace(/\s+/gu, " ");
-    assert.ok(passage.includes(sentence!), `"${sentence}" is quoted verbatim from passage ${id}`);
-  }
-}
 
 describe("ExtractiveAnswerer", () => {
   it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {

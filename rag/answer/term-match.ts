@@ -1,5 +1,6 @@
 import type { WordVectors } from "../../ingest/embed/embedder.js";
 import { dot } from "../../ingest/embed/vector.js";
+import { sameStem } from "../retrieve/same-stem.js";
 
 /**
  * How well a question term is matched by a passage word: 1 for the same word, a little less for the
@@ -12,54 +13,76 @@ const SOFT_FLOOR = 0.5;
 const SOFT_CEILING = 0.9;
 const SOFT_MAX = 0.7;
 
+const CACHE_LIMIT = 20_000;
+/** Word pairs judged before the strength cache starts over (a few tens of MB at most). */
+const PAIR_LIMIT = 1_000_000;
+
+interface TermRow {
+  vector: Float32Array | null;
+  /** Match strength per passage word met so far (0 included), so each pair is judged once. */
+  strength: Map<string, number>;
+}
+
 export class TermMatcher {
-  // Soft similarities are pure functions of two words: cached per question word, across questions.
-  private readonly soft = new Map<string, Map<string, number>>();
+  // Strengths and word vectors are pure functions of the words: cached across questions (bounded).
+  private readonly rows = new Map<string, TermRow>();
+  private readonly vectorCache = new Map<string, Float32Array | null>();
+  private pairs = 0;
 
   constructor(private readonly vectors?: WordVectors) {}
 
   /** For each question term, the passage words that match it and how strongly (only those above 0). */
   matchAll(terms: readonly string[], vocabulary: readonly string[]): Map<string, number>[] {
     return terms.map((q) => {
-      const soft = this.softRow(q);
+      const row = this.rowOf(q);
       const matches = new Map<string, number>();
       for (const word of vocabulary) {
-        const strength = q === word ? 1 : sameStem(q, word) ? STEM_MATCH : soft ? this.softMatch(soft, q, word) : 0;
+        let strength = row.strength.get(word);
+        if (strength === undefined) {
+          strength = this.judge(q, row, word);
+          row.strength.set(word, strength);
+          this.pairs++;
+        }
         if (strength > 0) matches.set(word, strength);
       }
       return matches;
     });
   }
 
-  private softRow(q: string): Map<string, number> | undefined {
-    // Figures have no useful neighbours ("2014" is not "2015"); unknown words have none at all.
-    if (!this.vectors || /\d/u.test(q) || !this.vectors.wordVector(q)) return undefined;
-    let row = this.soft.get(q);
+  private judge(q: string, row: TermRow, word: string): number {
+    if (q === word) return 1;
+    if (sameStem(q, word)) return STEM_MATCH;
+    const v = row.vector && this.vectorOf(word);
+    if (!v) return 0;
+    const cos = dot(row.vector!, v);
+    return SOFT_MAX * Math.min(1, Math.max(0, (cos - SOFT_FLOOR) / (SOFT_CEILING - SOFT_FLOOR)));
+  }
+
+  private rowOf(q: string): TermRow {
+    if (this.pairs > PAIR_LIMIT) {
+      this.rows.clear();
+      this.pairs = 0;
+    }
+    let row = this.rows.get(q);
     if (!row) {
-      if (this.soft.size > 5_000) this.soft.clear();
-      row = new Map();
-      this.soft.set(q, row);
+      row = { vector: this.vectorOf(q), strength: new Map() };
+      remember(this.rows, q, row);
     }
     return row;
   }
 
-  private softMatch(row: Map<string, number>, q: string, word: string): number {
-    let value = row.get(word);
-    if (value === undefined) {
-      const b = /\d/u.test(word) ? undefined : this.vectors!.wordVector(word);
-      const cos = b ? dot(this.vectors!.wordVector(q)!, b) : 0;
-      value = SOFT_MAX * Math.min(1, Math.max(0, (cos - SOFT_FLOOR) / (SOFT_CEILING - SOFT_FLOOR)));
-      row.set(word, value);
+  /** Figures have no useful neighbours ("2014" is not "2015"); unknown words have none at all. */
+  private vectorOf(word: string): Float32Array | null {
+    let v = this.vectorCache.get(word);
+    if (v === undefined) {
+      v = !this.vectors || /\d/u.test(word) ? null : (this.vectors.wordVector(word) ?? null);
+      remember(this.vectorCache, word, v);
     }
-    return value;
+    return v;
   }
 }
 
-/** A shared prefix covering most of the shorter word: "border"/"borders", "ukraine"/"ukrainian". */
-export function sameStem(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  if (shorter < 4 || a[0] !== b[0]) return false;
-  let i = 0;
-  while (i < shorter && a[i] === b[i]) i++;
-  return i >= 4 && i >= 0.7 * shorter && Math.max(a.length, b.length) - i <= 5;
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }

@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { answerType, isByline, namedEntities, surfaceWords } from "./entities.js";
+
+describe("namedEntities", () => {
+  it("namedEntities · a question · capitalised words and figures, not its first word", () => {
+    assert.deepEqual(namedEntities("Besides Crimea, what did Hegseth say about NATO in 2014?"), ["crimea", "hegseth", "nato", "2014"]);
+  });
+
+  it("namedEntities · an acronym or figure first · kept", () => {
+    assert.deepEqual(namedEntities("NATO members met"), ["nato"]);
+  });
+
+  it("namedEntities · joined names · split at dashes", () => {
+    assert.deepEqual(namedEntities("the Trump–Putin call"), ["trump", "putin"]);
+  });
+});
+
+describe("answerType", () => {
+  for (const [question, type] of [
+    ["How many troops would be needed?", "quantity"],
+    ["What share of GDP goes to defence?", "quantity"],
+    ["When was the article published?", "time"],
+    ["On what date did Trump call?", "time"],
+    ["Which British minister said so?", "person"],
+    ["Who wrote the commentary?", "author"],
+    ["Where do America's priorities lie?", "place"],
+    ["What did Kallas warn?", "other"],
+  ] as const) {
+    it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
+  }
+});
+
+describe("isByline", () => {
+  it("isByline · author lines · true", () => {
+    for (const line of ["Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)"]) assert.ok(isByline(line), line);
+  });
+
+  it("isByline · headings, dates and sentences · false", () => {
+    for (const line of ["Latest IAI COMMENTARIES", "14 February 2025", "The US pivot away from Ukraine", "Trump Called Putin."])
+      assert.equal(isByline(line), false, line);
+  });
+});
+
+describe("surfaceWords", () => {
+  it("surfaceWords · tokens · the words as written, possessives dropped", () => {
+    assert.deepEqual(surfaceWords("What did Emmanuel Macron's team say?", new Set(["macron", "emmanuel"])), ["Emmanuel", "Macron"]);
+  });
+});

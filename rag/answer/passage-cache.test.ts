@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analysePassage, PassageCache } from "./passage-cache.js";
+import { hit } from "./hits.fixture.js";
+
+describe("analysePassage", () => {
+  it("analysePassage · a quotation over two sentences · one unit with its speaker", () => {
+    const text = "“There can be no negotiation about Ukraine without Ukraine. And Ukraine’s voice must be heard,” Healey said. Next.";
+    const [first] = analysePassage(text).sentences;
+    assert.equal(first!.quote, "“There can be no negotiation about Ukraine without Ukraine. And Ukraine’s voice must be heard,” Healey said.");
+  });
+
+  it("analysePassage · sentence offsets · point at the sentence in the chunk text", () => {
+    const text = "First   sentence here.\nSecond one, with\n\n a break? No.";
+    for (const s of analysePassage(text).sentences) assert.equal(text.slice(s.start, s.end).replace(/\s+/gu, " "), s.quote);
+  });
+
+  it("analysePassage · cut, footnote and figures · flagged", () => {
+    const [cut, footnote, money] = analysePassage(
+      "have to be guaranteed by European forces.\n² US Department of Defense, https://www.defense.gov/x\nAid exceeded €200 billion in 2024.",
+    ).sentences;
+    assert.equal(cut!.fragment, true);
+    assert.equal(footnote!.reference, true);
+    assert.equal(money!.hasMoney, true);
+    assert.equal(money!.hasDate, true);
+    assert.deepEqual([...money!.figures], ["200", "2024"]);
+  });
+
+  it("analysePassage · hyphenated figure · its word counts as a term", () => {
+    assert.ok(analysePassage("The 28-point plan was submitted.").sentences[0]!.terms.has("point"));
+  });
+});
+
+describe("PassageCache", () => {
+  it("get · same chunk id with new text · recomputes", () => {
+    const cache = new PassageCache();
+    const a = cache.get(hit("a.txt", "A", "Old text here.").chunk);
+    assert.equal(cache.get(hit("a.txt", "A", "Old text here.").chunk), a);
+    assert.notEqual(cache.get(hit("a.txt", "A", "New text here.").chunk), a);
+  });
+
+  it("get · over the limit · forgets the oldest", () => {
+    const cache = new PassageCache(1);
+    const first = cache.get(hit("a.txt", "A", "One.").chunk);
+    cache.get(hit("b.txt", "B", "Two.").chunk);
+    assert.notEqual(cache.get(hit("a.txt", "A", "One.").chunk), first);
+  });
+});

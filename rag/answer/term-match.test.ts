@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { STEM_MATCH, TermMatcher } from "./term-match.js";
+
+/** Three hand-made unit vectors: "troops" and "soldiers" close (cos 0.96), "bread" far from both. */
+const VECTORS: Record<string, number[]> = { troops: [1, 0, 0], soldiers: [0.96, 0.28, 0], bread: [0, 0, 1] };
+const vectors: WordVectors = {
+  wordVector: (w) => (VECTORS[w] ? Float32Array.from(VECTORS[w]!) : undefined),
+  wordWeight: () => 1,
+};
+
+describe("TermMatcher", () => {
+  it("matchAll · same word, same stem, unrelated word · 1, STEM_MATCH, absent", () => {
+    const [m] = new TermMatcher().matchAll(["negotiations"], ["negotiations", "negotiating", "bread"]);
+    assert.equal(m!.get("negotiations"), 1);
+    assert.equal(m!.get("negotiating"), STEM_MATCH);
+    assert.equal(m!.has("bread"), false);
+  });
+
+  it("matchAll · a near-synonym by word vectors · soft credit below a stem match", () => {
+    const [m] = new TermMatcher(vectors).matchAll(["troops"], ["soldiers", "bread"]);
+    const soft = m!.get("soldiers")!;
+    assert.ok(soft > 0 && soft < STEM_MATCH, `soft credit ${soft}`);
+    assert.equal(m!.has("bread"), false);
+  });
+
+  it("matchAll · without word vectors · no soft credit", () => {
+    const [m] = new TermMatcher().matchAll(["troops"], ["soldiers"]);
+    assert.equal(m!.size, 0);
+  });
+
+  it("matchAll · figures · only the same figure matches", () => {
+    const [m] = new TermMatcher(vectors).matchAll(["2014"], ["2014", "2015"]);
+    assert.deepEqual([...m!.keys()], ["2014"]);
+  });
+
+  it("matchAll · asked twice · gives the same strengths (cached)", () => {
+    const matcher = new TermMatcher(vectors);
+    const first = matcher.matchAll(["troops"], ["soldiers"]);
+    assert.deepEqual(matcher.matchAll(["troops"], ["soldiers"]), first);
+  });
+});
