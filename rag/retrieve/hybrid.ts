@@ -119,10 +119,20 @@ interface VectorSource {
 
 const hasVectors = (store: object): store is VectorSource => typeof (store as Partial<VectorSource>).vector === "function";
 
+/** Indices of the k largest positive values, largest first, without sorting them all (O(n·k), k small). */
 function topIndices(values: Float64Array, k: number): number[] {
-  const order: number[] = [];
-  values.forEach((v, i) => v > 0 && order.push(i));
-  return order.sort((a, b) => values[b]! - values[a]!).slice(0, k);
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v <= 0 || (top.length === k && v <= values[top[k - 1]!]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && values[top[at - 1]!]! < v) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
 }
 
 const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };

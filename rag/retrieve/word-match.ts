@@ -28,10 +28,10 @@ interface Neighbour {
   strength: number;
 }
 
-/** A word occurs in a window with a match factor (1 in the text, titleFactor in the title only). */
-interface Posting {
-  unit: number;
-  factor: number;
+/** Where a word occurs: windows, each with a match factor (1 in the text, titleFactor in the title only). */
+interface Postings {
+  units: Uint32Array;
+  factors: Float32Array;
 }
 
 /**
@@ -51,7 +51,8 @@ export class WordMatcher {
   private readonly maxNeighbours: number;
   private readonly words: string[] = [];
   private readonly vocab = new Map<string, number>();
-  private readonly postings: Posting[][] = [];
+  private readonly postings: Postings[];
+  private readonly building: { units: number[]; factors: number[] }[] = [];
   private readonly df: number[] = [];
   /** The chunk of each matching window. */
   private readonly unitChunk: number[] = [];
@@ -70,6 +71,8 @@ export class WordMatcher {
     this.cacheSize = cacheSize;
     this.maxNeighbours = maxNeighbours;
     chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor, window));
+    this.postings = this.building.map((p) => ({ units: Uint32Array.from(p.units), factors: Float32Array.from(p.factors) }));
+    this.building.length = 0;
     // Figures get no vector: they have no useful neighbours ("2014" is not "2015").
     const rows = this.words.map((word) => (/\d/u.test(word) ? undefined : vectors.wordVector(word)));
     this.dim = rows.find((v) => v !== undefined)?.length ?? 0;
@@ -95,7 +98,11 @@ export class WordMatcher {
       total += weight;
       best.fill(0);
       for (const n of this.similarWords(term)) {
-        for (const p of this.postings[n.id]!) best[p.unit] = Math.max(best[p.unit]!, n.strength * p.factor);
+        const { units, factors } = this.postings[n.id]!;
+        for (let i = 0; i < units.length; i++) {
+          const strength = n.strength * factors[i]!;
+          if (strength > best[units[i]!]!) best[units[i]!] = strength;
+        }
       }
       for (let u = 0; u < units; u++) covered[u]! += weight * best[u]!;
     }
@@ -147,11 +154,17 @@ export class WordMatcher {
     for (const word of text) this.df[this.wordId(word)]!++;
     const title = titleFactor > 0 ? new Set(contentTerms(chunk.title)) : new Set<string>();
     for (const unit of windows(chunk.text, window)) {
-      const words = new Set(contentTerms(unit));
+      const words = window > 0 ? new Set(contentTerms(unit)) : text;
       const u = this.unitChunk.push(i) - 1;
-      for (const word of words) this.postings[this.wordId(word)]!.push({ unit: u, factor: 1 });
-      for (const word of title) if (!words.has(word)) this.postings[this.wordId(word)]!.push({ unit: u, factor: titleFactor });
+      for (const word of words) this.post(word, u, 1);
+      for (const word of title) if (!words.has(word)) this.post(word, u, titleFactor);
     }
+  }
+
+  private post(word: string, unit: number, factor: number): void {
+    const p = this.building[this.wordId(word)]!;
+    p.units.push(unit);
+    p.factors.push(factor);
   }
 
   private wordId(word: string): number {
@@ -159,7 +172,7 @@ export class WordMatcher {
     if (id === undefined) {
       id = this.words.push(word) - 1;
       this.vocab.set(word, id);
-      this.postings.push([]);
+      this.building.push({ units: [], factors: [] });
       this.df.push(0);
     }
     return id;
