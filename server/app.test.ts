@@ -115,6 +115,14 @@ describe("POST /api/ask over the sample corpus (real engine)", () => {
     assert.ok(!Number.isNaN(Date.parse(String(body.indexBuiltAt))));
   });
 
+  test("documents · ready · one entry per corpus file with its title and date", async () => {
+    const res = await fetch(`${srv.url}/api/documents`);
+    assert.equal(res.status, 200);
+    const { documents } = (await res.json()) as { documents: { source: string; title: string; date: string | null }[] };
+    assert.deepEqual(documents.map((d) => d.source), CORPUS_FILES);
+    assert.ok(documents.every((d) => d.title.length > 0 && (d.date === null || /^\d{4}-\d{2}-\d{2}$/.test(d.date))));
+  });
+
   test("demo page · ready · lists the titles of the corpus documents, HTML-escaped", async () => {
     const html = await (await fetch(`${srv.url}/`)).text();
     assert.match(html, /Trump&#39;s call with Putin plunges European powers into crisis/);
