@@ -1,7 +1,8 @@
 /**
  * Retrieval tuning table: every candidate recipe over every chunking, scored on the gold set's tune and
  * held-out splits (hit@1/3/5, MRR, doc recall@5). Numbers go to rag/retrieve/TUNING.md.
- *   node --import tsx eval/tune-retrieval.ts [--chunkings 1000/200,800/150] [--only substring] [--misses name]
+ *   node --import tsx eval/tune-retrieval.ts [--chunkings 1000/200,800/150] [--only name,name] [--misses name]
+ * --only takes exact recipe names, or substrings when no name matches exactly.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,7 +37,7 @@ interface Scores {
 const config = loadConfig();
 const gold = (await loadGold(args.gold)).filter((g) => g.answerable);
 const embedder = await createEmbedder(config);
-const variants = RETRIEVAL_VARIANTS.filter((v) => !args.only || v.name.includes(args.only));
+const variants = pickVariants(args.only);
 const queries = new Map(gold.map((g) => [g.id, g.history?.length ? rewriteFollowUp(g.question, g.history) : g.question]));
 
 console.log("| chunks | recipe | tune hit@1 | hit@3 | hit@5 | MRR | doc@5 | heldout hit@1 | hit@3 | hit@5 | MRR | doc@5 | ms/query |");
@@ -78,6 +79,13 @@ async function score(variant: Variant, store: ChunkStore, embedder: Embedder) {
     if (rank === null || rank > 5) misses.push(`${item.id} [${item.split}] ${query}`);
   }
   return { bySplit, ms: ms / gold.length, misses };
+}
+
+function pickVariants(only: string | undefined): Variant[] {
+  if (!only) return RETRIEVAL_VARIANTS;
+  const names = only.split(",");
+  const exact = RETRIEVAL_VARIANTS.filter((v) => names.includes(v.name));
+  return exact.length ? exact : RETRIEVAL_VARIANTS.filter((v) => names.some((n) => v.name.includes(n)));
 }
 
 function empty(): Scores {
