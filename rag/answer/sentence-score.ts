@@ -28,9 +28,8 @@ export interface MatchedPassage {
   matches: Map<string, number>[];
 }
 
-// Coverage dominates (with terms weighted by how rare they are among the candidate sentences, so the
-// sentence with the question's distinctive words wins); the passage context credits sentences next to
-// the evidence; rank breaks ties toward what retrieval trusted most.
+// Coverage dominates; the passage context credits sentences next to the evidence; rank breaks ties
+// toward what retrieval trusted most.
 const W_SENTENCE = 0.75;
 const W_PASSAGE = 0.15;
 const W_RANK = 0.1;
@@ -66,7 +65,6 @@ export function weightedShare(weights: readonly number[], hits: readonly number[
 
 export function scoreSentences(profile: QuestionProfile, passages: readonly MatchedPassage[]): ScoredSentence[] {
   const own = passages.map((p) => p.info.sentences.map((s) => p.matches.map((m) => bestMatch(m, s.terms))));
-  const rankWeights = distinctiveWeights(profile, own.flat());
   return passages.flatMap((p, hit) => {
     const title = p.matches.map((m) => bestMatch(m, p.info.titleTerms));
     const isSpelled = (hits: readonly number[] | undefined, i: number) => (hits?.[i] ?? 0) >= STEM_MATCH;
@@ -76,7 +74,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const before = own[hit]![j - 1];
       const termHits = mine.map((h, i) => Math.max(h, CONTEXT * (before?.[i] ?? 0), CONTEXT * title[i]!));
       const coverage = weightedShare(profile.weights, mine);
-      const ranked = weightedShare(rankWeights, termHits);
+      const ranked = weightedShare(profile.weights, termHits);
       const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) : 0;
       const statesAnswer = answersType(profile, p.matches, sentence);
       const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
@@ -96,15 +94,6 @@ function bestMatch(matches: Map<string, number>, terms: ReadonlySet<string>): nu
   let best = 0;
   for (const [word, strength] of matches) if (strength > best && terms.has(word)) best = strength;
   return best;
-}
-
-/** Question weights scaled by inverse sentence frequency among the candidates, within [0.5, 1]. */
-function distinctiveWeights(profile: QuestionProfile, sentences: readonly number[][]): number[] {
-  const n = sentences.length;
-  return profile.weights.map((w, i) => {
-    const df = sentences.filter((hits) => hits[i]! >= FOCUS_MATCH).length;
-    return w * (0.5 + (0.5 * Math.log(1 + n / (1 + df))) / Math.log(1 + n));
-  });
 }
 
 function answersType(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
