@@ -1,8 +1,7 @@
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder } from "../ingest/embed/index.js";
-import { hasWordVectors, openChunkStore, type ChunkStore, type Embedder, type Manifest } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, type ChunkStore, type Embedder, type Manifest } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
 import type { Condense } from "./condense-llm.js";

@@ -1,6 +1,5 @@
 import type { Hit } from "../../core/types.js";
-import type { Embedder } from "../../ingest/embed/embedder.js";
-import type { ChunkStore } from "../../ingest/store/chunk-store.js";
+import type { ChunkStore, Embedder } from "../../ingest/index.js";
 import type { Retriever } from "./retriever.js";
 
 /** Dense search alone: embed the query, take the nearest chunks. The common recipe, kept as the eval baseline. */

@@ -1,6 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
-import { hasWordVectors, type Embedder } from "../../ingest/embed/embedder.js";
-import type { ChunkStore } from "../../ingest/store/chunk-store.js";
+import { hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
 import { dot } from "../../ingest/embed/vector.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";

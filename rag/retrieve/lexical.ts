@@ -1,5 +1,5 @@
 import type { Hit } from "../../core/types.js";
-import type { ChunkStore } from "../../ingest/store/chunk-store.js";
+import type { ChunkStore } from "../../ingest/index.js";
 import type { Retriever } from "./retriever.js";
 
 /** BM25 alone: the lexical baseline that every hybrid setting has to beat (rag/retrieve/TUNING.md). */

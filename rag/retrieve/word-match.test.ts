@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
+import type { WordVectors } from "../../ingest/index.js";
 import { chunk } from "./hits.fixture.js";
 import { uniqueTerms, WordMatcher } from "./word-match.js";
 

@@ -1,5 +1,5 @@
 import type { Chunk } from "../../core/types.js";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
+import type { WordVectors } from "../../ingest/index.js";
 import { splitSentences } from "../../ingest/text/sentences.js";
 import { contentTerms } from "../../ingest/text/tokenize.js";
 import { sameStem } from "./same-stem.js";
