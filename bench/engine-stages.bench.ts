@@ -13,8 +13,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Turn } from "../core/types.js";
 import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkStore, type Embedder } from "../ingest/index.js";
-import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, WordMatcher } from "../rag/index.js";
-import { uniqueTerms } from "../rag/retrieve/word-match.js";
+import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, uniqueTerms, WordMatcher } from "../rag/index.js";
 import { generateCorpus } from "./synthetic-corpus.js";
 
 const { values } = parseArgs({ options: { mb: { type: "string", default: "5" }, rounds: { type: "string", default: "20" } } });
