@@ -87,12 +87,13 @@ describe("createEngine · offline default over a three-document corpus", () => {
     assert.deepEqual(res.citations, []);
   });
 
-  test("engine · topK · bounds the passages given to the answerer; out of range is a BAD_REQUEST", async () => {
+  test("engine · topK · bounds the passages given to the answerer; out of range or a blank question is a BAD_REQUEST", async () => {
     const res = await collect(engine.ask({ question: "When does the Vienna Hamburg sleeper leave?", topK: 1 }));
     const shown = [...res.citations, ...res.related];
     assert.equal(shown.length, 1);
     assert.equal(shown[0]?.source, "trains.html");
     await assert.rejects(collect(engine.ask({ question: "sleeper", topK: 21 })), { code: "BAD_REQUEST" });
+    await assert.rejects(collect(engine.ask({ question: "  \n " })), { code: "BAD_REQUEST" });
   });
 
   test("engine · aborted signal · rejects with AbortError", async () => {

@@ -46,8 +46,13 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   const health = describeIndex(store, embedder, answerer, manifestOf(store));
   const documents = listDocuments(store);
 
+  /**
+   * Rewrites a follow-up into a standalone query, retrieves for it and streams the answer for it.
+   * Timings: retrieveMs covers the rewrite and retrieval, generateMs the answerer until its `done`.
+   */
   async function* ask(request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent> {
     const started = performance.now();
+    if (!request.question.trim()) throw new AppError("BAD_REQUEST", "question must not be empty");
     const topK = checkTopK(request.topK ?? config.rag.topK);
     const history = request.history ?? [];
     const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
