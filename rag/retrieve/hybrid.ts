@@ -14,7 +14,7 @@ export interface HybridWeights {
 }
 
 export interface HybridOptions {
-  /** Candidates taken from each of BM25 and dense search before reranking. */
+  /** Candidates taken from each of BM25, dense search and word matching before reranking. */
   depth?: number;
   /** Weights of the normalised features in the final score (rag/retrieve/TUNING.md has the measurements). */
   weights?: Partial<HybridWeights>;
@@ -36,9 +36,12 @@ export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "
 const BM25_K1 = 1.2;
 
 /**
- * BM25 and dense candidates, reranked by a weighted mean of three normalised signals (BM25 against the
- * query's ceiling, dense cosine, word-vector MaxSim coverage), then de-duplicated and diversified.
- * Hits carry their features and a score in [0, 1] comparable across queries (see RankedHit).
+ * Candidates from BM25, dense search and word-vector matching (which also finds chunks sharing no word with
+ * the question), reranked by a weighted mean of three normalised signals (BM25 against the query's ceiling,
+ * exact dense cosine from the stored vectors, word-vector MaxSim coverage), then de-duplicated and diversified
+ * by MMR, so the order is MMR's pick order. Hits carry their features and a score in [0, 1] comparable across
+ * queries (see RankedHit). The word matcher indexes the store's chunks at construction: build a new retriever
+ * after changing the store.
  */
 export class HybridRetriever implements Retriever {
   private readonly options: typeof DEFAULT_HYBRID;
