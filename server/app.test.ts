@@ -1,36 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { get } from "node:http";
-import { buffer } from "node:stream/consumers";
 import { gunzipSync } from "node:zlib";
-import { AppError } from "../core/errors.js";
-import type { AskResponse, Engine } from "../core/types.js";
+import type { AskResponse } from "../core/types.js";
 import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
+import { expectError, postJson, rawGet } from "./testing/http.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
-
-const JSON_TYPE = { "Content-Type": "application/json" };
-
-function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) });
-}
-
-/** fetch decodes gzip and adds no-cache to conditional requests; this sends and returns exactly what is on the wire. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) =>
-    get(url, { headers }, (res) => buffer(res).then((body) => resolve({ status: res.statusCode ?? 0, body }), reject)).on("error", reject),
-  );
-}
-
-async function expectError(res: Response, status: number, code: string): Promise<string> {
-  assert.equal(res.status, status);
-  assert.match(res.headers.get("content-type") ?? "", /application\/json/);
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  assert.deepEqual(Object.keys(body), ["error"]);
-  assert.equal(body.error.code, code);
-  assert.equal(typeof body.error.message, "string");
-  return body.error.message;
-}
 
 const CORPUS_FILES = ["000_d0fd3f2d0ffb221c.txt", "001_1248b569c60c7416.txt", "002_db37848fd773e428.txt", "003_1e6f86123f870b0f.txt", "004_26611eb6fa41d098.txt"];
 
@@ -130,7 +105,7 @@ describe("POST /api/ask over the sample corpus (real engine)", () => {
   });
 
   test("ask · malformed JSON · 400 BAD_REQUEST", async () => {
-    const res = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: JSON_TYPE, body: '{"question": "x",' });
+    const res = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"question": "x",' });
     assert.match(await expectError(res, 400, "BAD_REQUEST"), /malformed json/i);
   });
 
@@ -215,136 +190,6 @@ describe("POST /api/ask passes the request through (stand-in engine)", () => {
       const res = await postJson(`${srv.url}/api/ask`, { question: "and then?", topK, history });
       assert.equal(res.status, 200);
       assert.deepEqual(engine.requests.at(-1), { question: "and then?", topK, history });
-    }
-  });
-});
-
-describe("body limit", () => {
-  let srv: TestServer;
-  before(async () => (srv = await startTestServer(createStandInEngine(), { BODY_LIMIT: "1kb" })));
-  after(() => srv.close());
-
-  test("ask · body over BODY_LIMIT · 413 PAYLOAD_TOO_LARGE", async () => {
-    const res = await postJson(`${srv.url}/api/ask`, { question: "ok", history: [{ role: "user", content: "x".repeat(2000) }] });
-    await expectError(res, 413, "PAYLOAD_TOO_LARGE");
-  });
-});
-
-describe("readiness", () => {
-  test("ask and health · engine still starting · 503 INDEX_NOT_READY, then 200 once it resolves", async () => {
-    let resolve!: (engine: Engine) => void;
-    const srv = await startTestServer(new Promise<Engine>((r) => (resolve = r)));
-    try {
-      assert.match(await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 503, "INDEX_NOT_READY"), /being built/);
-      await expectError(await postJson(`${srv.url}/api/chat`, { question: "hi" }), 503, "INDEX_NOT_READY");
-      await expectError(await fetch(`${srv.url}/api/health`), 503, "INDEX_NOT_READY");
-      const demo = await (await fetch(`${srv.url}/`)).text();
-      assert.match(demo, /index is being built/);
-      resolve(createStandInEngine());
-      await new Promise((r) => setImmediate(r));
-      assert.equal((await fetch(`${srv.url}/api/health`)).status, 200);
-      assert.equal((await postJson(`${srv.url}/api/ask`, { question: "hi" })).status, 200);
-    } finally {
-      await srv.close();
-    }
-  });
-
-  test("ask · engine failed to start · 503 telling to read the log", async () => {
-    const failed = Promise.reject(new Error("index folder is corrupt"));
-    const srv = await startTestServer(failed);
-    try {
-      await new Promise((r) => setImmediate(r));
-      const message = await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 503, "INDEX_NOT_READY");
-      assert.match(message, /could not be loaded/);
-      assert.doesNotMatch(message, /corrupt/);
-    } finally {
-      await srv.close();
-    }
-  });
-});
-
-describe("engine failures", () => {
-  test("ask · engine throws a plain Error · generic 500 without stack; stack logged with request id", async () => {
-    const srv = await startTestServer(createStandInEngine({ failAfterTokens: 0, failure: new TypeError("secret detail at /srv/x.ts") }));
-    try {
-      const res = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { "X-Request-Id": "req-500" });
-      const raw = await res.text();
-      assert.equal(res.status, 500);
-      assert.deepEqual(JSON.parse(raw), { error: { code: "INTERNAL", message: "Internal server error" } });
-      assert.doesNotMatch(raw, /secret|\.ts|at /);
-      const logged = srv.logs.find((l) => l.msg === "unhandled error");
-      assert.ok(logged, "the error is logged");
-      assert.match((logged.err as { stack?: string }).stack ?? "", /^TypeError: secret detail.*\n\s+at /);
-      assert.equal((logged.req as { id?: string } | undefined)?.id, "req-500");
-    } finally {
-      await srv.close();
-    }
-  });
-
-  test("ask · engine throws AppError UPSTREAM_FAILED · 502 with its message", async () => {
-    const failure = new AppError("UPSTREAM_FAILED", "The embeddings server did not answer");
-    const srv = await startTestServer(createStandInEngine({ failAfterTokens: 0, failure }));
-    try {
-      const message = await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 502, "UPSTREAM_FAILED");
-      assert.equal(message, "The embeddings server did not answer");
-    } finally {
-      await srv.close();
-    }
-  });
-});
-
-describe("CORS", () => {
-  test("api · CORS_ORIGINS empty · any origin allowed", async () => {
-    const srv = await startTestServer(createStandInEngine());
-    try {
-      const res = await fetch(`${srv.url}/api/health`, { headers: { Origin: "https://anywhere.example" } });
-      assert.equal(res.headers.get("access-control-allow-origin"), "*");
-    } finally {
-      await srv.close();
-    }
-  });
-
-  test("api · CORS_ORIGINS set · listed and own origin allowed, others refused with 403", async () => {
-    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example, https://blog.example/" });
-    try {
-      const preflight = (origin: string) =>
-        fetch(`${srv.url}/api/chat`, {
-          method: "OPTIONS",
-          headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
-        });
-      const ok = await preflight("https://blog.example");
-      assert.equal(ok.status, 204);
-      assert.equal(ok.headers.get("access-control-allow-origin"), "https://blog.example");
-      assert.match(ok.headers.get("access-control-allow-headers") ?? "", /Content-Type/i);
-
-      const allowed = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://shop.example" });
-      assert.equal(allowed.status, 200);
-      assert.equal(allowed.headers.get("access-control-allow-origin"), "https://shop.example");
-
-      assert.match(await expectError(await preflight("https://evil.example"), 403, "FORBIDDEN"), /evil\.example/);
-      const refused = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://evil.example" });
-      await expectError(refused, 403, "FORBIDDEN");
-      assert.equal(refused.headers.get("access-control-allow-origin"), null);
-
-      const own = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: srv.url });
-      assert.equal(own.status, 200, "the server's own pages (demo) still work");
-    } finally {
-      await srv.close();
-    }
-  });
-});
-
-describe("rate limit", () => {
-  test("ask · over RATE_LIMIT_PER_MINUTE · 429 RATE_LIMITED JSON, health not limited", async () => {
-    const srv = await startTestServer(createStandInEngine(), { RATE_LIMIT_PER_MINUTE: "2" });
-    try {
-      for (let i = 0; i < 2; i++) assert.equal((await postJson(`${srv.url}/api/ask`, { question: "hi" })).status, 200);
-      const limited = await postJson(`${srv.url}/api/chat`, { question: "hi" });
-      assert.match(await expectError(limited, 429, "RATE_LIMITED"), /2 per minute/);
-      assert.ok(limited.headers.get("ratelimit"), "standard RateLimit header");
-      assert.equal((await fetch(`${srv.url}/api/health`)).status, 200);
-    } finally {
-      await srv.close();
     }
   });
 });

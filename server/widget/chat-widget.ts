@@ -1,9 +1,9 @@
 import { ChatError, streamChat } from "./api.js";
-import { h, icon, iconButton } from "./dom.js";
+import { h, icon } from "./dom.js";
 import type { WidgetOptions } from "./options.js";
+import { mountPanel, type PanelParts } from "./panel.js";
 import { renderMessage, renderPassage, type PassageView } from "./render.js";
 import { ConversationStore, historyOf, type Conversation, type Message } from "./store.js";
-import { CSS } from "./styles.js";
 
 type BotMessage = Extract<Message, { kind: "bot" }>;
 
@@ -16,80 +16,57 @@ export class ChatWidget {
   #returnFocus: HTMLElement | undefined;
   #seq = 0;
 
-  readonly #shell = h("div", { class: "cb" });
-  readonly #launcher = h("button", { type: "button", class: "launcher", "aria-controls": "cb-panel" });
-  readonly #panel = h("section", { id: "cb-panel", class: "panel", role: "dialog", "aria-labelledby": "cb-title", hidden: true });
-  readonly #log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
-  readonly #input = h("textarea", { rows: "1", maxlength: "2000", "aria-label": "Your question" });
-  readonly #send = h("button", { type: "submit", class: "send" });
-  readonly #sheet = h("div", { class: "sheet", role: "dialog", "aria-modal": "true", "aria-labelledby": "cb-passage-title", hidden: true });
-  readonly #sheetBody = h("div", { class: "sheet-body" });
+  readonly #ui: PanelParts;
 
   constructor(root: ShadowRoot, options: WidgetOptions) {
     this.#options = options;
     this.#store = new ConversationStore(options.apiBase);
     this.#state = this.#store.load();
-    adoptStyles(root);
-    this.#shell.classList.add(options.position);
-    this.#shell.style.setProperty("--cb-accent", options.accent);
-    this.#build();
-    root.append(this.#shell);
+    this.#ui = mountPanel(root, options);
+    this.#wire();
     this.#renderLog();
     this.#setOpen(this.#state.open || options.openOnLoad, false);
   }
 
-  #build(): void {
-    const clear = iconButton("trash", "Clear conversation");
-    const close = iconButton("close", "Close chat");
-    const back = h("button", { type: "button", class: "back", "aria-label": "Back to the conversation" }, icon("back"), "Back");
-    const form = h("form", { class: "composer" }, this.#input, this.#send);
-    this.#input.placeholder = this.#options.placeholder;
-    this.#sheet.append(h("div", { class: "sheet-bar" }, back), this.#sheetBody);
-    this.#panel.append(
-      h("header", { class: "head" }, h("h2", { id: "cb-title" }, this.#options.title), clear, close),
-      this.#log,
-      form,
-      this.#sheet,
-    );
-    this.#shell.append(this.#launcher, this.#panel);
-
-    this.#launcher.addEventListener("click", () => this.#setOpen(this.#panel.hidden, true));
+  #wire(): void {
+    const { launcher, panel, close, clear, back, form, input, sheet, shell } = this.#ui;
+    launcher.addEventListener("click", () => this.#setOpen(panel.hidden, true));
     close.addEventListener("click", () => this.#setOpen(false, true));
     clear.addEventListener("click", () => this.#clear());
     back.addEventListener("click", () => this.#closePassage());
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       if (this.#inflight) this.#inflight.abort();
-      else this.#ask(this.#input.value);
+      else this.#ask(input.value);
     });
-    this.#input.addEventListener("keydown", (e) => {
+    input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
         form.requestSubmit();
       }
     });
-    this.#input.addEventListener("input", () => this.#fitInput());
-    this.#shell.addEventListener("keydown", (e) => {
+    input.addEventListener("input", () => this.#fitInput());
+    shell.addEventListener("keydown", (e) => {
       if (e.key !== "Escape") return;
-      if (!this.#sheet.hidden) this.#closePassage();
-      else if (!this.#panel.hidden) this.#setOpen(false, true);
+      if (!sheet.hidden) this.#closePassage();
+      else if (!panel.hidden) this.#setOpen(false, true);
     });
     this.#updateComposer();
   }
 
   #setOpen(open: boolean, moveFocus: boolean): void {
-    this.#panel.hidden = !open;
-    this.#shell.classList.toggle("open", open);
-    this.#launcher.setAttribute("aria-expanded", String(open));
-    this.#launcher.setAttribute("aria-label", open ? "Close chat" : `Open chat: ${this.#options.title}`);
-    this.#launcher.replaceChildren(icon(open ? "close" : "chat"));
+    this.#ui.panel.hidden = !open;
+    this.#ui.shell.classList.toggle("open", open);
+    this.#ui.launcher.setAttribute("aria-expanded", String(open));
+    this.#ui.launcher.setAttribute("aria-label", open ? "Close chat" : `Open chat: ${this.#options.title}`);
+    this.#ui.launcher.replaceChildren(icon(open ? "close" : "chat"));
     this.#state.open = open;
     this.#save();
     if (!moveFocus) return;
     if (open) {
-      this.#input.focus();
+      this.#ui.input.focus();
       this.#scrollToEnd();
-    } else this.#launcher.focus();
+    } else this.#ui.launcher.focus();
   }
 
   #ask(raw: string): void {
@@ -99,7 +76,7 @@ export class ChatWidget {
     this.#state.messages.push({ kind: "user", id: this.#nextId(), text: question });
     const bot: BotMessage = { kind: "bot", id: this.#nextId(), question, text: "", citations: [], status: "streaming" };
     this.#state.messages.push(bot);
-    this.#input.value = "";
+    this.#ui.input.value = "";
     this.#fitInput();
     void this.#stream(bot, history);
   }
@@ -144,17 +121,17 @@ export class ChatWidget {
 
   #openPassage(view: PassageView, from: HTMLElement): void {
     this.#returnFocus = from;
-    this.#sheetBody.replaceChildren(...renderPassage(view, "cb-passage-title"));
-    this.#sheet.hidden = false;
+    this.#ui.sheetBody.replaceChildren(...renderPassage(view, "cb-passage-title"));
+    this.#ui.sheet.hidden = false;
     // Title and source stay in view; the passage scrolls to the first quoted sentence.
-    const passage = this.#sheetBody.querySelector<HTMLElement>(".passage-text");
+    const passage = this.#ui.sheetBody.querySelector<HTMLElement>(".passage-text");
     const mark = passage?.querySelector("mark");
     if (passage) passage.scrollTop = mark ? Math.max(0, mark.offsetTop - 24) : 0;
-    this.#sheet.querySelector("button")?.focus();
+    this.#ui.sheet.querySelector("button")?.focus();
   }
 
   #closePassage(): void {
-    this.#sheet.hidden = true;
+    this.#ui.sheet.hidden = true;
     this.#returnFocus?.focus();
   }
 
@@ -164,17 +141,17 @@ export class ChatWidget {
     this.#closePassage();
     this.#renderLog();
     this.#save();
-    this.#input.focus();
+    this.#ui.input.focus();
   }
 
   #renderLog(): void {
     const greeting = h("div", { class: "msg bot greeting" }, h("p", {}, this.#options.greeting));
-    this.#log.replaceChildren(greeting, ...this.#state.messages.map((m) => this.#messageElement(m)));
+    this.#ui.log.replaceChildren(greeting, ...this.#state.messages.map((m) => this.#messageElement(m)));
     this.#scrollToEnd();
   }
 
   #renderMessage(message: Message): void {
-    const current = this.#log.querySelector(`[data-id="${message.id}"]`);
+    const current = this.#ui.log.querySelector(`[data-id="${message.id}"]`);
     if (current) current.replaceWith(this.#messageElement(message));
     this.#scrollToEnd();
   }
@@ -188,17 +165,17 @@ export class ChatWidget {
 
   #updateComposer(): void {
     const busy = this.#inflight !== undefined;
-    this.#send.replaceChildren(icon(busy ? "stop" : "send"));
-    this.#send.setAttribute("aria-label", busy ? "Stop answering" : "Send");
+    this.#ui.send.replaceChildren(icon(busy ? "stop" : "send"));
+    this.#ui.send.setAttribute("aria-label", busy ? "Stop answering" : "Send");
   }
 
   #fitInput(): void {
-    this.#input.style.height = "auto";
-    this.#input.style.height = `${this.#input.scrollHeight + 2}px`;
+    this.#ui.input.style.height = "auto";
+    this.#ui.input.style.height = `${this.#ui.input.scrollHeight + 2}px`;
   }
 
   #scrollToEnd(): void {
-    this.#log.scrollTop = this.#log.scrollHeight;
+    this.#ui.log.scrollTop = this.#ui.log.scrollHeight;
   }
 
   #nextId(): string {
@@ -207,16 +184,5 @@ export class ChatWidget {
 
   #save(): void {
     this.#store.save(this.#state);
-  }
-}
-
-/** Constructable stylesheets are not blocked by a host page's CSP `style-src`; older browsers get a <style>. */
-function adoptStyles(root: ShadowRoot): void {
-  if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    root.append(h("style", {}, CSS));
   }
 }

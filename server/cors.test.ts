@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { expectError, postJson } from "./testing/http.js";
+import { createStandInEngine } from "./testing/stand-in-engine.js";
+import { startTestServer } from "./testing/start.js";
+
+describe("CORS", () => {
+  test("api · CORS_ORIGINS empty · any origin allowed", async () => {
+    const srv = await startTestServer(createStandInEngine());
+    try {
+      const res = await fetch(`${srv.url}/api/health`, { headers: { Origin: "https://anywhere.example" } });
+      assert.equal(res.headers.get("access-control-allow-origin"), "*");
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("api · CORS_ORIGINS set · listed and own origin allowed, others refused with 403", async () => {
+    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example, https://blog.example/" });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${srv.url}/api/chat`, {
+          method: "OPTIONS",
+          headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+        });
+      const ok = await preflight("https://blog.example");
+      assert.equal(ok.status, 204);
+      assert.equal(ok.headers.get("access-control-allow-origin"), "https://blog.example");
+      assert.match(ok.headers.get("access-control-allow-headers") ?? "", /Content-Type/i);
+
+      const allowed = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://shop.example" });
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get("access-control-allow-origin"), "https://shop.example");
+
+      assert.match(await expectError(await preflight("https://evil.example"), 403, "FORBIDDEN"), /evil\.example/);
+      const refused = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: "https://evil.example" });
+      await expectError(refused, 403, "FORBIDDEN");
+      assert.equal(refused.headers.get("access-control-allow-origin"), null);
+
+      const own = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: srv.url });
+      assert.equal(own.status, 200, "the server's own pages (demo) still work");
+    } finally {
+      await srv.close();
+    }
+  });
+});
