@@ -1,9 +1,9 @@
 import { DEFAULT_ABSTAIN_THRESHOLD } from "../../core/config.js";
 import type { AnswerEvent, Composition, Hit, Turn } from "../../core/types.js";
 import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { splitFollowUp } from "../condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";
-import { splitFollowUp } from "../condense.js";
 import { citeSentences, toCitation } from "./citations.js";
 import { surfaceWords } from "./entities.js";
 import { PassageCache } from "./passage-cache.js";
@@ -15,6 +15,7 @@ import { TermMatcher } from "./term-match.js";
 export interface ExtractiveOptions {
   /** Word vectors for soft matching and word rarity; without them matching is by spelling and stem. */
   wordVectors?: WordVectors;
+  /** Sentences quoted at most, besides one per part of a multi-part question and disagreeing figures. */
   maxSentences?: number;
   /** A further sentence must score at least this share of the best sentence. */
   minRelativeScore?: number;
@@ -68,7 +69,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   async *answer(question: string, hits: Hit[], { history, signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     signal?.throwIfAborted();
-    const { composition, sentences } = this.composeParts(question, hits, history);
+    const { composition, sentences } = this.composeParts(question, hits, history ?? []);
     yield { type: "citations", citations: composition.citations };
     for (const [i, sentence] of sentences.entries()) {
       signal?.throwIfAborted();
@@ -94,12 +95,16 @@ export class ExtractiveAnswerer implements Answerer {
       return { info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) };
     });
     const candidates = scoreSentences(profile, passages);
-    const picked = selectSentences(candidates, profile, { maxSentences: this.maxSentences, minRelativeScore: this.minRelativeScore });
+    const picked = selectSentences(candidates, profile, {
+      maxSentences: this.maxSentences,
+      minRelativeScore: this.minRelativeScore,
+    });
     const evidence = assessEvidence(profile, passages, candidates, picked);
     return { profile, picked, evidence, abstained: picked.length === 0 || shouldAbstain(evidence, this.threshold) };
   }
 
-  private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[] = []): { composition: Composition; sentences: string[] } {
+  /** The composition and the pieces streamed as tokens (their concatenation is the answer). */
+  private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[]): { composition: Composition; sentences: string[] } {
     const analysis = this.analyse(question, hits, history);
     if (analysis.abstained) {
       const text = abstention(question, analysis.evidence.missingNames);
@@ -111,8 +116,12 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-const composition = (answer: string, abstained: boolean, citations: Composition["citations"], related: Composition["related"]) =>
-  ({ answer, abstained, citations, related, generator: "extractive", unsupported: [] }) satisfies Composition;
+const composition = (
+  answer: string,
+  abstained: boolean,
+  citations: Composition["citations"],
+  related: Composition["related"],
+): Composition => ({ answer, abstained, citations, related, generator: "extractive", unsupported: [] });
 
 /** "The documents don't say …": names what is missing when a name of the question appears nowhere. */
 function abstention(question: string, missingNames: readonly string[]): string {

@@ -1,11 +1,6 @@
 import type { QuestionProfile } from "./question.js";
 import { rescore, weightedShare, type ScoredSentence } from "./sentence-score.js";
 
-/**
- * Picks the few sentences that answer: the best one, then others close to it in score that add
- * something new, plus any strong sentence that states a different figure for the same thing
- * (passages that disagree are both quoted, never silently resolved).
- */
 export interface SelectOptions {
   maxSentences: number;
   /** A further sentence must score at least this share of the best one. */
@@ -21,6 +16,12 @@ const CONFLICT_RELATIVE_SCORE = 0.5;
 const CONFLICT_SHARED_WORDS = 0.25;
 const CONFLICT_COVERAGE = 0.6;
 
+/**
+ * Picks the few sentences that answer: the best one, the best one for each part of a multi-part
+ * question, then others close to the best that add something new; plus a strong sentence that
+ * states a different figure for the same thing (passages that disagree are both quoted, never
+ * silently resolved) and a quotation that follows a picked sentence.
+ */
 export function selectSentences(
   candidates: readonly ScoredSentence[],
   profile: QuestionProfile,
@@ -37,18 +38,23 @@ export function selectSentences(
     if (!next) break;
     picked.push(next);
   }
-  const quoted = new Set(picked.flatMap((p) => [...p.sentence.figures]));
-  const conflict = ranked.find(
-    (c) =>
-      c.score >= CONFLICT_RELATIVE_SCORE * best.score &&
-      !picked.includes(c) &&
-      [...c.sentence.figures].some((f) => !quoted.has(f)) &&
-      picked.some((p) => disagree(p, c)),
-  );
+  const conflict = conflicting(ranked, picked);
   if (conflict) picked.push(conflict);
   const quote = quoteAfter(candidates, picked);
   if (quote) picked.push(quote);
   return picked;
+}
+
+/** A strong sentence from another passage giving a figure that no picked sentence gives for the same thing. */
+function conflicting(ranked: readonly ScoredSentence[], picked: readonly ScoredSentence[]): ScoredSentence | undefined {
+  const quoted = new Set(picked.flatMap((p) => [...p.sentence.figures]));
+  return ranked.find(
+    (c) =>
+      c.score >= CONFLICT_RELATIVE_SCORE * ranked[0]!.score &&
+      !picked.includes(c) &&
+      [...c.sentence.figures].some((f) => !quoted.has(f)) &&
+      picked.some((p) => disagree(p, c)),
+  );
 }
 
 /**
@@ -58,8 +64,8 @@ export function selectSentences(
 function quoteAfter(candidates: readonly ScoredSentence[], picked: readonly ScoredSentence[]): ScoredSentence | undefined {
   for (const p of picked) {
     const next = candidates.find((c) => c.hit === p.hit && c.sentence.start >= p.sentence.end);
-    if (next && next.coverage > 0 && /^["“]/u.test(next.sentence.quote) && !picked.some((x) => x.sentence.quote === next.sentence.quote))
-      return next;
+    const isNew = next && !picked.some((x) => x.sentence.quote === next.sentence.quote);
+    if (isNew && next.coverage > 0 && /^["“]/u.test(next.sentence.quote)) return next;
   }
   return undefined;
 }
@@ -85,13 +91,19 @@ function mostInformative(
       c.termHits.map((h, i) => Math.max(0, h - covered[i]!)),
     );
     const value = c.score + NOVELTY_WEIGHT * novelty;
-    if ((novelty >= MIN_NOVELTY || c.score >= CLOSE_TO_BEST * ranked[0]!.score) && value > topValue) [top, topValue] = [c, value];
+    const worthIt = novelty >= MIN_NOVELTY || c.score >= CLOSE_TO_BEST * ranked[0]!.score;
+    if (worthIt && value > topValue) [top, topValue] = [c, value];
   }
   return top;
 }
 
 /** A multi-part question gets the best sentence for each part, unless a picked one covers it as well. */
-function pickForClause(ranked: readonly ScoredSentence[], profile: QuestionProfile, clause: number[], picked: ScoredSentence[]): void {
+function pickForClause(
+  ranked: readonly ScoredSentence[],
+  profile: QuestionProfile,
+  clause: number[],
+  picked: ScoredSentence[],
+): void {
   let top: ScoredSentence | undefined;
   let topScore = -Infinity;
   for (const c of ranked) {
