@@ -29,6 +29,8 @@ const META_TERMS = new Set(
   ),
 );
 const ENTITY_BOOST = 1.5;
+/** Scoring cost grows with the question's words; a question longer than this is cut (2,000 characters are allowed). */
+const MAX_TERMS = 48;
 const POINTER_WEIGHT = 0.5;
 /** Words carried from earlier turns weigh at most this share of the user's own words, all together. */
 const CONTEXT_SHARE = 0.5;
@@ -37,7 +39,7 @@ const CONTEXT_SHARE = 0.5;
 export function profileQuestion(question: string, vectors?: WordVectors, context = ""): QuestionProfile {
   const entities = new Set([...namedEntities(question), ...contextNames(context)]);
   const own = new Set(contentTerms(question));
-  const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t));
+  const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t)).slice(0, MAX_TERMS);
   const pointers = pointerTerms(question);
   const weights = terms.map(
     (t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1),
