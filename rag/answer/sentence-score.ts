@@ -45,7 +45,7 @@ const SHORT_WORDS = 5;
 const LONG_WORDS = 70;
 
 /** Weighted share of the question's terms found anywhere in the passage. */
-export function passageCoverage(profile: QuestionProfile, passage: MatchedPassage): number {
+function passageCoverage(profile: QuestionProfile, passage: MatchedPassage): number {
   return weightedShare(
     profile.weights,
     passage.matches.map((m) => Math.max(0, ...m.values())),
