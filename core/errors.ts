@@ -27,3 +27,6 @@ export class AppError extends Error {
 }
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
+
+/** The message of anything thrown (an Error's message, else its string form), for reports and logs. */
+export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -1,7 +1,7 @@
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { errorMessage, type Prepared, type PrepareTask } from "./prepare.js";
+import type { Worker } from "node:worker_threads";
+import { errorMessage } from "../core/errors.js";
+import type { Prepared, PrepareTask } from "./prepare.js";
+import { startTsWorker } from "./ts-worker.js";
 
 interface Job {
   id: number;
@@ -48,7 +48,7 @@ export class PreparePool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(bootstrapUrl());
+    const worker = startTsWorker(import.meta.url, "prepare-worker");
     worker.on("message", (msg: { id: number; result: Prepared }) => {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
@@ -66,16 +66,4 @@ export class PreparePool {
     });
     return worker;
   }
-}
-
-/**
- * The worker entry. Under tsx (how citebot runs), Node 20 does not pass `--import` hooks on to
- * worker threads, so a tiny bootstrap registers tsx in the worker before importing the entry.
- */
-function bootstrapUrl(): URL {
-  const self = fileURLToPath(import.meta.url);
-  const entry = path.join(path.dirname(self), `prepare-worker${path.extname(self)}`);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(pathToFileURL(entry).href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { errorMessage, prepareFile, type Prepared, type PrepareTask } from "./prepare.js";
+import { errorMessage } from "../core/errors.js";
+import { prepareFile, type Prepared, type PrepareTask } from "./prepare.js";
 
 /** Worker-thread side of PreparePool: prepares the files it is sent, one message per file. */
 parentPort?.on("message", (msg: { id: number; task: PrepareTask }) => {

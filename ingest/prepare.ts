@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { isAppError } from "../core/errors.js";
+import { errorMessage, isAppError } from "../core/errors.js";
 import type { Chunk } from "../core/types.js";
 import { chunkDocument } from "./chunk.js";
 import { cleanDocument } from "./clean/index.js";
@@ -48,8 +48,4 @@ export async function prepareFile(task: PrepareTask): Promise<Prepared> {
 function loaderReason(err: unknown): SkipReason {
   const reason = isAppError(err) && err.code === "UNSUPPORTED_FILE" ? (err.details as { reason?: unknown } | undefined)?.reason : undefined;
   return typeof reason === "string" && LOADER_REASONS.includes(reason) ? (reason as SkipReason) : "unreadable";
-}
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

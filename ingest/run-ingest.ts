@@ -1,17 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { AppError, isAppError } from "../core/errors.js";
+import { AppError, errorMessage, isAppError } from "../core/errors.js";
 import type { Embedder } from "./embed/embedder.js";
 import { EmbedBatch } from "./embed-batch.js";
 import { contentHash } from "./hash.js";
+import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
 import { PreparePool } from "./prepare-pool.js";
-import { errorMessage, prepareFile, type Prepared, type PrepareTask, type SkipReason } from "./prepare.js";
+import { prepareFile, type Prepared, type PrepareTask } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
 import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
-import { readManifest, type ChunkingSettings } from "./store/manifest.js";
+import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
 
 export type { SkipReason } from "./prepare.js";
+export type { IngestProgress, IngestSummary } from "./ingest-summary.js";
 
 export interface IngestOptions {
   docsDir: string;
@@ -22,7 +24,7 @@ export interface IngestOptions {
   rebuild?: boolean;
   /** Chunks per embedding call. */
   batchSize?: number;
-  /** Worker threads preparing files; default: one per core when there is much to prepare, else none. */
+  /** Worker threads preparing files; default: one per spare core when there is much to prepare, else none. */
   workers?: number;
 }
 
@@ -32,35 +34,9 @@ export interface IngestDeps {
   store?: StoreOptions;
 }
 
-export type IngestProgress =
-  | { type: "start"; files: number; toIndex: number; fullBuild: string | null }
-  | { type: "file"; source: string; status: "indexed" | "unchanged" | "skipped"; chunks: number; reason?: SkipReason; done: number; total: number }
-  | { type: "write"; indexDir: string };
-
-export interface IngestSummary {
-  docsDir: string;
-  indexDir: string;
-  /** Why every file was (re-)embedded, e.g. "no index yet", "--rebuild"; null for an incremental run. */
-  fullBuild: string | null;
-  files: {
-    indexed: string[];
-    unchanged: string[];
-    removed: string[];
-    /** `message` reads "<source>: what went wrong". */
-    skipped: { source: string; reason: SkipReason; message: string }[];
-  };
-  /** In the index after the run, and embedded by this run. */
-  chunks: { total: number; embedded: number };
-  /** Bytes of the documents found, and of those indexed by this run. */
-  bytes: { read: number; indexed: number };
-  /** False when nothing changed, so the index on disk was left as it was. */
-  written: boolean;
-  ms: number;
-}
-
 const DEFAULT_BATCH_SIZE = 256;
-// Below this much to prepare, starting worker threads costs more than it saves.
-const POOL_MIN_BYTES = 2_000_000;
+// Below this much text to prepare, starting worker threads costs more than it saves.
+const BULK_BYTES = 2_000_000;
 
 /**
  * Brings the index in `indexDir` up to date with `docsDir`: new and changed files (by content hash)
@@ -72,56 +48,53 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
   const started = performance.now();
   const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap };
   const files = await scanDocs(opts.docsDir);
-  const { store, fullBuild } = await openBase(opts, deps, chunking);
-  store.chunking = chunking;
-  const summary = emptySummary(opts, fullBuild, files);
-  let done = 0;
-  const report = (source: string, status: "indexed" | "unchanged" | "skipped", chunks: number, reason?: SkipReason) =>
-    deps.onProgress?.({ type: "file", source, status, chunks, reason, done: ++done, total: files.length });
-  const skip = (source: string, reason: SkipReason, why: string) => {
-    const message = why.startsWith(`${source}: `) ? why : `${source}: ${why}`;
-    summary.files.skipped.push({ source, reason, message });
-    report(source, "skipped", 0, reason);
-  };
-
-  const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
-  deps.onProgress?.({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild });
-  for (const file of unsupported) skip(file.source, "unsupported type", "not a supported document type");
-  for (const file of unchanged) {
-    summary.files.unchanged.push(file.source);
-    report(file.source, "unchanged", store.fileRecord(file.source)?.chunks ?? 0);
+  const { store, fullBuild } = await openBase(opts, deps, chunking, files);
+  try {
+    store.chunking = chunking;
+    const bytesFound = files.reduce((n, f) => n + f.bytes, 0);
+    const tally = new IngestTally({ docsDir: opts.docsDir, indexDir: opts.indexDir, fullBuild, bytesFound }, files.length, deps.onProgress);
+    const changed = await update(store, files, opts, deps, tally);
+    const { summary } = tally;
+    summary.chunks.total = store.size;
+    if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
+    if (changed || fullBuild !== null) {
+      tally.progress({ type: "write", indexDir: opts.indexDir });
+      await store.save(opts.indexDir).catch((err: unknown) => {
+        throw new AppError("INTERNAL", `Could not write the index to ${opts.indexDir}: ${errorMessage(err)}`, { cause: err });
+      });
+      summary.written = true;
+    }
+    summary.ms = Math.round(performance.now() - started);
+    return summary;
+  } finally {
+    await store.close();
   }
+}
+
+/** Applies the folder's changes to the store; true when the store changed. */
+async function update(store: HnswBm25Store, files: DocFile[], opts: IngestOptions, deps: IngestDeps, tally: IngestTally): Promise<boolean> {
+  const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
+  tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
+  for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
+  for (const file of unchanged) tally.unchanged(file.source, store.fileRecord(file.source)?.chunks ?? 0);
   // Old versions go first, whatever happens next: a file that no longer loads must not answer questions.
   const known = new Set(store.sources());
   const dropped = [...toPrepare.map((f) => f.source), ...removed].filter((s) => known.has(s));
   for (const source of dropped) await store.removeSource(source);
-  summary.files.removed = removed;
+  tally.summary.files.removed = removed;
 
   const batch = new EmbedBatch(store, deps.embedder, opts.batchSize ?? DEFAULT_BATCH_SIZE, (file, error) => {
-    if (error !== undefined) return skip(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
-    summary.files.indexed.push(file.source);
-    summary.chunks.embedded += file.chunks.length;
-    summary.bytes.indexed += file.bytes;
-    report(file.source, "indexed", file.chunks.length);
+    if (error === undefined) tally.indexed(file.source, file.chunks.length, file.bytes);
+    else tally.skipped(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
   });
+  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap };
   for await (const prepared of prepareAll(toPrepare, chunking, opts.workers)) {
-    if (prepared.status === "skipped") skip(prepared.source, prepared.reason, prepared.message);
+    if (prepared.status === "skipped") tally.skipped(prepared.source, prepared.reason, prepared.message);
     else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });
   }
   await batch.flush();
-
-  summary.chunks.total = store.size;
-  if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
   // A file that fails again as it failed last time changes nothing: the index is not rewritten for it.
-  if (summary.files.indexed.length > 0 || dropped.length > 0 || fullBuild !== null) {
-    deps.onProgress?.({ type: "write", indexDir: opts.indexDir });
-    await store.save(opts.indexDir).catch((err: unknown) => {
-      throw new AppError("INTERNAL", `Could not write the index to ${opts.indexDir}: ${errorMessage(err)}`, { cause: err });
-    });
-    summary.written = true;
-  }
-  summary.ms = Math.round(performance.now() - started);
-  return summary;
+  return tally.summary.files.indexed.length > 0 || dropped.length > 0;
 }
 
 /** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
@@ -141,19 +114,20 @@ async function triage(files: DocFile[], store: HnswBm25Store) {
   return { toPrepare, unchanged, unsupported, removed };
 }
 
-/** Prepares files in worker threads when there is enough work, yielding results in file order. */
+/** Prepares files in worker threads when there is much to prepare, yielding results in file order. */
 async function* prepareAll(files: DocFile[], chunking: ChunkingSettings, workers?: number): AsyncGenerator<Prepared> {
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  // Preparing costs about a third of what embedding and indexing cost on the main thread, so one
+  // Preparing costs a fraction of what embedding and indexing cost on the main thread, so one
   // worker per spare core is plenty; on a single core, threads would only add start-up time.
-  const size = workers ?? (bytes >= POOL_MIN_BYTES ? Math.min(availableParallelism() - 1, 3) : 0);
+  const size = workers ?? (bytes >= BULK_BYTES ? Math.min(availableParallelism() - 1, 3) : 0);
   const pool = size > 0 && files.length > 1 ? new PreparePool(size) : null;
   const run = (f: DocFile) => {
     const task: PrepareTask = { source: f.source, absPath: f.absPath, chunking };
     return pool ? pool.run(task) : prepareFile(task);
   };
-  // Keep every worker busy while results are consumed in order (so chunk order is reproducible).
-  const window = pool ? size * 2 : 1;
+  // Workers run well ahead of the main thread, which embeds and indexes in batches and would
+  // otherwise leave them idle during each batch; results are still consumed in file order.
+  const window = pool ? size * 16 : 1;
   const pending: Promise<Prepared>[] = [];
   try {
     let next = 0;
@@ -168,40 +142,47 @@ async function* prepareAll(files: DocFile[], chunking: ChunkingSettings, workers
 
 /**
  * The store to update: the existing index when it was built with this embedder and these chunk
- * settings, else an empty one (a full build, with the reason).
+ * settings, else an empty one (a full build, with the reason). For a bulk job the HNSW graph is
+ * kept on a worker thread, where it grows beside embedding.
  */
-async function openBase(opts: IngestOptions, deps: IngestDeps, chunking: ChunkingSettings): Promise<{ store: HnswBm25Store; fullBuild: string | null }> {
-  const fresh = (fullBuild: string) => ({ store: HnswBm25Store.create(deps.embedder, deps.store), fullBuild });
+async function openBase(
+  opts: IngestOptions,
+  deps: IngestDeps,
+  chunking: ChunkingSettings,
+  files: DocFile[],
+): Promise<{ store: HnswBm25Store; fullBuild: string | null }> {
+  const options = (manifest: Manifest | null): StoreOptions => ({ hnswWorker: bytesToPrepare(files, manifest) >= BULK_BYTES, ...deps.store });
+  const fresh = (fullBuild: string) => ({ store: HnswBm25Store.create(deps.embedder, options(null)), fullBuild });
   if (opts.rebuild) return fresh("--rebuild");
+  let manifest: Manifest;
   try {
-    const manifest = await readManifest(opts.indexDir);
-    const built = manifest.embedder;
-    if (built.id !== deps.embedder.id || built.dim !== deps.embedder.dim) {
-      return fresh(`embedder changed: ${built.id} (dim ${built.dim}) → ${deps.embedder.id} (dim ${deps.embedder.dim})`);
-    }
-    const was = manifest.chunking;
-    if (was?.chunkSize !== chunking.chunkSize || was.chunkOverlap !== chunking.chunkOverlap) {
-      return fresh(`chunk settings changed: ${was ? `${was.chunkSize}/${was.chunkOverlap}` : "unknown"} → ${chunking.chunkSize}/${chunking.chunkOverlap}`);
-    }
-    return { store: await HnswBm25Store.open(opts.indexDir, deps.embedder, deps.store), fullBuild: null };
+    manifest = await readManifest(opts.indexDir);
   } catch (err) {
     if (isAppError(err) && err.code === "INDEX_NOT_READY") return fresh("no index yet");
     if (isAppError(err) && err.code === "INDEX_MISMATCH") return fresh(`previous index unusable: ${err.message}`);
     throw err;
   }
+  const built = manifest.embedder;
+  if (built.id !== deps.embedder.id || built.dim !== deps.embedder.dim) {
+    return fresh(`embedder changed: ${built.id} (dim ${built.dim}) → ${deps.embedder.id} (dim ${deps.embedder.dim})`);
+  }
+  const was = manifest.chunking;
+  if (was?.chunkSize !== chunking.chunkSize || was.chunkOverlap !== chunking.chunkOverlap) {
+    return fresh(`chunk settings changed: ${was ? `${was.chunkSize}/${was.chunkOverlap}` : "unknown"} → ${chunking.chunkSize}/${chunking.chunkOverlap}`);
+  }
+  try {
+    return { store: await HnswBm25Store.open(opts.indexDir, deps.embedder, options(manifest)), fullBuild: null };
+  } catch (err) {
+    if (isAppError(err) && err.code === "INDEX_MISMATCH") return fresh(`previous index unusable: ${err.message}`);
+    throw err;
+  }
 }
 
-function emptySummary(opts: IngestOptions, fullBuild: string | null, files: DocFile[]): IngestSummary {
-  return {
-    docsDir: opts.docsDir,
-    indexDir: opts.indexDir,
-    fullBuild,
-    files: { indexed: [], unchanged: [], removed: [], skipped: [] },
-    chunks: { total: 0, embedded: 0 },
-    bytes: { read: files.reduce((n, f) => n + f.bytes, 0), indexed: 0 },
-    written: false,
-    ms: 0,
-  };
+/** Bytes of supported files that the index does not hold at their current size: a cheap estimate before hashing. */
+function bytesToPrepare(files: DocFile[], manifest: Manifest | null): number {
+  return files
+    .filter((f) => isSupported(f.source) && manifest?.files[f.source]?.bytes !== f.bytes)
+    .reduce((n, f) => n + f.bytes, 0);
 }
 
 function nothingIndexed(docsDir: string, scanned: number, summary: IngestSummary): AppError {

@@ -33,23 +33,31 @@ export interface ContractSubject {
   create(): Promise<ChunkStore>;
   /** Opens what `save(dir)` wrote. */
   open(dir: string): Promise<ChunkStore>;
+  /** Releases a store (threads, handles) after the suite. */
+  close?(store: ChunkStore): Promise<void>;
 }
 
 /** What every ChunkStore must do (after Hono's shared router suite); run by each implementation's test. */
 export function runChunkStoreContract(name: string, subject: ContractSubject): void {
   describe(`${name} · ChunkStore contract`, () => {
     const vectors = contractVectors(CONTRACT_CHUNKS.length);
+    const made: ChunkStore[] = [];
+    const track = (s: ChunkStore) => (made.push(s), s);
+    const subjectTracked = { create: async () => track(await subject.create()), open: async (dir: string) => track(await subject.open(dir)) };
     let store: ChunkStore;
     let tmp: string;
     before(async () => {
       tmp = await mkdtemp(path.join(tmpdir(), "citebot-store-contract-"));
-      store = await subject.create();
+      store = await subjectTracked.create();
       await store.put([...CONTRACT_CHUNKS], vectors);
     });
-    after(() => rm(tmp, { recursive: true, force: true }));
+    after(async () => {
+      await Promise.all(made.map((s) => subject.close?.(s)));
+      await rm(tmp, { recursive: true, force: true });
+    });
 
     test(`${name} · empty store · size 0 and both searches return nothing`, async () => {
-      const empty = await subject.create();
+      const empty = await subjectTracked.create();
       assert.equal(empty.size, 0);
       assert.deepEqual(await empty.dense(vectors[0]!, 3), []);
       assert.deepEqual(await empty.lexical("glacier", 3), []);
@@ -87,13 +95,13 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
     });
 
     test(`${name} · put with mismatched lengths · rejects and stores nothing`, async () => {
-      const s = await subject.create();
+      const s = await subjectTracked.create();
       await assert.rejects(s.put([...CONTRACT_CHUNKS], vectors.slice(1)));
       assert.equal(s.size, 0);
     });
 
     test(`${name} · removeSource · its chunks leave dense, lexical and chunks()`, async () => {
-      const s = await subject.create();
+      const s = await subjectTracked.create();
       await s.put([...CONTRACT_CHUNKS], vectors);
       await s.removeSource("fauna.txt");
       assert.equal(s.size, 3);
@@ -105,7 +113,7 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
     });
 
     test(`${name} · put of an existing chunk id · replaces the chunk`, async () => {
-      const s = await subject.create();
+      const s = await subjectTracked.create();
       await s.put([...CONTRACT_CHUNKS], vectors);
       const edited = { ...CONTRACT_CHUNKS[4]!, text: "The sleeper train now leaves Vienna at ten." };
       await s.put([edited], [vectors[4]!]);
@@ -117,7 +125,7 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
     test(`${name} · save then open · same chunks and same search results`, async () => {
       const dir = path.join(tmp, "saved");
       await store.save(dir);
-      const reopened = await subject.open(dir);
+      const reopened = await subjectTracked.open(dir);
       assert.deepEqual(reopened.chunks(), store.chunks());
       assert.deepEqual(await reopened.lexical("glacier island", 5), await store.lexical("glacier island", 5));
       const ids = async (s: ChunkStore) => (await s.dense(vectors[1]!, 5)).map((h) => h.chunk.id);

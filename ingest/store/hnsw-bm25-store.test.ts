@@ -6,12 +6,19 @@ import { after, before, describe, test } from "node:test";
 import { CONTRACT_CHUNKS, CONTRACT_DIM, contractVectors, runChunkStoreContract } from "./chunk-store.contract.js";
 import { HnswBm25Store } from "./hnsw-bm25-store.js";
 import type { Chunk } from "../../core/types.js";
+import { FakeEmbedder } from "../embed/fake.js";
 
 const EMBEDDER = { id: "test/contract", dim: CONTRACT_DIM };
 
 runChunkStoreContract("HnswBm25Store", {
   create: async () => HnswBm25Store.create(EMBEDDER),
   open: (dir) => HnswBm25Store.open(dir, EMBEDDER),
+});
+
+runChunkStoreContract("HnswBm25Store with the graph on a worker thread", {
+  create: async () => HnswBm25Store.create(EMBEDDER, { hnswWorker: true }),
+  open: (dir) => HnswBm25Store.open(dir, EMBEDDER, { hnswWorker: true }),
+  close: (store) => (store as HnswBm25Store).close(),
 });
 
 describe("HnswBm25Store", () => {
@@ -54,6 +61,17 @@ describe("HnswBm25Store", () => {
     await assert.rejects(HnswBm25Store.open(dir, EMBEDDER), { code: "INDEX_MISMATCH", message: /damaged.*--rebuild/ });
   });
 
+  test("open · garbage hnsw.bin, graph on a worker · INDEX_MISMATCH, and the worker is released", async () => {
+    const dir = path.join(tmp, "bad-graph");
+    const store = HnswBm25Store.create(EMBEDDER);
+    await store.put([...CONTRACT_CHUNKS], vectors);
+    await store.save(dir);
+    await writeFile(path.join(dir, "hnsw.bin"), "not a graph");
+    for (const hnswWorker of [false, true]) {
+      await assert.rejects(HnswBm25Store.open(dir, EMBEDDER, { hnswWorker }), { code: "INDEX_MISMATCH", message: /hnsw\.bin/ });
+    }
+  });
+
   test("manifest · after save and open · records embedder, files with chunk counts and totals", async () => {
     const m = (await HnswBm25Store.open(saved, EMBEDDER)).manifest();
     assert.deepEqual(m.embedder, EMBEDDER);
@@ -78,6 +96,17 @@ describe("HnswBm25Store", () => {
     await store.put([...chunks, CONTRACT_CHUNKS[0]!], [...near, base]);
     const [first] = await store.dense(base, 5);
     assert.equal(first?.chunk.id, CONTRACT_CHUNKS[0]!.id);
+  });
+
+  test("dense · query is the exact text of a stored chunk (fake embedder) · that chunk comes first", async () => {
+    const embedder = new FakeEmbedder({ dim: 32 });
+    const store = HnswBm25Store.create(embedder);
+    await store.put([...CONTRACT_CHUNKS], await embedder.embedDocuments(CONTRACT_CHUNKS.map((c) => c.text)));
+    for (const chunk of CONTRACT_CHUNKS) {
+      const [first] = await store.dense(await embedder.embedQuery(chunk.text), 3);
+      assert.equal(first?.chunk.id, chunk.id);
+      assert.ok(first.score > 0.999, `score ${first.score}`);
+    }
   });
 
   test("open · index saved with includeTitle false, opened with true · BM25 rebuilt so titles match", async () => {

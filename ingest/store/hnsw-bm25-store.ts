@@ -1,31 +1,13 @@
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { AppError } from "../../core/errors.js";
 import type { Chunk, Hit } from "../../core/types.js";
-import type { Embedder } from "../embed/embedder.js";
-import { writeDirAtomic, recoverDir } from "./atomic-dir.js";
-import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
+import type { Bm25Index } from "./bm25.js";
 import type { ChunkStore } from "./chunk-store.js";
-import { corrupt, readEntries, writeEntries, type Entry } from "./entries-file.js";
-import { HnswIndex, type HnswParams, DEFAULT_HNSW_PARAMS } from "./hnsw-index.js";
-import { FORMAT_VERSION, MANIFEST_FILE, readManifest, serializeManifest } from "./manifest.js";
-import type { ChunkingSettings, FileRecord, Manifest } from "./manifest.js";
+import type { Entry } from "./entries-file.js";
+import type { HnswGraph } from "./hnsw-index.js";
+import { createBm25, createGraph, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
+import { FORMAT_VERSION, type ChunkingSettings, type FileRecord, type Manifest } from "./manifest.js";
 
-export interface StoreOptions {
-  hnsw?: Partial<HnswParams>;
-  bm25?: {
-    params?: Partial<Bm25Params>;
-    analyzer?: Analyzer;
-    /** Index "title + text" rather than the text alone (the title then matches every chunk of its file). */
-    includeTitle?: boolean;
-  };
-}
-
-type EmbedderIdentity = Pick<Embedder, "id" | "dim">;
-
-const HNSW_FILE = "hnsw.bin";
-const BM25_META_FILE = "bm25.json";
-const BM25_DATA_FILE = "bm25.bin";
+export type { StoreOptions } from "./index-files.js";
 
 /**
  * The index: chunks with their vectors, an HNSW graph for dense search and BM25 for lexical search,
@@ -46,8 +28,8 @@ export class HnswBm25Store implements ChunkStore {
 
   private constructor(
     embedder: EmbedderIdentity,
-    private readonly hnsw: HnswIndex,
-    private bm25: Bm25Index,
+    private readonly hnsw: HnswGraph,
+    private readonly bm25: Bm25Index,
     private readonly includeTitle: boolean,
     builtAt: string | null,
   ) {
@@ -57,9 +39,7 @@ export class HnswBm25Store implements ChunkStore {
 
   /** An empty store for the given embedder. */
   static create(embedder: EmbedderIdentity, options: StoreOptions = {}): HnswBm25Store {
-    const bm25 = new Bm25Index(options.bm25?.analyzer ?? DEFAULT_ANALYZER, options.bm25?.params);
-    const hnsw = HnswIndex.create(embedder.dim, options.hnsw);
-    return new HnswBm25Store(embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, null);
+    return new HnswBm25Store(embedder, createGraph(embedder.dim, options), createBm25(options), options.bm25?.includeTitle ?? false, null);
   }
 
   /**
@@ -67,41 +47,10 @@ export class HnswBm25Store implements ChunkStore {
    * embedder or dimension (INDEX_MISMATCH), since its vectors cannot be compared with the query's.
    */
   static async open(dir: string, embedder: EmbedderIdentity, options: StoreOptions = {}): Promise<HnswBm25Store> {
-    await recoverDir(dir);
-    const manifest = await readManifest(dir);
-    const built = manifest.embedder;
-    if (built.id !== embedder.id || built.dim !== embedder.dim) {
-      throw new AppError(
-        "INDEX_MISMATCH",
-        `The index at ${dir} was built with ${built.id} (dim ${built.dim}) but the configured embedder is ` +
-          `${embedder.id} (dim ${embedder.dim}); re-ingest with \`npm run ingest -- --rebuild\``,
-        { details: { index: built, configured: { id: embedder.id, dim: embedder.dim } } },
-      );
-    }
-    // M and efConstruction are baked into the graph; efSearch is a query-time choice.
-    const { m, efConstruction } = manifest.hnsw;
-    const hnswParams = { m, efConstruction, efSearch: options.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch };
-    const [entries, hnsw, bm25Snapshot] = await Promise.all([
-      readEntries(dir, built.dim),
-      HnswIndex.read(path.join(dir, HNSW_FILE), built.dim, hnswParams),
-      readBm25(dir),
-    ]).catch((err: unknown) => {
-      if (err instanceof AppError) throw err;
-      throw corrupt(dir, (err as Error).message);
-    });
-    if (entries.length !== manifest.counts.chunks) {
-      throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
-    }
-    const analyzer = options.bm25?.analyzer ?? DEFAULT_ANALYZER;
-    const includeTitle = options.bm25?.includeTitle ?? false;
-    // BM25 built with other terms is rebuilt from the chunk texts: cheap, and needs no re-embedding.
-    const reusable = bm25Snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === includeTitle;
-    const bm25 = reusable
-      ? Bm25Index.deserialize(bm25Snapshot, analyzer, options.bm25?.params)
-      : new Bm25Index(analyzer, options.bm25?.params);
-    const store = new HnswBm25Store(built, hnsw, bm25, includeTitle, manifest.builtAt);
+    const { manifest, entries, bm25, bm25Reused, hnsw } = await readIndexFiles(dir, embedder, options);
+    const store = new HnswBm25Store(manifest.embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, manifest.builtAt);
     store.chunking = manifest.chunking;
-    for (const entry of entries) store.track(entry, !reusable);
+    for (const entry of entries) store.track(entry, !bm25Reused);
     for (const [source, { hash, bytes }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes });
     return store;
   }
@@ -120,13 +69,17 @@ export class HnswBm25Store implements ChunkStore {
       const id = chunks[wrong]!.id;
       throw new AppError("INTERNAL", `put: vector of ${id} has ${vectors[wrong]!.length} dimensions, the store holds ${this.embedder.dim}`);
     }
-    chunks.forEach((chunk, i) => {
+    const added = chunks.map((chunk, i) => {
       const old = this.byId.get(chunk.id);
       if (old) this.drop(old);
       const entry = { label: this.nextLabel, chunk, vector: Float32Array.from(vectors[i]!) };
-      this.hnsw.add(entry.label, entry.vector);
       this.track(entry, true);
+      return entry;
     });
+    this.hnsw.addAll(
+      added.map((e) => e.label),
+      added.map((e) => e.vector),
+    );
   }
 
   async removeSource(source: string): Promise<void> {
@@ -156,9 +109,8 @@ export class HnswBm25Store implements ChunkStore {
       throw new AppError("INDEX_MISMATCH", `Query vector has ${vector.length} dimensions, the index holds ${this.embedder.dim}`);
     }
     // hnswlib rejects k above its capacity and cannot return more than the live vectors.
-    return this.hnsw
-      .search(vector, Math.min(k, this.entries.size))
-      .map(({ label, distance }) => ({ chunk: this.entries.get(label)!.chunk, score: 1 - distance, via: "dense" }));
+    const neighbors = await this.hnsw.search(vector, Math.min(k, this.entries.size));
+    return neighbors.map(({ label, distance }) => ({ chunk: this.entries.get(label)!.chunk, score: 1 - distance, via: "dense" }));
   }
 
   async lexical(query: string, k: number): Promise<Hit[]> {
@@ -195,17 +147,14 @@ export class HnswBm25Store implements ChunkStore {
   }
 
   async save(dir: string): Promise<void> {
-    const builtAt = new Date().toISOString();
-    const manifest = { ...this.manifest(), builtAt };
-    const bm25 = this.bm25.serialize();
-    await writeDirAtomic(dir, async (tmp) => {
-      await writeEntries(tmp, this.entries.values(), this.embedder.dim);
-      await this.hnsw.write(path.join(tmp, HNSW_FILE));
-      await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
-      await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
-      await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(manifest));
-    });
-    this.builtAt = builtAt;
+    const manifest = { ...this.manifest(), builtAt: new Date().toISOString() };
+    await writeIndexFiles(dir, { manifest, entries: this.entries.values(), bm25: this.bm25, hnsw: this.hnsw });
+    this.builtAt = manifest.builtAt;
+  }
+
+  /** Releases the HNSW worker thread, if any; the store cannot be used afterwards. */
+  async close(): Promise<void> {
+    await this.hnsw.close();
   }
 
   /** Registers an entry in the maps (and in BM25 when asked); HNSW is handled by the caller. */
@@ -232,12 +181,4 @@ export class HnswBm25Store implements ChunkStore {
     if (labels.size === 0) this.bySource.delete(chunk.source);
     this.chunkList = null;
   }
-}
-
-async function readBm25(dir: string): Promise<Bm25Snapshot> {
-  const [meta, data] = await Promise.all([
-    readFile(path.join(dir, BM25_META_FILE), "utf8"),
-    readFile(path.join(dir, BM25_DATA_FILE)),
-  ]);
-  return { meta: JSON.parse(meta) as Bm25Snapshot["meta"], data };
 }

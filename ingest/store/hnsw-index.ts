@@ -27,12 +27,22 @@ export interface Neighbor {
   distance: number;
 }
 
+/** What the store needs of an HNSW graph, whether it lives on this thread (HnswIndex) or in a worker. */
+export interface HnswGraph {
+  readonly params: Readonly<HnswParams>;
+  addAll(labels: readonly number[], vectors: readonly Float32Array[]): void;
+  remove(label: number): void;
+  search(vector: ArrayLike<number>, k: number, ef?: number): Neighbor[] | Promise<Neighbor[]>;
+  write(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * A cosine-space HNSW graph over labelled vectors. Removed labels are marked deleted and their
  * slots reused by later additions (allowReplaceDeleted), so re-ingesting changed files does not
  * grow the graph with dead nodes.
  */
-export class HnswIndex {
+export class HnswIndex implements HnswGraph {
   readonly dim: number;
   readonly params: Readonly<HnswParams>;
   private readonly native: Native;
@@ -71,6 +81,10 @@ export class HnswIndex {
     this.native.addPoint(Array.from(vector), label, true);
   }
 
+  addAll(labels: readonly number[], vectors: readonly Float32Array[]): void {
+    labels.forEach((label, i) => this.add(label, vectors[i]!));
+  }
+
   remove(label: number): void {
     this.native.markDelete(label);
   }
@@ -89,4 +103,7 @@ export class HnswIndex {
   async write(file: string): Promise<void> {
     await this.native.writeIndex(file);
   }
+
+  /** Nothing to release: the native graph is freed with this object. */
+  async close(): Promise<void> {}
 }

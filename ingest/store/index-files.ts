@@ -1,0 +1,125 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { AppError, errorMessage, isAppError } from "../../core/errors.js";
+import type { Embedder } from "../embed/embedder.js";
+import { recoverDir, writeDirAtomic } from "./atomic-dir.js";
+import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
+import { corrupt, readEntries, writeEntries, type Entry } from "./entries-file.js";
+import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswGraph, type HnswParams } from "./hnsw-index.js";
+import { HnswWorkerGraph } from "./hnsw-worker-graph.js";
+import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.js";
+
+export interface StoreOptions {
+  hnsw?: Partial<HnswParams>;
+  /**
+   * Keep the HNSW graph on a worker thread, where insertions run beside loading and embedding:
+   * for bulk ingest. Searches then cost a message round trip; call `close()` when done.
+   */
+  hnswWorker?: boolean;
+  bm25?: {
+    params?: Partial<Bm25Params>;
+    analyzer?: Analyzer;
+    /** Index "title + text" rather than the text alone (the title then matches every chunk of its file). */
+    includeTitle?: boolean;
+  };
+}
+
+export type EmbedderIdentity = Pick<Embedder, "id" | "dim">;
+
+/** What an index folder holds, read back. `bm25` is empty (to refill from the chunks) unless `bm25Reused`. */
+export interface IndexParts {
+  manifest: Manifest;
+  entries: Entry[];
+  bm25: Bm25Index;
+  bm25Reused: boolean;
+  hnsw: HnswGraph;
+}
+
+const HNSW_FILE = "hnsw.bin";
+const BM25_META_FILE = "bm25.json";
+const BM25_DATA_FILE = "bm25.bin";
+
+export function createGraph(dim: number, options: StoreOptions): HnswGraph {
+  return options.hnswWorker ? HnswWorkerGraph.create(dim, options.hnsw) : HnswIndex.create(dim, options.hnsw);
+}
+
+export function createBm25(options: StoreOptions): Bm25Index {
+  return new Bm25Index(options.bm25?.analyzer ?? DEFAULT_ANALYZER, options.bm25?.params);
+}
+
+/**
+ * Reads the index folder `dir` (layout in README.md). Rejects a missing index (INDEX_NOT_READY),
+ * one built with another embedder or dimension and a damaged one (INDEX_MISMATCH).
+ */
+export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, options: StoreOptions): Promise<IndexParts> {
+  await recoverDir(dir);
+  const manifest = await readManifest(dir);
+  const built = manifest.embedder;
+  if (built.id !== embedder.id || built.dim !== embedder.dim) {
+    throw new AppError(
+      "INDEX_MISMATCH",
+      `The index at ${dir} was built with ${built.id} (dim ${built.dim}) but the configured embedder is ` +
+        `${embedder.id} (dim ${embedder.dim}); re-ingest with \`npm run ingest -- --rebuild\``,
+      { details: { index: built, configured: { id: embedder.id, dim: embedder.dim } } },
+    );
+  }
+  const [entries, snapshot] = await Promise.all([readEntries(dir, built.dim), readBm25(dir)]).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "INDEX_MISMATCH") throw err;
+    throw corrupt(dir, errorMessage(err));
+  });
+  if (entries.length !== manifest.counts.chunks) {
+    throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
+  }
+  const { bm25, reused } = restoreBm25(dir, snapshot, manifest, options);
+  // Read last: a worker graph holds a thread, which nothing after this point could leak.
+  const hnsw = await readGraph(dir, manifest, options);
+  return { manifest, entries, bm25, bm25Reused: reused, hnsw };
+}
+
+/** Writes the whole index into `dir`, atomically (temp folder + rename); the manifest last. */
+export async function writeIndexFiles(
+  dir: string,
+  parts: { manifest: Manifest; entries: Iterable<Entry>; bm25: Bm25Index; hnsw: HnswGraph },
+): Promise<void> {
+  const bm25 = parts.bm25.serialize();
+  await writeDirAtomic(dir, async (tmp) => {
+    await writeEntries(tmp, parts.entries, parts.manifest.embedder.dim);
+    await parts.hnsw.write(path.join(tmp, HNSW_FILE));
+    await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
+    await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
+    await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(parts.manifest));
+  });
+}
+
+/** The saved BM25 when it was built the way `options` asks, else an empty one to refill from the chunks. */
+function restoreBm25(dir: string, snapshot: Bm25Snapshot, manifest: Manifest, options: StoreOptions): { bm25: Bm25Index; reused: boolean } {
+  const analyzer = options.bm25?.analyzer ?? DEFAULT_ANALYZER;
+  // BM25 built with other terms is rebuilt from the chunk texts: cheap, and needs no re-embedding.
+  const reused = snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === (options.bm25?.includeTitle ?? false);
+  if (!reused) return { bm25: createBm25(options), reused };
+  try {
+    return { bm25: Bm25Index.deserialize(snapshot, analyzer, options.bm25?.params), reused };
+  } catch (err) {
+    throw corrupt(dir, `${BM25_DATA_FILE}: ${errorMessage(err)}`);
+  }
+}
+
+async function readGraph(dir: string, manifest: Manifest, options: StoreOptions): Promise<HnswGraph> {
+  // M and efConstruction are baked into the graph; efSearch is a query-time choice.
+  const { m, efConstruction } = manifest.hnsw;
+  const params = { m, efConstruction, efSearch: options.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch };
+  const file = path.join(dir, HNSW_FILE);
+  const { dim } = manifest.embedder;
+  const reading = options.hnswWorker ? HnswWorkerGraph.read(file, dim, params) : HnswIndex.read(file, dim, params);
+  return reading.catch((err: unknown) => {
+    throw corrupt(dir, `${HNSW_FILE}: ${errorMessage(err)}`);
+  });
+}
+
+async function readBm25(dir: string): Promise<Bm25Snapshot> {
+  const [meta, data] = await Promise.all([
+    readFile(path.join(dir, BM25_META_FILE), "utf8"),
+    readFile(path.join(dir, BM25_DATA_FILE)),
+  ]);
+  return { meta: JSON.parse(meta) as Bm25Snapshot["meta"], data };
+}
