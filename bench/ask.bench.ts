@@ -125,11 +125,13 @@ async function benchTarget(mode: "citebot" | "bare") {
   const { child, url } = await startServer(mode);
   const startupMs = Math.round(performance.now() - started);
   try {
+    const atReady = await memoryOf(child);
     await checkAnswers(url);
     await load(url, 8, Math.min(3, DURATION_S)); // warm-up: JIT, caches
     const runs: RunStats[] = [];
     for (const c of CONCURRENCY) runs.push(await load(url, c, DURATION_S));
-    return { startupMs, runs, memory: await memoryOf(child) };
+    const afterLoad = await memoryOf(child);
+    return { startupMs, runs, memory: { readyRssMb: atReady.rssMb, ...afterLoad } };
   } finally {
     await stop(child);
   }
@@ -180,7 +182,9 @@ await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
 const line = (name: string, r: RunStats) =>
   `${name.padEnd(8)} c=${r.connections}  p50 ${r.latencyMs.p50} ms  p95 ${r.latencyMs.p95} ms  p99 ${r.latencyMs.p99} ms  ${r.requestsPerSec} req/s  errors ${r.errors + r.non2xx + r.timeouts}`;
 console.log([...citebot.runs.map((r) => line("citebot", r)), ...bare.runs.map((r) => line("express", r))].join("\n"));
-console.log(`citebot RSS ${citebot.memory.rssMb} MB (peak ${citebot.memory.peakRssMb} MB), startup ${citebot.startupMs} ms`);
+console.log(
+  `citebot RSS ${citebot.memory.readyRssMb} MB when ready, ${citebot.memory.rssMb} MB after the runs (peak ${citebot.memory.peakRssMb} MB); startup ${citebot.startupMs} ms`,
+);
 console.log(`targets (c=8): ${Object.entries(checks).map(([k, ok]) => `${k} ${ok ? "ok" : "MISSED"}`).join(", ")}`);
 console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 // Failed requests mean the numbers describe errors, not answers.
