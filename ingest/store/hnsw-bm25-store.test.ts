@@ -117,6 +117,24 @@ describe("HnswBm25Store", () => {
     assert.deepEqual(await plain.lexical("alpine", 5), []);
   });
 
+  test("save after removing the newest chunks, open, put, remove · labels never collide with deleted graph nodes", async () => {
+    for (const hnswWorker of [false, true]) {
+      const dir = path.join(tmp, `labels-${hnswWorker}`);
+      const store = HnswBm25Store.create(EMBEDDER);
+      await store.put([...CONTRACT_CHUNKS], vectors);
+      await store.removeSource("rail.html");
+      await store.removeSource("fauna.txt");
+      await store.save(dir);
+      const reopened = await HnswBm25Store.open(dir, EMBEDDER, { hnswWorker });
+      const extra = contractVectors(3, CONTRACT_DIM, 55);
+      await reopened.put([0, 1, 2].map((i) => ({ ...CONTRACT_CHUNKS[4]!, id: `new#${i}`, source: "new" })), extra);
+      for (let i = 0; i < 3; i++) assert.equal((await reopened.dense(extra[i]!, 1))[0]?.chunk.id, `new#${i}`);
+      await reopened.removeSource("new");
+      assert.deepEqual((await reopened.dense(vectors[0]!, 5)).map((h) => h.chunk.id).sort(), ["alps.md#0", "alps.md#1"]);
+      await reopened.close();
+    }
+  });
+
   test("removeSource then put · labels reused in HNSW · search stays exact on the survivors", async () => {
     const store = HnswBm25Store.create(EMBEDDER);
     const many = contractVectors(300, CONTRACT_DIM, 5);

@@ -51,6 +51,9 @@ export class HnswBm25Store implements ChunkStore {
     const store = new HnswBm25Store(manifest.embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, manifest.builtAt);
     store.chunking = manifest.chunking;
     for (const entry of entries) store.track(entry, !bm25Reused);
+    // The graph keeps deleted nodes (with their labels) for reuse; a new chunk must not take one of
+    // those labels, or hnswlib's label table loses track of a live node when the slot is reused.
+    store.nextLabel = Math.max(store.nextLabel, (await hnsw.maxLabel()) + 1);
     for (const [source, { hash, bytes }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes });
     return store;
   }

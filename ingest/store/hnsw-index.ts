@@ -31,6 +31,8 @@ export interface Neighbor {
 export interface HnswGraph {
   readonly params: Readonly<HnswParams>;
   addAll(labels: readonly number[], vectors: readonly Float32Array[]): void;
+  /** The largest label the graph has ever held, deleted ones included; -1 when empty. */
+  maxLabel(): number | Promise<number>;
   remove(label: number): void;
   search(vector: ArrayLike<number>, k: number, ef?: number): Neighbor[] | Promise<Neighbor[]>;
   write(file: string): Promise<void>;
@@ -83,6 +85,12 @@ export class HnswIndex implements HnswGraph {
 
   addAll(labels: readonly number[], vectors: readonly Float32Array[]): void {
     labels.forEach((label, i) => this.add(label, vectors[i]!));
+  }
+
+  maxLabel(): number {
+    let max = -1;
+    for (const label of this.native.getIdsList()) if (label > max) max = label;
+    return max;
   }
 
   remove(label: number): void {

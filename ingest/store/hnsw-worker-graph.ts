@@ -57,6 +57,10 @@ export class HnswWorkerGraph implements HnswGraph {
     this.post({ op: "add", labels: [...labels], vectors: flat }, [flat.buffer]);
   }
 
+  async maxLabel(): Promise<number> {
+    return (await this.request((id) => ({ op: "maxLabel", id }))) as number;
+  }
+
   remove(label: number): void {
     this.post({ op: "remove", label });
   }

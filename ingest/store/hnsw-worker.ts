@@ -8,6 +8,7 @@ export type HnswRequest =
   | { op: "read"; id: number; file: string; dim: number; params: HnswParams }
   | { op: "add"; labels: number[]; vectors: Float32Array }
   | { op: "remove"; label: number }
+  | { op: "maxLabel"; id: number }
   | { op: "search"; id: number; vector: Float32Array; k: number; ef: number | undefined }
   | { op: "write"; id: number; file: string };
 
@@ -45,6 +46,8 @@ async function run(msg: HnswRequest): Promise<unknown> {
       return msg.labels.forEach((label, i) => graph.add(label, msg.vectors.subarray(i * graph.dim, (i + 1) * graph.dim)));
     case "remove":
       return graph.remove(msg.label);
+    case "maxLabel":
+      return graph.maxLabel();
     case "search":
       return graph.search(msg.vector, msg.k, msg.ef);
     case "write":
