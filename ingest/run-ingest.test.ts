@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { FakeEmbedder } from "./embed/fake.js";
 import { openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
@@ -51,7 +51,7 @@ beforeEach(async () => {
   opts = { docsDir, indexDir, chunkSize: 400, chunkOverlap: 80 };
   await writeDocs(DOCS);
 });
-after(() => rm(root, { recursive: true, force: true }));
+afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe("runIngest", () => {
   test("runIngest · fresh folder · indexes every file, records hashes, writes the index", async () => {

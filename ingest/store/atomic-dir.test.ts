@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, beforeEach, test } from "node:test";
+import { afterEach, beforeEach, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { recoverDir, writeDirAtomic } from "./atomic-dir.js";
 
@@ -14,7 +14,7 @@ beforeEach(async () => {
   dir = path.join(root, "index");
   await writeDirAtomic(dir, (tmp) => writeFile(path.join(tmp, "data.txt"), "old"));
 });
-after(() => rm(root, { recursive: true, force: true }));
+afterEach(() => rm(root, { recursive: true, force: true }));
 
 const read = () => readFile(path.join(dir, "data.txt"), "utf8");
 
