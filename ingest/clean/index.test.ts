@@ -33,6 +33,41 @@ describe("cleanDocument", () => {
     );
   });
 
+  it("cleanDocument · PDF page ending mid-sentence above its footnotes · sentence rejoined, notes after their page's text", () => {
+    const pages = [
+      page(1, "The ministers said that any peace deal would have to be guaranteed by European forces, with no US\nparticipation and acting outside Article 5, while the Alliance's priorities lie in the\n¹ J. Smith, \"Remarks\", in *Defence Review*, 12 February 2025, https://example.org/r.\n² Ibid.\n1"),
+      page(2, "Indo-Pacific, according to the minister.\nA second paragraph follows, and it runs over the full width of the\npage.\n2"),
+    ];
+    const doc = cleanDocument(pages, "r.pdf");
+    const sentence = "while the Alliance's priorities lie in the Indo-Pacific, according to the minister.";
+    assert.ok(doc.text.includes(sentence), doc.text);
+    const [p1, p2] = doc.pages.map((p) => doc.text.slice(p.start, p.end));
+    assert.ok(p1?.includes(sentence) && p1.endsWith('J. Smith, "Remarks", in Defence Review, 12 February 2025, https://example.org/r.\n\nIbid.'), p1);
+    assert.equal(p2, "A second paragraph follows, and it runs over the full width of the page.");
+  });
+
+  it("cleanDocument · text from a PDF with footnote blocks at page ends · sentences rejoined, notes moved to the end", () => {
+    const header = "Concerns and Hopes";
+    const text = [
+      header, "", "by Jane Roe", "",
+      "The minister said that the readiness to accept the land grabs undermines the norm of integrity (which the claims to Gaza and even",
+      "", "³ A. Roth, \"Trump Refuses to Say\", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/x.",
+      "", "⁴ Ibid.", "", header, "",
+      "Canada have weakened) and may encourage emulation. Putin's demands include Ukraine's territorial mutilation,",
+      "", "⁵ \"What Are Ukraine's Minerals?\", in *Reuters*, 12 February 2025, https://www.reuters.com/m.", "", header, "",
+      "permanent neutrality and demilitarisation.", "", header,
+    ].join("\n");
+    const doc = cleanDocument([new Document({ pageContent: text, metadata: { source: "c.txt" } })], "c.txt");
+    assert.deepEqual(doc.text.split("\n\n"), [
+      header,
+      "by Jane Roe",
+      "The minister said that the readiness to accept the land grabs undermines the norm of integrity (which the claims to Gaza and even Canada have weakened) and may encourage emulation. Putin's demands include Ukraine's territorial mutilation, permanent neutrality and demilitarisation.",
+      'A. Roth, "Trump Refuses to Say", in The Guardian, 11 September 2024, https://www.theguardian.com/p/x.',
+      "Ibid.",
+      '"What Are Ukraine\'s Minerals?", in Reuters, 12 February 2025, https://www.reuters.com/m.',
+    ]);
+  });
+
   it("cleanDocument · non-PDF formats · no page spans; file name stands in for a missing title", () => {
     const doc = cleanDocument([new Document({ pageContent: "\n\n14 February 2025\n", metadata: { source: "notes/x.txt" } })], "notes/x.txt");
     assert.deepEqual(doc.pages, []);
@@ -69,7 +104,12 @@ describe("cleanDocument", () => {
     assert.match(fromPdf, /the conflict with Ukraine/u);
     assert.match(fromPdf, /Ukraine and that the Europeans/u);
     assert.doesNotMatch(fromPdf, /[¹²³⁴⁵⁶⁷⁸⁹⁰]|<u>/u);
-    assert.match(fromPdf, /Critically, he vowed to end the war/u, "paragraph cut by a page break rejoined");
+    assert.match(fromPdf, /Critically, he vowed to end the war in Ukraine via negotiations and announced/u, "fragment stranded among footnotes rejoined");
+    assert.match(fromPdf, /Greenland, Gaza and even Canada has already weakened\)/u, "sentence cut by a footnote block rejoined");
+    assert.match(fromPdf, /territorial mutilation, permanent neutrality, demilitarisation/u);
+    assert.match(fromPdf, /any peace deal would have to be guaranteed/u);
+    assert.match(fromPdf, /Pete Hegseth at Ukraine Defense Contact Group[^\n]*\n\nAndrew Roth/u, "footnotes kept, at the end");
+    assert.ok(fromPdf.indexOf("Ibid.") > fromPdf.indexOf("Editor: Leo Goretti"), "footnotes after the text");
     assert.match(fromPdf, /its 1991 borders .*annexed in 2014\)/u, "real numbers kept");
 
     const wsws = corpus("000_d0fd3f2d0ffb221c.txt").text;

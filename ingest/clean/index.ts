@@ -1,11 +1,13 @@
 import type { Document } from "@langchain/core/documents";
 import type { SourceDocument } from "../../core/types.js";
 import { dropBoilerplate } from "./boilerplate.js";
+import { splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
 import { stripFootnoteMarkers } from "./footnotes.js";
 import { joinHyphenatedLines } from "./hyphenation.js";
 import { stripInlineMarkup } from "./markup.js";
+import { rejoinAcrossBreaks } from "./page-breaks.js";
 import { toParagraphs } from "./paragraphs.js";
-import { dropRepeatedLines, stripRunningHeaders } from "./running-headers.js";
+import { splitAtRepeatedLines, stripRunningHeaders } from "./running-headers.js";
 import { extractTitleDate } from "./title-date.js";
 import { normalizeLines, tidySpaces } from "./whitespace.js";
 
@@ -14,15 +16,21 @@ const PARAGRAPH_BREAK = "\n\n";
 /**
  * Loaded pages → one cleaned text of single-line paragraphs separated by blank lines, with its title, date and,
  * for paged formats (PDF), where each page's text lies. `source` is the path relative to DOCS_DIR.
+ * Footnote blocks leave the running text, which is rejoined across them and across page breaks; the notes follow
+ * their page's text (PDF) or the whole text (other formats).
  */
 export function cleanDocument(pages: Document[], source: string): SourceDocument {
   const paged = pages.some((p) => typeof p.metadata["page"] === "number");
   const raw = pages.map((p) => normalizeLines(p.pageContent));
-  const laidOut = paged ? stripRunningHeaders(raw) : raw.map(dropRepeatedLines);
-  const lines = laidOut.map((page) =>
-    dropBoilerplate(page).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line)))),
-  );
-  const paragraphs = joinHyphenatedLines(lines).map((page) => toParagraphs(page, paged));
+  // Text without pages (a PDF saved as .txt) gets pages from its running header, so notes stay inside a page.
+  const laidOut = paged ? stripRunningHeaders(raw) : raw.flatMap(splitAtRepeatedLines);
+  const segments = splitAtFootnoteBlocks(laidOut);
+  const running = rejoinAcrossBreaks(runningText(segments, paged), laidOut.length);
+  const paragraphs = paged ? running : [running.flat()];
+  for (const segment of segments) {
+    const notes = segment.notes.map((note) => toParagraphs(cleanLines(note), true).join(" ")).filter(Boolean);
+    paragraphs[paged ? segment.page : 0]?.push(...notes);
+  }
   const found = extractTitleDate(paragraphs.flat(), fileMetadata(pages));
   const firstPage = paragraphs.find((p) => p.length > 0);
   if (firstPage) firstPage[0] = found.firstParagraph;
@@ -34,6 +42,21 @@ export function cleanDocument(pages: Document[], source: string): SourceDocument
     text,
     pages: paged ? spans : [],
   };
+}
+
+function runningText(segments: Segment[], paged: boolean) {
+  const bodies = joinHyphenatedLines(segments.map((s) => cleanLines(s.lines)));
+  return segments.map((segment, i) => ({
+    page: segment.page,
+    paragraphs: toParagraphs(bodies[i] ?? [], paged),
+    strays: segment.strays
+      .map(({ lines, leading }) => ({ text: toParagraphs(cleanLines(lines), paged).join(" "), leading }))
+      .filter((stray) => stray.text),
+  }));
+}
+
+function cleanLines(lines: string[]): string[] {
+  return dropBoilerplate(lines).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line))));
 }
 
 /** Joins pages with a paragraph break and records each non-empty page's span in the joined text. */

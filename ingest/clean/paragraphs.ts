@@ -73,7 +73,7 @@ function endsWithFunctionWord(line: string): boolean {
   return last !== undefined && CONTINUING_WORDS.has(last);
 }
 
-function joinLines(prev: string, next: string): string {
+export function joinLines(prev: string, next: string): string {
   return /\S[-–—/]$/u.test(prev) ? prev + next : `${prev} ${next}`;
 }
 
@@ -82,7 +82,7 @@ function joinLines(prev: string, next: string): string {
  * the first ends without terminal punctuation and the next starts in lowercase.
  */
 // Headings and titles are short and unpunctuated too; only a prose-length paragraph can be cut short.
-function isCutShort(paragraph: string): boolean {
+export function isCutShort(paragraph: string): boolean {
   return paragraph.length >= MIN_CUT_PARAGRAPH && !TERMINAL.test(paragraph);
 }
 

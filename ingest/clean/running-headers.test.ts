@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { dropRepeatedLines, stripRunningHeaders } from "./running-headers.js";
+import { splitAtRepeatedLines, stripRunningHeaders } from "./running-headers.js";
 
 const page = (n: number, body: string[]) => [`Quarterly Review · Issue 7 · page ${n}`, ...body, `${n}`];
 
@@ -20,8 +20,8 @@ it("stripRunningHeaders · repeated line in the middle of long pages · kept (on
   assert.ok(stripRunningHeaders(pages).every((p) => p.includes("Key point repeated here.")));
 });
 
-it("dropRepeatedLines · header repeated three times in plain text · first use kept", () => {
+it("splitAtRepeatedLines · header repeated three times in plain text · first use kept, later ones become page breaks", () => {
   const lines = ["Report Title", "", "Text one.", "Report Title", "Text two.", "Report Title", "Text three."];
-  assert.deepEqual(dropRepeatedLines(lines), ["Report Title", "", "Text one.", "Text two.", "Text three."]);
-  assert.deepEqual(dropRepeatedLines(["Same", "Same"]), ["Same", "Same"]);
+  assert.deepEqual(splitAtRepeatedLines(lines), [["Report Title", "", "Text one."], ["Text two."], ["Text three."]]);
+  assert.deepEqual(splitAtRepeatedLines(["Same", "Same"]), [["Same", "Same"]]);
 });

@@ -23,17 +23,21 @@ export function stripRunningHeaders(pages: string[][]): string[][] {
   });
 }
 
-/** In text without pages (e.g. a PDF saved as .txt), a short line seen 3+ times is a header: keep its first use. */
-export function dropRepeatedLines(lines: string[]): string[] {
+/**
+ * In text without pages (e.g. a PDF saved as .txt), a short line seen 3+ times is a running header: its first use
+ * is kept, and each later one is dropped and marks a page break (the text is returned as pages).
+ */
+export function splitAtRepeatedLines(lines: string[]): string[][] {
   const counts = new Map<string, number>();
   for (const line of lines) if (isHeaderLike(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
   const seen = new Set<string>();
-  return lines.filter((line) => {
-    if ((counts.get(line) ?? 0) < 3) return true;
-    if (seen.has(line)) return false;
+  const pages: string[][] = [[]];
+  for (const line of lines) {
+    if ((counts.get(line) ?? 0) < 3 || !seen.has(line)) pages.at(-1)?.push(line);
+    else pages.push([]);
     seen.add(line);
-    return true;
-  });
+  }
+  return pages;
 }
 
 function isHeaderLike(line: string): boolean {
