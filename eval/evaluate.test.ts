@@ -11,6 +11,7 @@ function tableRunner(name: string, table: Record<string, ReturnType<typeof respo
   const asked: AskRequest[] = [];
   return {
     name,
+    retrieval: "shown",
     asked,
     async ask(req) {
       asked.push(req);
@@ -34,7 +35,7 @@ test("evaluate · two runners · both runs reported, history and topK passed, er
   const base = tableRunner("base", { [gold[0]!.question]: response(), "And why?": response(), "How long was the call?": response() });
   const report = await evaluate(gold, [ours, base], { goldLabel: "g", k: 3, split: "all", now: () => new Date(0) });
   assert.equal(report.createdAt, "1970-01-01T00:00:00.000Z");
-  assert.deepEqual(report.runs.map((r) => r.name), ["ours", "base"]);
+  assert.deepEqual(report.runs.map((r) => [r.name, r.retrieval]), [["ours", "shown"], ["base", "shown"]]);
   assert.deepEqual(ours.asked[1], { question: "And why?", topK: 3, history: gold[1]!.history });
   const ourResults = report.runs[0]!.results;
   assert.match(ourResults[1]!.error ?? "", /no answer for And why\?/);

@@ -29,7 +29,7 @@ export async function evaluate(gold: readonly GoldItem[], runners: readonly AskR
     opts.onStart?.(runner, gold.length);
     const results = await runGold(gold, runner, { k, ...(signal ? { signal } : {}), ...(onResult ? { onResult } : {}) });
     opts.onEnd?.(runner);
-    runs.push({ name: runner.name, settings: runner.settings(), summary: summarize(results), results });
+    runs.push({ name: runner.name, settings: runner.settings(), retrieval: runner.retrieval, summary: summarize(results), results });
   }
   const report: Report = { createdAt: (opts.now ?? (() => new Date()))().toISOString(), gold: opts.goldLabel, k, split: opts.split, runs };
   const ours = runs[0];

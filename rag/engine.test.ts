@@ -125,6 +125,26 @@ describe("createEngine · offline default over a three-document corpus", () => {
     await assert.rejects(createEngine(missing, { embedder }), { code: "INDEX_NOT_READY" });
   });
 
+  test("createEngine · onRetrieve hook · sees the rewritten query and the hits the answerer gets", async () => {
+    const calls: { query: string; hits: readonly unknown[] }[] = [];
+    let answered: unknown[] = [];
+    const answerer = {
+      name: "probe",
+      async *answer(_q: string, hits: unknown[]) {
+        answered = hits;
+        yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
+      },
+    };
+    const probe = await createEngine(config, { embedder, answerer, onRetrieve: (query, hits) => calls.push({ query, hits }) });
+    const history = [{ role: "user" as const, content: "How long is the Aletsch glacier?" }];
+    const res = await collect(probe.ask({ question: "How much has its ice thinned?", history, topK: 2 }));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]?.query, res.query);
+    assert.match(calls[0]?.query ?? "", /Aletsch/);
+    assert.deepEqual(calls[0]?.hits, answered);
+    assert.equal(answered.length, 2);
+  });
+
   test("createEngine · injected answerer · receives the hybrid retriever's ranked hits", async () => {
     let seen: unknown[] = [];
     const answerer = {

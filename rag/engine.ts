@@ -15,6 +15,11 @@ export interface EngineDeps {
   store?: ChunkStore;
   answerer?: Answerer;
   retriever?: Retriever;
+  /**
+   * Called with the (rewritten) query and the retriever's hits, best first, before the answerer sees them: lets
+   * the eval score retrieval on what was really retrieved rather than on what the answer shows.
+   */
+  onRetrieve?: (query: string, hits: readonly Hit[]) => void;
 }
 
 /** One document of the knowledge base (the demo page lists them). */
@@ -58,6 +63,7 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
     const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
     const hits: Hit[] = await retriever.retrieve(query, topK, signal);
     const retrieved = performance.now();
+    deps.onRetrieve?.(query, hits);
     for await (const event of answerer.answer(query, hits, { history, signal })) {
       if (event.type !== "done") {
         yield event;

@@ -3,7 +3,7 @@ import type { WordVectors } from "../../ingest/embed/embedder.js";
 import { splitSentences } from "../../ingest/text/sentences.js";
 import { citeSentences, toCitation } from "../../rag/answer/citations.js";
 import { ExtractiveAnswerer } from "../../rag/answer/extractive.js";
-import type { AskRunner } from "../runners/runner.js";
+import type { AskRunner, RetrievalSource } from "../runners/runner.js";
 import type { Observation } from "../score.js";
 import { loadBaselineChunks, type BaselineChunking } from "./chunks.js";
 import { cosine, meanPool } from "./mean-pool.js";
@@ -25,6 +25,7 @@ export const BASELINE_RECIPE = { chunkSize: 1000, chunkOverlap: 200, topK: 4 } a
  */
 export class BaselineRunner implements AskRunner {
   readonly name = "baseline";
+  readonly retrieval: RetrievalSource = "retriever";
   private readonly composer: ExtractiveAnswerer;
 
   private constructor(

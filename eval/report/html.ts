@@ -2,7 +2,7 @@ import escapeHtml from "escape-html";
 import { METRIC_KEYS, type MetricKey } from "../summary.js";
 import type { QuestionResult } from "../score.js";
 import { metricLabel } from "./metric-labels.js";
-import { describeMisses, fmt, fmtMs, type Report, type RunReport } from "./report.js";
+import { describeMisses, fmt, fmtMs, retrievalLabel, type Report, type RunReport } from "./report.js";
 
 const e = (x: unknown): string => escapeHtml(String(x));
 const CHART_METRICS: readonly MetricKey[] = ["hitAtK", "factRecall", "abstentionAccuracy", "faithfulness"];
@@ -23,7 +23,7 @@ function comparison(report: Report): string {
   const cols = report.runs.flatMap((run) =>
     (["all", "tune", "heldout"] as const).flatMap((split) => {
       const m = split === "all" ? run.summary.overall : run.summary.bySplit[split];
-      return m ? [{ label: `${run.name} · ${split} (n=${m.n})`, m }] : [];
+      return m ? [{ label: `${run.name} · ${split} (n=${m.n})`, m, run }] : [];
     }),
   );
   const head = `<tr><th>metric</th>${cols.map((c) => `<th>${e(c.label)}</th>`).join("")}</tr>`;
@@ -31,6 +31,7 @@ function comparison(report: Report): string {
     (key) => `<tr><td>${e(metricLabel(key, report.k))}</td>${cols.map((c) => `<td class="num">${fmt(c.m[key])}</td>`).join("")}</tr>`,
   );
   rows.push(`<tr><td>total p50 / p95 ms</td>${cols.map((c) => `<td class="num">${fmtMs(c.m.latency.total.p50)} / ${fmtMs(c.m.latency.total.p95)}</td>`).join("")}</tr>`);
+  rows.push(`<tr><td>retrieval metrics on</td>${cols.map((c) => `<td>${e(retrievalLabel(c.run.retrieval))}</td>`).join("")}</tr>`);
   return `<table>${head}${rows.join("")}</table>`;
 }
 
@@ -65,7 +66,8 @@ function questionRow(r: QuestionResult, k: number): string {
 
 function runSection(run: RunReport, k: number): string {
   const head = "<tr><th>id</th><th>question</th><th>answer</th><th>citations</th><th>missed</th></tr>";
-  return `<h2>${e(run.name)}</h2><p class="meta">${e(JSON.stringify(run.settings))}</p>${chart(run, k)}
+  return `<h2>${e(run.name)}</h2><p class="meta">${e(JSON.stringify(run.settings))}</p>
+<p class="meta">Retrieval metrics computed on the ${e(retrievalLabel(run.retrieval))}.</p>${chart(run, k)}
 <table>${head}${run.results.map((r) => questionRow(r, k)).join("")}</table>`;
 }
 

@@ -1,6 +1,6 @@
 import { METRIC_KEYS, type Metrics } from "../summary.js";
 import { metricLabel } from "./metric-labels.js";
-import { describeMisses, fmt, fmtMs, type Report, type RunReport } from "./report.js";
+import { describeMisses, fmt, fmtMs, retrievalLabel, type Report, type RunReport } from "./report.js";
 
 const row = (cells: readonly (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/gu, "\\|").replace(/\n/gu, " ")).join(" | ")} |`;
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
@@ -17,6 +17,7 @@ export function comparisonTable(report: Report): string {
   const rows = METRIC_KEYS.map((key) => [metricLabel(key, report.k), ...columns.map((c) => fmt(c.m![key]))]);
   rows.push(["false abstentions / false answers", ...columns.map((c) => `${c.m!.falseAbstentions} / ${c.m!.falseAnswers}`)]);
   rows.push(["total p50 / p95 ms", ...columns.map((c) => `${fmtMs(c.m!.latency.total.p50)} / ${fmtMs(c.m!.latency.total.p95)}`)]);
+  rows.push(["retrieval metrics on", ...columns.map((c) => retrievalLabel(c.run.retrieval))]);
   return table(head, rows);
 }
 
@@ -53,7 +54,8 @@ export function renderMarkdown(report: Report, { withQuestions = true } = {}): s
     ...gateSection(report),
   ];
   for (const run of report.runs) {
-    out.push(`## ${run.name}`, "", `Settings: \`${JSON.stringify(run.settings)}\``, "", typeTable(run, report.k), "", latencyTable(run), "");
+    out.push(`## ${run.name}`, "", `Settings: \`${JSON.stringify(run.settings)}\``, "", `Retrieval metrics computed on the ${retrievalLabel(run.retrieval)}.`, "");
+    out.push(typeTable(run, report.k), "", latencyTable(run), "");
     if (!withQuestions) continue;
     const missed = run.results.map((r) => ({ r, misses: describeMisses(r, report.k) })).filter((x) => x.misses.length);
     out.push(`### Questions with a miss (${missed.length} of ${run.results.length})`, "");

@@ -22,8 +22,8 @@ const report: Report = {
   k: 5,
   split: "all",
   runs: [
-    { name: "citebot", settings: { chunkSize: 800 }, summary: summarize(ours), results: ours },
-    { name: "baseline", settings: { chunkSize: 1000 }, summary: summarize(base), results: base },
+    { name: "citebot", settings: { chunkSize: 800 }, retrieval: "retriever", summary: summarize(ours), results: ours },
+    { name: "baseline", settings: { chunkSize: 1000 }, retrieval: "shown", summary: summarize(base), results: base },
   ],
   gate: { checked: true, failures: [{ run: "citebot", metric: "factRecall", value: 0.5, threshold: 0.85, kind: "min" }] },
 };
@@ -42,6 +42,8 @@ test("renderMarkdown · two runs · side-by-side columns for all, tune and held-
   assert.match(md, /\*\*un-01\*\* .* answered a question the documents cannot answer/);
   assert.match(md, /\*\*sf-02\*\* \(single-fact, heldout\) Q <b>bold<\/b> \| pipe — evidence not retrieved; unsupported: /);
   assert.doesNotMatch(renderMarkdown(report, { withQuestions: false }), /Questions with a miss/);
+  assert.match(md, /\| retrieval metrics on \| retriever's top-k \| retriever's top-k \| retriever's top-k \| passages shown \(citations \+ related\) \|/);
+  assert.match(md, /## baseline\n\nSettings: .*\n\nRetrieval metrics computed on the passages shown \(citations \+ related\)\./);
 });
 
 test("renderHtml · hostile answer and passage text · escaped, no script or tag injected, chart per type", () => {
@@ -53,6 +55,7 @@ test("renderHtml · hostile answer and passage text · escaped, no script or tag
   assert.match(html, /<div>single-fact \(2\)<\/div>/);
   assert.match(html, /<div>unanswerable \(1\)<\/div>/);
   assert.match(html, /<style>/);
+  assert.match(html, /Retrieval metrics computed on the retriever&#39;s top-k\./);
   assert.doesNotMatch(html, /<link|<script/, "self-contained and script-free");
 });
 

@@ -1,3 +1,4 @@
+import type { RetrievalSource } from "../runners/runner.js";
 import type { QuestionResult } from "../score.js";
 import type { Summary } from "../summary.js";
 
@@ -6,6 +7,8 @@ export interface RunReport {
   name: string;
   /** The settings that produced the numbers (chunking, retrieval, generator…). */
   settings: Record<string, unknown>;
+  /** What hit@k, MRR and document recall were computed on. */
+  retrieval: RetrievalSource;
   summary: Summary;
   results: QuestionResult[];
 }
@@ -42,6 +45,11 @@ export function describeMisses(r: QuestionResult, k: number): string[] {
   out.push(...r.citationValidity.problems);
   for (const s of r.faithfulness.sentences) if (!s.supported) out.push(`unsupported: "${s.text}"`);
   return out;
+}
+
+/** Says what a run's retrieval metrics were computed on, in the reports' words. */
+export function retrievalLabel(source: RetrievalSource): string {
+  return source === "retriever" ? "retriever's top-k" : "passages shown (citations + related)";
 }
 
 /** Formats a metric value: two decimals, "–" when the metric does not apply. */

@@ -1,11 +1,13 @@
 import { AppError } from "../../core/errors.js";
 import type { AskRequest, AskResponse } from "../../core/types.js";
 import type { Observation } from "../score.js";
-import { shownPassages, type AskRunner } from "./runner.js";
+import { shownPassages, type AskRunner, type RetrievalSource } from "./runner.js";
 
 /** Asks a running citebot (or any deployment honouring the /api/ask contract) over HTTP. */
 export class HttpRunner implements AskRunner {
   readonly name: string;
+  /** A client sees only the response, so retrieval is scored on the passages it shows. */
+  readonly retrieval: RetrievalSource = "shown";
   private readonly url: string;
 
   constructor(

@@ -2,10 +2,17 @@ import type { AskRequest, AskResponse, Citation } from "../../core/types.js";
 import type { Passage } from "../metrics/passage.js";
 import type { Observation } from "../score.js";
 
+/**
+ * Where a runner's retrieval metrics come from: the retriever's own top-k ("retriever", in-process), or the
+ * passages the response shows, citations then related ("shown", all a client over HTTP can see).
+ */
+export type RetrievalSource = "retriever" | "shown";
+
 /** Something that answers gold questions: the in-process engine, a server over HTTP, or the baseline recipe. */
 export interface AskRunner {
   /** Shown in reports, e.g. "citebot (in-process)". */
   readonly name: string;
+  readonly retrieval: RetrievalSource;
   /** The response, plus the passages retrieved best first (for retrieval metrics). */
   ask(request: AskRequest, signal?: AbortSignal): Promise<Observation>;
   /** The settings behind the numbers, recorded in the report. */
