@@ -20,7 +20,7 @@ it("isNoteStart · numbered references · recognised; numbered prose and lists �
   for (const line of prose) assert.ok(!isNoteStart(line), line);
 });
 
-it("splitAtFootnoteBlocks · block between two halves of a sentence · text split at it, notes and stranded text sorted", () => {
+it("splitAtFootnoteBlocks · block between two halves of a sentence · text split at it, notes (bio included) and fragments sorted", () => {
   const lines = [
     "The peace deal would have to be guaranteed by European forces, said the minister, and even",
     "",
@@ -38,11 +38,8 @@ it("splitAtFootnoteBlocks · block between two halves of a sentence · text spli
   const [before, after, ...rest] = splitAtFootnoteBlocks([lines]);
   assert.equal(rest.length, 0);
   assert.deepEqual(before?.lines, [lines[0], ""]);
-  assert.deepEqual(before?.notes, [[lines[4]], ["² Ibid."]]);
-  assert.deepEqual(before?.strays, [
-    { lines: ["that was not all he said."], leading: true },
-    { lines: ["Jane Roe is a senior fellow at the institute."], leading: false },
-  ]);
+  assert.deepEqual(before?.notes, [[lines[4]], ["Jane Roe is a senior fellow at the institute."], ["² Ibid."]]);
+  assert.deepEqual(before?.fragments, [{ lines: ["that was not all he said."], leading: true }]);
   assert.deepEqual(after?.lines, ["", "non-European forces, with no US participation.", "A new paragraph."]);
 });
 

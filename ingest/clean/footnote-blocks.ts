@@ -12,13 +12,16 @@ export interface Segment {
   page: number;
   /** Layout lines of running text ("" for a blank line). */
   lines: string[];
-  /** The block's notes, each a list of layout lines (a note wrapped over several lines, or completed by a stray citation). */
+  /**
+   * The block's notes, each a list of layout lines (a note wrapped over several lines, or completed by a stray
+   * citation line). Unnumbered text in the block, such as the author's bio at the foot of page one, is a note too.
+   */
   notes: string[][];
   /**
-   * Text found inside the block that is not a note: sentence fragments the layout stranded between the notes
-   * (they start in lowercase) and page furniture such as an author's bio. `leading` marks text before the first note.
+   * Pieces of running text the layout stranded in the block (they start in lowercase); `leading` marks those
+   * right above the first note, which may continue the paragraph just before the block.
    */
-  strays: { lines: string[]; leading: boolean }[];
+  fragments: { lines: string[]; leading: boolean }[];
 }
 
 // A note starts with its number: superscript (¹²), plain (12, 12., [12]).
@@ -34,9 +37,9 @@ const PUBLISHED_IN = /\bin \*[^*]+\*|\*[^*]+\*,/u; // in *The Guardian* / *X pos
 const HANDLE = /(?:^|\s)@\w{2,}/u;
 const PAGE_RANGE = /\bpp?\.\s?\d/u;
 const TERMINAL = /[.!?…]["”’)\]]*$/u;
-// Text stranded inside a block is short: a fragment, a caption, a bio line. A longer line is running text.
-const MAX_STRAY = 300;
-const MAX_STRAY_RUN = 3;
+// Unnumbered text inside a block is short: a fragment, a caption, a bio line. A longer line is running text.
+const MAX_INSET = 300;
+const MAX_INSET_RUN = 3;
 
 type Kind = "blank" | "note" | "citation" | "text";
 
@@ -47,7 +50,7 @@ export function splitAtFootnoteBlocks(pages: string[][]): Segment[] {
 
 function splitPage(lines: string[], page: number): Segment[] {
   const kinds = lines.map(kindOf);
-  if (!kinds.includes("note")) return [{ page, lines, notes: [], strays: [] }];
+  if (!kinds.includes("note")) return [{ page, lines, notes: [], fragments: [] }];
   const segments: Segment[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -59,7 +62,7 @@ function splitPage(lines: string[], page: number): Segment[] {
     from = block.end + 1;
     i = block.end;
   }
-  segments.push({ page, lines: lines.slice(from), notes: [], strays: [] });
+  segments.push({ page, lines: lines.slice(from), notes: [], fragments: [] });
   return segments;
 }
 
@@ -85,22 +88,22 @@ function mediumCues(text: string): number {
 
 /**
  * The block starting at note or citation `i`: it runs over further notes, lines that continue a note (no blank
- * line between and the note is not finished), and short stray text between notes. It needs at least one numbered
+ * line between and the note is not finished), and short other text between notes. It needs at least one numbered
  * note, so a lone citation in an article's prose stays where it is.
  */
 function blockAt(lines: string[], kinds: Kind[], i: number): { start: number; end: number } | undefined {
   let end = i;
   let numbered = kinds[i] === "note";
-  let strays = 0;
+  let insets = 0; // unnumbered lines since the last note
   for (let j = i + 1; j < lines.length; j++) {
     const kind = kinds[j];
     if (kind === "blank") continue;
     if (kind === "note" || kind === "citation") {
-      [end, strays] = [j, 0];
+      [end, insets] = [j, 0];
       numbered ||= kind === "note";
     } else if (j === end + 1 && !TERMINAL.test(lines[end] ?? "")) {
       end = j; // a wrapped note
-    } else if ((lines[j]?.length ?? 0) <= MAX_STRAY && ++strays <= MAX_STRAY_RUN) {
+    } else if ((lines[j]?.length ?? 0) <= MAX_INSET && ++insets <= MAX_INSET_RUN) {
       continue; // kept only if another note follows
     } else break;
   }
@@ -119,15 +122,15 @@ function leadingFragmentsStart(lines: string[], kinds: Kind[], from: number, sta
 }
 
 export function isFragment(text: string): boolean {
-  return /^\p{Ll}/u.test(text) && text.length <= MAX_STRAY;
+  return /^\p{Ll}/u.test(text) && text.length <= MAX_INSET;
 }
 
-/** Sorts the block's lines into notes and strays. A citation without a number completes the first unfinished note. */
-function describe(lines: string[], kinds: Kind[], start: number, end: number, blockStart: number): Pick<Segment, "notes" | "strays"> {
+/** Sorts the block's lines into notes and fragments. A citation without a number completes the first unfinished note. */
+function describe(lines: string[], kinds: Kind[], start: number, end: number, blockStart: number): Pick<Segment, "notes" | "fragments"> {
   const notes: string[][] = [];
-  const strays: Segment["strays"] = [];
+  const fragments: Segment["fragments"] = [];
   const citations: string[][] = [];
-  let current: string[] | undefined; // the note, citation or stray that a wrapped line (no blank before it) continues
+  let current: string[] | undefined; // what a wrapped line (no blank line before it) continues
   for (let j = start; j <= end; j++) {
     const line = lines[j] ?? "";
     const kind = kinds[j];
@@ -135,12 +138,13 @@ function describe(lines: string[], kinds: Kind[], start: number, end: number, bl
     else if (kind === "note") notes.push((current = [line]));
     else if (current) current.push(line);
     else if (kind === "citation") citations.push((current = [line]));
-    else strays.push({ lines: (current = [line]), leading: j < blockStart });
+    else if (isFragment(line)) fragments.push({ lines: (current = [line]), leading: j < blockStart });
+    else notes.push((current = [line]));
   }
   for (const citation of citations) {
     const open = notes.find((n) => !TERMINAL.test(n.at(-1) ?? ""));
     if (open) open.push(...citation);
     else notes.push(citation);
   }
-  return { notes, strays };
+  return { notes, fragments };
 }

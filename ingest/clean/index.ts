@@ -49,9 +49,9 @@ function runningText(segments: Segment[], paged: boolean) {
   return segments.map((segment, i) => ({
     page: segment.page,
     paragraphs: toParagraphs(bodies[i] ?? [], paged),
-    strays: segment.strays
+    fragments: segment.fragments
       .map(({ lines, leading }) => ({ text: toParagraphs(cleanLines(lines), paged).join(" "), leading }))
-      .filter((stray) => stray.text),
+      .filter((fragment) => fragment.text),
   }));
 }
 

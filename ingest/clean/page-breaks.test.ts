@@ -3,7 +3,7 @@ import { it } from "node:test";
 import { rejoinAcrossBreaks, type SegmentParagraphs } from "./page-breaks.js";
 
 const CUT = "The readiness to accept the land grabs undermines the norm of territorial integrity (which the claims to Gaza and even";
-const seg = (page: number, paragraphs: string[], strays: SegmentParagraphs["strays"] = []): SegmentParagraphs => ({ page, paragraphs, strays });
+const seg = (page: number, paragraphs: string[], fragments: SegmentParagraphs["fragments"] = []): SegmentParagraphs => ({ page, paragraphs, fragments });
 
 it("rejoinAcrossBreaks · paragraph cut before a break · continues with the text after it, on its own page", () => {
   const pages = rejoinAcrossBreaks([seg(0, ["Intro.", CUT]), seg(1, ["Canada has already weakened) and may encourage others.", "Next."])], 2);
@@ -22,8 +22,8 @@ it("rejoinAcrossBreaks · lowercase fragments stranded in the block · continue 
   const pages = rejoinAcrossBreaks(
     [
       seg(0, [first, second], [
-        { text: "Jane Roe is a fellow at the institute.", leading: false },
         { text: "negotiations and said talks would start soon.", leading: false },
+        { text: "and a fragment that continues nothing.", leading: false },
       ]),
       seg(0, ["have to be guaranteed by European forces."]),
     ],
@@ -32,7 +32,7 @@ it("rejoinAcrossBreaks · lowercase fragments stranded in the block · continue 
   assert.deepEqual(pages, [[
     `${first} negotiations and said talks would start soon.`,
     `${second} have to be guaranteed by European forces.`,
-    "Jane Roe is a fellow at the institute.",
+    "and a fragment that continues nothing.",
   ]]);
 });
 

@@ -1,11 +1,10 @@
-import { isFragment } from "./footnote-blocks.js";
 import { isCutShort, joinLines } from "./paragraphs.js";
 
-/** One segment of running text (see footnote-blocks.ts) as paragraphs, with the stray text of the block after it. */
+/** One segment of running text (see footnote-blocks.ts) as paragraphs, with the fragments stranded in the block after it. */
 export interface SegmentParagraphs {
   page: number;
   paragraphs: string[];
-  strays: { text: string; leading: boolean }[];
+  fragments: { text: string; leading: boolean }[];
 }
 
 interface Place {
@@ -22,8 +21,8 @@ const HEADING_LENGTH = 80;
  *   ("…Gaza and even" | notes | "Canada has already weakened) and…"), unless that one is a heading. When a
  *   lowercase fragment was stranded right after the cut paragraph, the fragment continues it instead, unless the
  *   text after the break starts in lowercase or closes a bracket the cut paragraph left open.
- * - Other lowercase fragments stranded in the block continue the segment's earliest other paragraph cut short.
- * - Any other stray text (an author's bio line) stays, as its own paragraph, where the block was.
+ * - Other fragments stranded in the block continue the segment's earliest other paragraph cut short, or stay,
+ *   as their own paragraph, where the block was.
  * A paragraph continued from the next page stays on the page where it starts.
  */
 export function rejoinAcrossBreaks(segments: readonly SegmentParagraphs[], pageCount: number): string[][] {
@@ -43,16 +42,16 @@ export function rejoinAcrossBreaks(segments: readonly SegmentParagraphs[], pageC
     out.push(...paragraphs);
     if (paragraphs.length) last = { page: segment.page, index: out.length - 1 };
     if (i === segments.length - 1) return;
-    const strays = [...segment.strays];
+    const fragments = [...segment.fragments];
     const open = last && isCutShort(textAt(pages, last)) ? last : undefined;
     if (open && !carry) {
       const next = segments.slice(i + 1).find((s) => s.paragraphs.length)?.paragraphs[0];
-      const fragment = strays[0]?.leading && isFragment(strays[0].text) ? strays[0] : undefined;
-      if (next !== undefined && continuesAfterBreak(textAt(pages, open), next, fragment !== undefined)) carry = open;
-      else if (fragment) append(pages, open, strays.shift()?.text ?? "");
+      const leading = fragments[0]?.leading ? fragments[0] : undefined;
+      if (next !== undefined && continuesAfterBreak(textAt(pages, open), next, leading !== undefined)) carry = open;
+      else if (leading) append(pages, open, fragments.shift()?.text ?? "");
     }
-    for (const { text } of strays) {
-      const target = isFragment(text) ? earliestCut(out, from, carry?.page === segment.page ? carry.index : -1) : -1;
+    for (const { text } of fragments) {
+      const target = earliestCut(out, from, carry?.page === segment.page ? carry.index : -1);
       if (target >= 0) out[target] = joinLines(out[target] ?? "", text);
       else out.push(text);
     }
