@@ -23,9 +23,10 @@ const GRAPHS = [
   { m: 16, efConstruction: 200 },
   { m: 16, efConstruction: 100 },
   { m: 16, efConstruction: 64 },
-  { m: 12, efConstruction: 64 },
+  { m: 16, efConstruction: 32 },
+  { m: 12, efConstruction: 32 },
 ];
-const EFS = [10, 16, 32, 64, 96, 128, 200, 256];
+const EFS = [10, 32, 64, 128, 200, 300, 400];
 
 interface GraphResult {
   m: number;

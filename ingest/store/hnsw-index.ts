@@ -15,7 +15,7 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 64, efSearch: 200 };
+export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 32, efSearch: 400 };
 
 const INITIAL_CAPACITY = 1024;
 // Fixed seed: the same chunks build the same graph, so results are reproducible run to run.
