@@ -5,6 +5,7 @@ import { splitFollowUp } from "../condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";
 import { citeSentences, toCitation } from "./citations.js";
+import { continuations } from "./continuation.js";
 import { surfaceWords } from "./entities.js";
 import { PassageCache } from "./passage-cache.js";
 import { profileQuestion, type QuestionProfile } from "./question.js";
@@ -30,6 +31,7 @@ export interface ExtractiveOptions {
 /** What the composer decided and why; `answer()` streams it, the eval calibrates on `evidence`. */
 export interface Analysis {
   profile: QuestionProfile;
+  /** The sentences quoted: those selected, then the sentences continuing them (which do not count as evidence). */
   picked: ScoredSentence[];
   evidence: Evidence;
   abstained: boolean;
@@ -100,7 +102,8 @@ export class ExtractiveAnswerer implements Answerer {
       minRelativeScore: this.minRelativeScore,
     });
     const evidence = assessEvidence(profile, passages, candidates, picked);
-    return { profile, picked, evidence, abstained: picked.length === 0 || shouldAbstain(evidence, this.threshold) };
+    const abstained = picked.length === 0 || shouldAbstain(evidence, this.threshold);
+    return { profile, picked: [...picked, ...continuations(candidates, picked)], evidence, abstained };
   }
 
   /** The composition and the pieces streamed as tokens (their concatenation is the answer). */

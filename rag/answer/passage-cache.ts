@@ -22,6 +22,8 @@ export interface SentenceInfo {
   hasMoney: boolean;
   hasDate: boolean;
   words: number;
+  /** First sentence of a paragraph (or of the passage): nothing before it in the passage carries on into it. */
+  opensParagraph: boolean;
   /** Cut by the chunk boundary (starts lower-case or ends without punctuation): a weak quote. */
   fragment: boolean;
   /** A footnote or bibliography entry (a URL, or a leading footnote number): rarely an answer. */
@@ -59,13 +61,15 @@ export class PassageCache {
 }
 
 export function analysePassage(text: string, title = ""): PassageInfo {
-  const sentences = joinOpenQuotes(text, splitSentences(text)).map(analyseSentence);
+  const sentences = joinOpenQuotes(text, splitSentences(text)).map((span, i, spans) =>
+    analyseSentence(span, i === 0 || /\n\s*\n/u.test(text.slice(spans[i - 1]!.end, span.start))),
+  );
   const titleTerms = termsOf(tokenize(title));
   const vocabulary = new Set([...titleTerms, ...sentences.flatMap((s) => [...s.terms])]);
   return { text, sentences, titleTerms, vocabulary: [...vocabulary] };
 }
 
-function analyseSentence(span: Span): SentenceInfo {
+function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
   const tokens = tokenize(span.text);
   const terms = termsOf(tokens);
   return {
@@ -80,6 +84,7 @@ function analyseSentence(span: Span): SentenceInfo {
     hasMoney: MONEY.test(span.text),
     hasDate: tokens.some(isDateToken),
     words: span.text.split(/\s+/u).length,
+    opensParagraph,
     fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),
     reference: /https?:\/\/|www\.|^[¹²³⁰⁴-⁹]/u.test(span.text),
     byline: isByline(span.text),
