@@ -57,7 +57,9 @@ const hybrid = (name: string, options: HybridOptions, store?: StoreOptions): Var
 });
 
 const CHOSEN = DEFAULT_HYBRID.weights;
-const w = (bm25: number, dense: number, wordMatch: number) => ({ bm25, dense, wordMatch });
+// The recipes before the chosen one: three signals only (no answer form, no document-wide word matches).
+const w = (bm25: number, dense: number, wordMatch: number) => ({ bm25, dense, wordMatch, answerForm: 0 });
+const PLAIN = { documentFactor: 0 };
 
 export const RETRIEVAL_VARIANTS: Variant[] = [
   { name: "bm25", make: (s) => new LexicalRetriever(s) },
@@ -71,15 +73,24 @@ export const RETRIEVAL_VARIANTS: Variant[] = [
   { name: "rrf 3:1 d20", make: fused((l) => fuseRrf(l, { weights: [3, 1] }), 20) },
   { name: "score-fusion 1:1 d20", make: fused((l) => fuseScores(l), 20) },
   { name: "score-fusion 4:1 d20", make: fused((l) => fuseScores(l, { weights: [4, 1] }), 20) },
-  hybrid("hybrid wm only", { weights: w(0, 0, 1) }),
-  hybrid("hybrid bm25+dense 2:0.5", { weights: w(2, 0.5, 0) }),
-  hybrid("hybrid bm25+dense 1:1", { weights: w(1, 1, 0) }),
-  hybrid("hybrid bm25+wm 1:1", { weights: w(1, 0, 1) }),
-  hybrid("hybrid bm25+wm 2:1", { weights: w(2, 0, 1) }),
-  hybrid("hybrid bm25+wm 2:1 window2", { weights: w(2, 0, 1), wordMatch: { window: 2 } }),
-  hybrid("hybrid bm25:dense:wm 1:1:1", { weights: w(1, 1, 1) }),
-  hybrid("hybrid bm25:dense:wm 3:0.5:1", { weights: w(3, 0.5, 1) }),
+  hybrid("hybrid wm only", { weights: w(0, 0, 1), wordMatch: PLAIN }),
+  hybrid("hybrid bm25+dense 2:0.5", { weights: w(2, 0.5, 0), wordMatch: PLAIN }),
+  hybrid("hybrid bm25+dense 1:1", { weights: w(1, 1, 0), wordMatch: PLAIN }),
+  hybrid("hybrid bm25+wm 1:1", { weights: w(1, 0, 1), wordMatch: PLAIN }),
+  hybrid("hybrid bm25+wm 2:1", { weights: w(2, 0, 1), wordMatch: PLAIN }),
+  hybrid("hybrid bm25+wm 2:1 window2", { weights: w(2, 0, 1), wordMatch: { ...PLAIN, window: 2 } }),
+  hybrid("hybrid bm25:dense:wm 1:1:1", { weights: w(1, 1, 1), wordMatch: PLAIN }),
+  hybrid("hybrid bm25:dense:wm 3:0.5:1", { weights: w(3, 0.5, 1), wordMatch: PLAIN }),
+  hybrid("hybrid bm25:dense:wm 2:0.5:1", { weights: w(2, 0.5, 1), wordMatch: PLAIN }),
   hybrid(`hybrid chosen ${CHOSEN.bm25}:${CHOSEN.dense}:${CHOSEN.wordMatch} (default)`, {}),
+  hybrid("chosen, no answer form", { weights: { answerForm: 0 } }),
+  hybrid("chosen, answer form 0.5", { weights: { answerForm: 0.5 } }),
+  hybrid("chosen, answer form 0.75", { weights: { answerForm: 0.75 } }),
+  hybrid("chosen, answer form 1.5", { weights: { answerForm: 1.5 } }),
+  hybrid("chosen, no document words", { wordMatch: { documentFactor: 0 } }),
+  hybrid("chosen, document words 0.2", { wordMatch: { documentFactor: 0.2 } }),
+  hybrid("chosen, document words 0.3", { wordMatch: { documentFactor: 0.3 } }),
+  hybrid("chosen, document words 0.5", { wordMatch: { documentFactor: 0.5 } }),
   hybrid("chosen, mmr 1 (off)", { mmrLambda: 1 }),
   hybrid("chosen, mmr 0.9", { mmrLambda: 0.9 }),
   hybrid("chosen, mmr 0.8", { mmrLambda: 0.8 }),

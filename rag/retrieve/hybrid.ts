@@ -1,6 +1,7 @@
 import type { Chunk, Hit } from "../../core/types.js";
 import { hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
 import { dot } from "../../ingest/embed/vector.js";
+import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";
 import type { HitFeatures, RankedHit } from "./ranked-hit.js";
@@ -11,6 +12,8 @@ export interface HybridWeights {
   bm25: number;
   dense: number;
   wordMatch: number;
+  /** Counts only for questions asking for a share, a duration or a sum (see answer-form.ts). */
+  answerForm: number;
 }
 
 export interface HybridOptions {
@@ -27,7 +30,7 @@ export interface HybridOptions {
 
 export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
   depth: 20,
-  weights: { bm25: 2, dense: 0.5, wordMatch: 1 },
+  weights: { bm25: 2, dense: 0.5, wordMatch: 1, answerForm: 1 },
   mmrLambda: 0.95,
   minOverlap: 0.5,
 };
@@ -38,7 +41,9 @@ const BM25_K1 = 1.2;
 /**
  * Candidates from BM25, dense search and word-vector matching (which also finds chunks sharing no word with
  * the question), reranked by a weighted mean of three normalised signals (BM25 against the query's ceiling,
- * exact dense cosine from the stored vectors, word-vector MaxSim coverage), then de-duplicated and diversified
+ * exact dense cosine from the stored vectors, word-vector MaxSim coverage, which also credits question words
+ * found elsewhere in the chunk's document), plus, for a question asking for a share, a duration or a sum,
+ * whether the chunk states one (answer-form.ts); then de-duplicated and diversified
  * by MMR, so the order is MMR's pick order. Hits carry their features and a score in [0, 1] comparable across
  * queries (see RankedHit). The word matcher indexes the store's chunks at construction: build a new retriever
  * after changing the store.
@@ -47,6 +52,7 @@ export class HybridRetriever implements Retriever {
   private readonly options: typeof DEFAULT_HYBRID;
   private readonly matcher: WordMatcher;
   private readonly position: Map<string, number>;
+  private readonly forms = new Map<AnswerForm, Uint8Array>();
 
   constructor(
     private readonly store: ChunkStore,
@@ -58,8 +64,9 @@ export class HybridRetriever implements Retriever {
       ...stripUndefined(options),
       weights: { ...DEFAULT_HYBRID.weights, ...stripUndefined(options.weights ?? {}) },
     };
-    const total = Object.values(this.options.weights).reduce((a, b) => a + b, 0);
-    if (!(total > 0)) throw new RangeError("HybridRetriever needs at least one positive weight");
+    const { bm25, dense, wordMatch } = this.options.weights;
+    // The answer form only reorders what the other signals found: it cannot rank on its own.
+    if (!(bm25 + dense + wordMatch > 0)) throw new RangeError("HybridRetriever needs a positive bm25, dense or wordMatch weight");
     // Without word vectors (e.g. OpenAI embeddings) word matching degrades to exact-word coverage.
     this.matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : NO_VECTORS, store.chunks(), options.wordMatch);
     this.position = new Map(this.matcher.chunks.map((c, i) => [c.id, i]));
@@ -75,14 +82,14 @@ export class HybridRetriever implements Retriever {
     ]);
     const dense = queryVector ? await this.store.dense(queryVector, depth) : [];
     signal?.throwIfAborted();
-    const ranked = this.rank(uniqueTerms(query), lexical, dense, queryVector);
+    const ranked = this.rank(uniqueTerms(query), lexical, dense, queryVector, expectedForm(query));
     const distinct = dedupeOverlapping(ranked, { minOverlap });
     if (mmrLambda >= 1) return distinct.slice(0, k);
     return diversifyMmr(distinct, { k, lambda: mmrLambda, similarity: sameSource });
   }
 
-  /** Candidates from BM25, dense search and word matching, scored on all three features. */
-  private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined): RankedHit[] {
+  /** Candidates from BM25, dense search and word matching, scored on all three features (four when the question asks for an answer form). */
+  private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined, form: AnswerForm | undefined): RankedHit[] {
     const { weights, depth } = this.options;
     const coverage = this.matcher.coverage(terms);
     const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
@@ -90,21 +97,33 @@ export class HybridRetriever implements Retriever {
     const candidates = new Map<string, Chunk>();
     for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
     for (const i of topIndices(coverage, depth)) candidates.set(this.matcher.chunks[i]!.id, this.matcher.chunks[i]!);
+    const formWeight = form ? weights.answerForm : 0;
+    const holdsForm = form && formWeight > 0 ? this.holding(form) : undefined;
     const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
-    const total = weights.bm25 + weights.dense + weights.wordMatch;
+    const total = weights.bm25 + weights.dense + weights.wordMatch + formWeight;
     const hits: RankedHit[] = [];
     for (const chunk of candidates.values()) {
       const lexicalScore = bm25.get(chunk.id) ?? 0;
+      const at = this.position.get(chunk.id) ?? -1;
       const features: HitFeatures = {
         bm25: lexicalScore,
         bm25Norm: ceiling > 0 ? clamp01(lexicalScore / ceiling) : 0,
         dense: clamp01(cosines.get(chunk.id) ?? this.cosine(queryVector, chunk.id)),
-        wordMatch: coverage[this.position.get(chunk.id) ?? -1] ?? 0,
+        wordMatch: coverage[at] ?? 0,
+        ...(holdsForm ? { answerForm: holdsForm[at] ?? 0 } : {}),
       };
-      const score = (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch) / total;
+      const score =
+        (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch + formWeight * (features.answerForm ?? 0)) / total;
       hits.push({ chunk, score, via: "hybrid", features });
     }
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** Which chunks hold the answer form (by matcher index): one pass over the texts per form, on first need. */
+  private holding(form: AnswerForm): Uint8Array {
+    let flags = this.forms.get(form);
+    if (!flags) this.forms.set(form, (flags = Uint8Array.from(this.matcher.chunks, (c) => (hasForm(c.text, form) ? 1 : 0))));
+    return flags;
   }
 
   /** Exact cosine from the stored chunk vector when the store keeps vectors (HnswBm25Store does); else 0. */

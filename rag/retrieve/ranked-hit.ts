@@ -20,6 +20,11 @@ export interface HitFeatures {
    * question word is present; a low value means the chunk talks about something else.
    */
   wordMatch: number;
+  /**
+   * 1 when the chunk holds the form the question's answer takes ("77%" for "what share …", "three years" for
+   * "how long …"), else 0; absent for questions that ask for no such form.
+   */
+  answerForm?: number;
 }
 
 /**

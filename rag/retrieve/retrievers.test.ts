@@ -62,9 +62,25 @@ test("HybridRetriever · nested chunk of the same place · collapsed into one hi
   assert.equal(hits.length, 1);
 });
 
-test("HybridRetriever · weights all zero · throws", async () => {
+test("HybridRetriever · weights all zero · throws, even with an answer-form weight", async () => {
   const store = await storeOf(CONTRACT_CHUNKS, embedder);
   assert.throws(() => new HybridRetriever(store, embedder, { weights: { bm25: 0, dense: 0, wordMatch: 0 } }), RangeError);
+  assert.throws(() => new HybridRetriever(store, embedder, { weights: { bm25: 0, dense: 0, wordMatch: 0, answerForm: 1 } }), RangeError);
+});
+
+test("HybridRetriever · question asking for a share · the passage stating a percentage ranks first, feature set", async () => {
+  const chunks: Chunk[] = [
+    passage("polls.txt", 0, "Ukrainians are tired of the war and many would accept concessions for peace, polls suggest."),
+    passage("polls.txt", 1, "In the latest poll 77% of Ukrainians backed concessions in exchange for peace."),
+  ];
+  const store = await storeOf(chunks, embedder);
+  const query = "What proportion of Ukrainians would accept concessions for peace?";
+  const plain = await new HybridRetriever(store, embedder, { weights: { answerForm: 0 }, mmrLambda: 1 }).retrieve(query, 2);
+  const typed = await new HybridRetriever(store, embedder, { mmrLambda: 1 }).retrieve(query, 2);
+  assert.equal(plain[0]?.chunk.id, "polls.txt#0");
+  assert.equal(typed[0]?.chunk.id, "polls.txt#1");
+  assert.deepEqual(typed.map((h) => h.features.answerForm), [1, 0]);
+  assert.equal(plain[0]?.features.answerForm, undefined);
 });
 
 function passage(source: string, ordinal: number, text: string): Chunk {

@@ -2,13 +2,19 @@
  * True when two words look like forms of one word: one is the other plus a short ending ("talk"/"talks",
  * "stop"/"stopped"), or they share at least five letters and neither goes on for more than three letters
  * past them ("negotiations"/"negotiating", "Ukraine"/"Ukrainian", "Zelensky"/"Zelenskiy"), or a verb of five
- * letters or more and its noun in -ance/-ence ("attend"/"attendance", "depend"/"dependence"). That keeps apart
- * "accept"/"access", "supply"/"support", "peace"/"peacekeepers", "state"/"statement" and "sent"/"sentence".
- * Figures never match ("2014"/"2015").
+ * letters or more and its noun in -ance/-ence ("attend"/"attendance", "depend"/"dependence"). Plurals are
+ * compared in the singular too ("Ukrainians"/"Ukraine"). That keeps apart "accept"/"access", "supply"/"support",
+ * "peace"/"peacekeepers", "state"/"statement" and "sent"/"sentence". Figures never match ("2014"/"2015").
  */
 export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 4 || b.length < 4 || /\d/u.test(a) || /\d/u.test(b)) return false;
+  if (formsOfOne(a, b)) return true;
+  const [sa, sb] = [singular(a), singular(b)];
+  return (sa !== a || sb !== b) && sa.length >= 4 && sb.length >= 4 && formsOfOne(sa, sb);
+}
+
+function formsOfOne(a: string, b: string): boolean {
   let p = 0;
   const n = Math.min(a.length, b.length);
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
@@ -18,3 +24,11 @@ export function sameStem(a: string, b: string): boolean {
 
 // -ance/-ence nouns name the act of their verb; -ment and -ion do not reliably ("state"/"statement").
 const NOUN_ENDING = /^[ae]nces?$/u;
+
+/** Harman's S-stemmer: "policies" → "policy", "forces" → "force", "talks" → "talk"; "-ss", "-us" and "-is" stay. */
+function singular(word: string): string {
+  if (/[^ae]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
+  if (/[^aeo]es$/u.test(word)) return word.slice(0, -1);
+  if (/[^usi]s$/u.test(word)) return word.slice(0, -1);
+  return word;
+}

@@ -39,7 +39,8 @@ test("WordMatcher.coverage · paraphrase by a close word · partial credit, more
 
 test("WordMatcher.coverage · rare question word missing · weighs more than a common one missing", () => {
   // "talks" occurs in two chunks, "riyadh" in two as well but "ceasefire" in one: losing it costs more.
-  const c = coverage(new WordMatcher(vectors, corpus), "ceasefire talks");
+  // Chunk by chunk: the document-wide credit (documentFactor) is tested on its own below.
+  const c = coverage(new WordMatcher(vectors, corpus, { documentFactor: 0 }), "ceasefire talks");
   assert.ok(c[TALKS]! < c[CEASEFIRE]!);
   assert.ok(c[TALKS]! < 0.5, `${c[TALKS]}`);
 });
@@ -59,6 +60,18 @@ test("WordMatcher.coverage · figures · no soft match between different numbers
 test("WordMatcher.coverage · question word only in the title · counts with the title factor", () => {
   const q = "Kyiv troops";
   assert.ok(Math.abs(coverage(new WordMatcher(vectors, corpus, { titleFactor: 0.5 }), q)[TROOPS]! - coverage(new WordMatcher(vectors, corpus), q)[TROOPS]!) > 0.1);
+});
+
+test("WordMatcher.coverage · question word found elsewhere in the chunk's document · counts with the document factor", () => {
+  const q = "ceasefire talks";
+  const alone = coverage(new WordMatcher(vectors, corpus, { documentFactor: 0 }), q);
+  const withDocument = coverage(new WordMatcher(vectors, corpus, { documentFactor: 0.4 }), q);
+  // "ceasefire" is in the CEASEFIRE chunk of doc.txt: the TALKS and RIYADH chunks of doc.txt get 0.4 of it.
+  assert.ok(withDocument[TALKS]! > alone[TALKS]!);
+  assert.ok(withDocument[RIYADH]! > 0 && alone[RIYADH] === 0);
+  assert.equal(withDocument[CEASEFIRE], alone[CEASEFIRE]);
+  // TROOPS is in another document ("Kyiv diary"): no credit from doc.txt.
+  assert.equal(withDocument[TROOPS], alone[TROOPS]);
 });
 
 test("WordMatcher.coverage · query without content words · 0 everywhere", () => {

@@ -12,6 +12,12 @@ export interface WordMatchOptions {
   /** Factor on matches found only in the chunk's document title (0 ignores titles). */
   titleFactor?: number;
   /**
+   * Factor on matches found only elsewhere in the chunk's document (0 ignores the rest of the document): a
+   * passage of the article that names "Alcaro" and "maximalist demands" answers "what does Alcaro list among
+   * Putin's maximalist demands" even where it names neither.
+   */
+  documentFactor?: number;
+  /**
    * Sentences per matching window (0 = the whole chunk): a chunk's coverage is that of its best window of
    * this many consecutive sentences, which rewards question words found close together.
    */
@@ -56,6 +62,10 @@ export class WordMatcher {
   private readonly df: number[] = [];
   /** The chunk of each matching window. */
   private readonly unitChunk: number[] = [];
+  /** The document (index into sources) of each matching window. */
+  private readonly unitDoc: number[] = [];
+  private readonly docIndex = new Map<string, number>();
+  private readonly documentFactor: number;
   private readonly matrix: Float32Array;
   private readonly dim: number;
   private readonly neighbours = new Map<string, Neighbour[]>();
@@ -63,13 +73,14 @@ export class WordMatcher {
   constructor(
     private readonly vectors: WordVectors,
     readonly chunks: readonly Chunk[],
-    { floor = 0.5, stemStrength = 0.9, titleFactor = 0, window = 0, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
+    { floor = 0.5, stemStrength = 0.9, titleFactor = 0, documentFactor = 0.4, window = 0, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
   ) {
     if (!(floor >= 0 && floor < 1)) throw new RangeError(`word-match floor must be within [0, 1), got ${floor}`);
     this.floor = floor;
     this.stemStrength = stemStrength;
     this.cacheSize = cacheSize;
     this.maxNeighbours = maxNeighbours;
+    this.documentFactor = documentFactor;
     chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor, window));
     this.postings = this.building.map((p) => ({ units: Uint32Array.from(p.units), factors: Float32Array.from(p.factors) }));
     this.building.length = 0;
@@ -92,6 +103,7 @@ export class WordMatcher {
     const units = this.unitChunk.length;
     const covered = new Float64Array(units);
     const best = new Float64Array(units);
+    const inDoc = new Float64Array(this.docIndex.size);
     let total = 0;
     for (const term of terms) {
       const weight = this.idf(term);
@@ -104,11 +116,19 @@ export class WordMatcher {
           if (strength > best[units[i]!]!) best[units[i]!] = strength;
         }
       }
+      if (this.documentFactor > 0) this.spreadOverDocument(best, inDoc);
       for (let u = 0; u < units; u++) covered[u]! += weight * best[u]!;
     }
     const byChunk = new Float64Array(this.chunks.length);
     if (total > 0) for (let u = 0; u < units; u++) byChunk[this.unitChunk[u]!] = Math.max(byChunk[this.unitChunk[u]!]!, covered[u]! / total);
     return byChunk;
+  }
+
+  /** A word matched somewhere in a document counts, by documentFactor, for every window of that document. */
+  private spreadOverDocument(best: Float64Array, inDoc: Float64Array): void {
+    inDoc.fill(0);
+    for (let u = 0; u < best.length; u++) inDoc[this.unitDoc[u]!] = Math.max(inDoc[this.unitDoc[u]!]!, best[u]!);
+    for (let u = 0; u < best.length; u++) best[u] = Math.max(best[u]!, this.documentFactor * inDoc[this.unitDoc[u]!]!);
   }
 
   /** Corpus words close to `word` (itself excluded), closest first: candidates for query expansion. */
@@ -156,9 +176,16 @@ export class WordMatcher {
     for (const unit of windows(chunk.text, window)) {
       const words = window > 0 ? new Set(contentTerms(unit)) : text;
       const u = this.unitChunk.push(i) - 1;
+      this.unitDoc.push(this.docOf(chunk.source));
       for (const word of words) this.post(word, u, 1);
       for (const word of title) if (!words.has(word)) this.post(word, u, titleFactor);
     }
+  }
+
+  private docOf(source: string): number {
+    let d = this.docIndex.get(source);
+    if (d === undefined) this.docIndex.set(source, (d = this.docIndex.size));
+    return d;
   }
 
   private post(word: string, unit: number, factor: number): void {
