@@ -62,8 +62,9 @@ export class WordMatcher {
   private readonly df: number[] = [];
   /** The chunk of each matching window. */
   private readonly unitChunk: number[] = [];
-  /** The document (index into sources) of each matching window. */
-  private readonly unitDoc: number[] = [];
+  /** The document (numbered in order of first appearance) of each matching window. */
+  private readonly unitDoc: Uint32Array;
+  private readonly buildingDocs: number[] = [];
   private readonly docIndex = new Map<string, number>();
   private readonly documentFactor: number;
   private readonly matrix: Float32Array;
@@ -84,6 +85,8 @@ export class WordMatcher {
     chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor, window));
     this.postings = this.building.map((p) => ({ units: Uint32Array.from(p.units), factors: Float32Array.from(p.factors) }));
     this.building.length = 0;
+    this.unitDoc = Uint32Array.from(this.buildingDocs);
+    this.buildingDocs.length = 0;
     // Figures get no vector: they have no useful neighbours ("2014" is not "2015").
     const rows = this.words.map((word) => (/\d/u.test(word) ? undefined : vectors.wordVector(word)));
     this.dim = rows.find((v) => v !== undefined)?.length ?? 0;
@@ -98,37 +101,40 @@ export class WordMatcher {
     return Math.log(1 + (this.chunks.length - df + 0.5) / (df + 0.5));
   }
 
-  /** Coverage of the question's terms by every chunk (by its best window), indexed like `chunks`. */
+  /**
+   * Coverage of the question's terms by every chunk (by its best window), indexed like `chunks`. A term's
+   * match in a window is its best match there, or documentFactor × its best match anywhere in the document.
+   */
   coverage(terms: readonly string[]): Float64Array {
     const units = this.unitChunk.length;
     const covered = new Float64Array(units);
     const best = new Float64Array(units);
     const inDoc = new Float64Array(this.docIndex.size);
+    const { documentFactor: f, unitDoc } = this;
     let total = 0;
     for (const term of terms) {
       const weight = this.idf(term);
       total += weight;
       best.fill(0);
+      inDoc.fill(0);
       for (const n of this.similarWords(term)) {
         const { units, factors } = this.postings[n.id]!;
         for (let i = 0; i < units.length; i++) {
+          const u = units[i]!;
           const strength = n.strength * factors[i]!;
-          if (strength > best[units[i]!]!) best[units[i]!] = strength;
+          if (strength > best[u]!) best[u] = strength;
+          if (strength > inDoc[unitDoc[u]!]!) inDoc[unitDoc[u]!] = strength;
         }
       }
-      if (this.documentFactor > 0) this.spreadOverDocument(best, inDoc);
-      for (let u = 0; u < units; u++) covered[u]! += weight * best[u]!;
+      for (let u = 0; u < units; u++) {
+        const own = best[u]!;
+        const spread = f * inDoc[unitDoc[u]!]!;
+        covered[u]! += weight * (own > spread ? own : spread);
+      }
     }
     const byChunk = new Float64Array(this.chunks.length);
     if (total > 0) for (let u = 0; u < units; u++) byChunk[this.unitChunk[u]!] = Math.max(byChunk[this.unitChunk[u]!]!, covered[u]! / total);
     return byChunk;
-  }
-
-  /** A word matched somewhere in a document counts, by documentFactor, for every window of that document. */
-  private spreadOverDocument(best: Float64Array, inDoc: Float64Array): void {
-    inDoc.fill(0);
-    for (let u = 0; u < best.length; u++) inDoc[this.unitDoc[u]!] = Math.max(inDoc[this.unitDoc[u]!]!, best[u]!);
-    for (let u = 0; u < best.length; u++) best[u] = Math.max(best[u]!, this.documentFactor * inDoc[this.unitDoc[u]!]!);
   }
 
   /** Corpus words close to `word` (itself excluded), closest first: candidates for query expansion. */
@@ -176,7 +182,7 @@ export class WordMatcher {
     for (const unit of windows(chunk.text, window)) {
       const words = window > 0 ? new Set(contentTerms(unit)) : text;
       const u = this.unitChunk.push(i) - 1;
-      this.unitDoc.push(this.docOf(chunk.source));
+      this.buildingDocs.push(this.docOf(chunk.source));
       for (const word of words) this.post(word, u, 1);
       for (const word of title) if (!words.has(word)) this.post(word, u, titleFactor);
     }
