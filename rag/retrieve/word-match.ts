@@ -2,7 +2,7 @@ import type { Chunk } from "../../core/types.js";
 import type { WordVectors } from "../../ingest/index.js";
 import { splitSentences } from "../../ingest/text/sentences.js";
 import { contentTerms } from "../../ingest/text/tokenize.js";
-import { sameStem } from "./same-stem.js";
+import { WordNeighbours } from "./word-neighbours.js";
 
 export interface WordMatchOptions {
   /** Cosine below which a passage word does not count as a match for a question word (GloVe neighbours below ~0.5 are noise). */
@@ -28,12 +28,6 @@ export interface WordMatchOptions {
   cacheSize?: number;
 }
 
-interface Neighbour {
-  id: number;
-  /** Match strength in (0, 1]: 1 for the word itself, less for another form or a neighbour by cosine. */
-  strength: number;
-}
-
 /** Where a word occurs: windows, each with a match factor (1 in the text, titleFactor in the title only). */
 interface Postings {
   units: Uint32Array;
@@ -46,15 +40,11 @@ interface Postings {
  * paraphrases ("talks" for "negotiations") score where BM25 sees nothing, and rare question words weigh
  * more than common ones. The result, "coverage", is in [0, 1] and comparable across questions.
  *
- * Speed: the corpus vocabulary is embedded once into one matrix; each question word is compared with it
- * once and its close words are cached, then postings give every chunk's best match: a question costs
- * O(postings of the close words), about what BM25 costs.
+ * Speed: each question word is compared with the corpus vocabulary once (WordNeighbours) and its close
+ * words are cached, then postings give every chunk's best match: a question costs O(postings of the close
+ * words), about what BM25 costs.
  */
 export class WordMatcher {
-  private readonly floor: number;
-  private readonly stemStrength: number;
-  private readonly cacheSize: number;
-  private readonly maxNeighbours: number;
   private readonly words: string[] = [];
   private readonly vocab = new Map<string, number>();
   private readonly postings: Postings[];
@@ -67,31 +57,20 @@ export class WordMatcher {
   private readonly buildingDocs: number[] = [];
   private readonly docIndex = new Map<string, number>();
   private readonly documentFactor: number;
-  private readonly matrix: Float32Array;
-  private readonly dim: number;
-  private readonly neighbours = new Map<string, Neighbour[]>();
+  private readonly neighbours: WordNeighbours;
 
   constructor(
-    private readonly vectors: WordVectors,
+    vectors: WordVectors,
     readonly chunks: readonly Chunk[],
     { floor = 0.5, stemStrength = 0.9, titleFactor = 0, documentFactor = 0.4, window = 0, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
   ) {
-    if (!(floor >= 0 && floor < 1)) throw new RangeError(`word-match floor must be within [0, 1), got ${floor}`);
-    this.floor = floor;
-    this.stemStrength = stemStrength;
-    this.cacheSize = cacheSize;
-    this.maxNeighbours = maxNeighbours;
     this.documentFactor = documentFactor;
     chunks.forEach((chunk, i) => this.index(chunk, i, titleFactor, window));
     this.postings = this.building.map((p) => ({ units: Uint32Array.from(p.units), factors: Float32Array.from(p.factors) }));
     this.building.length = 0;
     this.unitDoc = Uint32Array.from(this.buildingDocs);
     this.buildingDocs.length = 0;
-    // Figures get no vector: they have no useful neighbours ("2014" is not "2015").
-    const rows = this.words.map((word) => (/\d/u.test(word) ? undefined : vectors.wordVector(word)));
-    this.dim = rows.find((v) => v !== undefined)?.length ?? 0;
-    this.matrix = new Float32Array(this.words.length * this.dim);
-    rows.forEach((v, id) => v?.length === this.dim && this.matrix.set(v, id * this.dim));
+    this.neighbours = new WordNeighbours(vectors, this.words, { floor, stemStrength, maxNeighbours, cacheSize });
   }
 
   /** BM25's inverse document frequency over the chunks' texts; a word the corpus never uses gets the maximum. */
@@ -117,7 +96,7 @@ export class WordMatcher {
       total += weight;
       best.fill(0);
       inDoc.fill(0);
-      for (const n of this.similarWords(term)) {
+      for (const n of this.neighbours.of(term)) {
         const { units, factors } = this.postings[n.id]!;
         for (let i = 0; i < units.length; i++) {
           const u = units[i]!;
@@ -139,40 +118,10 @@ export class WordMatcher {
 
   /** Corpus words close to `word` (itself excluded), closest first: candidates for query expansion. */
   expansions(word: string, minStrength: number): { word: string; strength: number }[] {
-    return this.similarWords(word)
+    return this.neighbours
+      .of(word)
       .filter((n) => n.strength >= minStrength && this.words[n.id] !== word)
       .map((n) => ({ word: this.words[n.id]!, strength: n.strength }));
-  }
-
-  /** The corpus words matching a question word, strongest first (cached, least recently used evicted). */
-  private similarWords(word: string): Neighbour[] {
-    const cached = this.neighbours.get(word);
-    if (cached) {
-      this.neighbours.delete(word);
-      this.neighbours.set(word, cached);
-      return cached;
-    }
-    const found = this.scan(word);
-    if (this.neighbours.size >= this.cacheSize) this.neighbours.delete(this.neighbours.keys().next().value!);
-    this.neighbours.set(word, found);
-    return found;
-  }
-
-  private scan(word: string): Neighbour[] {
-    const v = /\d/u.test(word) ? undefined : this.vectors.wordVector(word);
-    const useVector = v !== undefined && v.length === this.dim;
-    const { matrix, dim, floor } = this;
-    const out: Neighbour[] = [];
-    for (let id = 0, off = 0; id < this.words.length; id++, off += dim) {
-      const other = this.words[id]!;
-      let strength = other === word ? 1 : sameStem(word, other) ? this.stemStrength : 0;
-      if (strength < 1 && useVector) {
-        const cos = dotAt(v, matrix, off, dim);
-        if (cos > floor) strength = Math.max(strength, Math.min(1, (cos - floor) / (1 - floor)));
-      }
-      if (strength > 0) out.push({ id, strength });
-    }
-    return out.sort((a, b) => b.strength - a.strength).slice(0, this.maxNeighbours);
   }
 
   private index(chunk: Chunk, i: number, titleFactor: number, window: number): void {
@@ -210,23 +159,6 @@ export class WordMatcher {
     }
     return id;
   }
-}
-
-/** v · matrix[off .. off + dim), unrolled by four: the loop every new question word runs over the vocabulary. */
-function dotAt(v: Float32Array, matrix: Float32Array, off: number, dim: number): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let e = 0;
-  let d = 0;
-  for (; d + 3 < dim; d += 4) {
-    a += v[d]! * matrix[off + d]!;
-    b += v[d + 1]! * matrix[off + d + 1]!;
-    c += v[d + 2]! * matrix[off + d + 2]!;
-    e += v[d + 3]! * matrix[off + d + 3]!;
-  }
-  for (; d < dim; d++) a += v[d]! * matrix[off + d]!;
-  return a + b + c + e;
 }
 
 /** Runs of `size` consecutive sentences, one per starting sentence; the whole text when size is 0 or it is short. */
