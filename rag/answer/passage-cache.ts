@@ -1,6 +1,7 @@
 import type { Chunk } from "../../core/types.js";
 import { splitSentences, type Span } from "../../ingest/text/sentences.js";
 import { isContentTerm, tokenize } from "../../ingest/text/tokenize.js";
+import { MONEY } from "../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "./entities.js";
 
 /** A sentence of a passage with the features the composer scores; computed once per chunk. */
@@ -100,7 +101,6 @@ function termsOf(tokens: readonly string[]): Set<string> {
   return terms;
 }
 
-const MONEY = /[$€£¥]\s?\d|\d\s?(?:bn|billion|million|trillion)\b|\b(?:dollars|euros|pounds)\b/iu;
 const MAX_JOINED = 3;
 
 /**
