@@ -7,6 +7,12 @@ import { contentHash } from "./hash.js";
 import { loadFile } from "./load/index.js";
 import type { ChunkingSettings } from "./store/manifest.js";
 
+/**
+ * Bump whenever loading, cleaning or chunking changes what a file becomes: the manifest records it,
+ * and an index built by another version is rebuilt, since unchanged files would keep stale chunks.
+ */
+export const TEXT_PIPELINE_VERSION = "2026-11-22.1";
+
 export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "embedding failed";
 
 /** One file to prepare; plain data, so it can be posted to a worker thread. */

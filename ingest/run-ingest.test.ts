@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { FakeEmbedder } from "./embed/fake.js";
 import { openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
+import { TEXT_PIPELINE_VERSION } from "./prepare.js";
 
 /** A FakeEmbedder that records every text it was asked to embed, call by call. */
 class CountingEmbedder extends FakeEmbedder {
@@ -63,7 +64,7 @@ describe("runIngest", () => {
     assert.equal(embedder.texts.length, summary.chunks.total);
     const manifest = await readManifest(indexDir);
     assert.deepEqual(Object.keys(manifest.files).sort(), ["alpha.md", "gamma.html", "nested/beta.txt"]);
-    assert.deepEqual(manifest.chunking, { chunkSize: 400, chunkOverlap: 80 });
+    assert.deepEqual(manifest.chunking, { chunkSize: 400, chunkOverlap: 80, text: TEXT_PIPELINE_VERSION });
     const store = await openChunkStore(indexDir, embedder);
     assert.equal((await store.lexical("honeybee", 1))[0]?.chunk.source, "gamma.html");
     assert.ok(!store.chunks().some((c) => c.text.includes("var x")), "script text must not be indexed");
@@ -120,6 +121,19 @@ describe("runIngest", () => {
       assert.equal(embedder.texts.length, summary.chunks.total);
     }
     assert.equal((await readManifest(indexDir)).embedder.dim, 32);
+  });
+
+  test("runIngest · index built by an older cleaning/chunking version · rebuilt although no file changed", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    const manifestFile = path.join(indexDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    delete manifest.chunking.text;
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const embedder = new CountingEmbedder();
+    const summary = await runIngest(opts, { embedder });
+    assert.equal(summary.fullBuild, `text pipeline changed: unversioned → ${TEXT_PIPELINE_VERSION}`);
+    assert.equal(summary.files.indexed.length, 3);
+    assert.equal((await readManifest(indexDir)).chunking?.text, TEXT_PIPELINE_VERSION);
   });
 
   test("runIngest · corrupt PDF, empty file, unsupported type · skipped with reasons, the rest indexed", async () => {

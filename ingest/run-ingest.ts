@@ -7,7 +7,7 @@ import { contentHash } from "./hash.js";
 import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
 import { PreparePool } from "./prepare-pool.js";
-import { prepareFile, type Prepared, type PrepareTask } from "./prepare.js";
+import { prepareFile, TEXT_PIPELINE_VERSION, type Prepared, type PrepareTask } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
 import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
 import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
@@ -46,7 +46,7 @@ const BULK_BYTES = 2_000_000;
  */
 export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<IngestSummary> {
   const started = performance.now();
-  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap };
+  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
   const files = await scanDocs(opts.docsDir);
   const { store, fullBuild } = await openBase(opts, deps, chunking, files);
   try {
@@ -87,7 +87,7 @@ async function update(store: HnswBm25Store, files: DocFile[], opts: IngestOption
     if (error === undefined) tally.indexed(file.source, file.chunks.length, file.bytes);
     else tally.skipped(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
   });
-  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap };
+  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
   for await (const prepared of prepareAll(toPrepare, chunking, opts.workers)) {
     if (prepared.status === "skipped") tally.skipped(prepared.source, prepared.reason, prepared.message);
     else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });
@@ -170,6 +170,7 @@ async function openBase(
   if (was?.chunkSize !== chunking.chunkSize || was.chunkOverlap !== chunking.chunkOverlap) {
     return fresh(`chunk settings changed: ${was ? `${was.chunkSize}/${was.chunkOverlap}` : "unknown"} → ${chunking.chunkSize}/${chunking.chunkOverlap}`);
   }
+  if (was.text !== chunking.text) return fresh(`text pipeline changed: ${was.text} → ${chunking.text}`);
   try {
     return { store: await HnswBm25Store.open(opts.indexDir, deps.embedder, options(manifest)), fullBuild: null };
   } catch (err) {

@@ -8,7 +8,7 @@ import { FORMAT_VERSION, MANIFEST_FILE, readManifest, serializeManifest, type Ma
 const MANIFEST: Manifest = {
   formatVersion: FORMAT_VERSION,
   embedder: { id: "fake/hashed-bow-16", dim: 16 },
-  chunking: { chunkSize: 1000, chunkOverlap: 200 },
+  chunking: { chunkSize: 1000, chunkOverlap: 200, text: "test" },
   files: { "a.md": { hash: "ab12", bytes: 2048, chunks: 3 } },
   counts: { files: 1, chunks: 3 },
   hnsw: { m: 16, efConstruction: 100, efSearch: 128 },

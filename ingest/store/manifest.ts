@@ -13,7 +13,14 @@ const ManifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   embedder: z.object({ id: z.string().min(1), dim: z.number().int().positive() }),
   /** Null when the chunks did not come from runIngest (e.g. a store filled by hand in a test). */
-  chunking: z.object({ chunkSize: count, chunkOverlap: count }).nullable(),
+  chunking: z
+    .object({
+      chunkSize: count,
+      chunkOverlap: count,
+      /** Version of loading + cleaning + chunking; indexes from before it was recorded read "unversioned". */
+      text: z.string().default("unversioned"),
+    })
+    .nullable(),
   files: z.record(z.string(), z.object({ hash: z.string(), bytes: count, chunks: count })),
   counts: z.object({ files: count, chunks: count }),
   hnsw: z.object({ m: count, efConstruction: count, efSearch: count }),
