@@ -55,6 +55,7 @@ test("eval cli · --gate over HTTP with thresholds met · exit 0, reports writte
   const r = await cli(["--gate", "--thresholds", path.join(dir, "pass.json"), "--out", out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Gate: all metrics meet their thresholds/);
+  assert.match(r.stdout, /^gate: \d+ passed, 0 failed$/m);
   assert.match(r.stdout, /\| fact recall \| 1\.00 \|/);
   const report = JSON.parse(await readFile(path.join(out, "report.json"), "utf8"));
   assert.equal(report.runs[0].results.length, 2);

@@ -33,6 +33,9 @@ export async function evaluate(gold: readonly GoldItem[], runners: readonly AskR
   }
   const report: Report = { createdAt: (opts.now ?? (() => new Date()))().toISOString(), gold: opts.goldLabel, k, split: opts.split, runs };
   const ours = runs[0];
-  if (opts.thresholds && ours) report.gate = { checked: true, failures: checkGate(ours.name, ours.summary.overall, opts.thresholds) };
+  if (opts.thresholds && ours) {
+    const thresholds = Object.keys(opts.thresholds.min).length + Object.keys(opts.thresholds.max).length;
+    report.gate = { checked: true, thresholds, failures: checkGate(ours.name, ours.summary.overall, opts.thresholds) };
+  }
   return report;
 }

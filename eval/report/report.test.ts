@@ -25,7 +25,7 @@ const report: Report = {
     { name: "citebot", settings: { chunkSize: 800 }, retrieval: "retriever", summary: summarize(ours), results: ours },
     { name: "baseline", settings: { chunkSize: 1000 }, retrieval: "shown", summary: summarize(base), results: base },
   ],
-  gate: { checked: true, failures: [{ run: "citebot", metric: "factRecall", value: 0.5, threshold: 0.85, kind: "min" }] },
+  gate: { checked: true, thresholds: 9, failures: [{ run: "citebot", metric: "factRecall", value: 0.5, threshold: 0.85, kind: "min" }] },
 };
 
 test("describeMisses · false abstention · names it and the missed evidence", () => {

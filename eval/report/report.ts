@@ -27,7 +27,7 @@ export interface Report {
   k: number;
   split: "tune" | "heldout" | "all";
   runs: RunReport[];
-  gate?: { checked: boolean; failures: GateFailure[] };
+  gate?: { checked: boolean; thresholds: number; failures: GateFailure[] };
 }
 
 /** What went wrong on one question, in words, for the per-question tables. */
