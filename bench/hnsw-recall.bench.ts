@@ -10,8 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
-import { createEmbedder, openChunkStore, runIngest, type Embedder } from "../ingest/index.js";
-import { HnswIndex } from "../ingest/store/hnsw-index.js";
+import { createEmbedder, type Embedder, HnswIndex, openChunkStore, runIngest } from "../ingest/index.js";
 import { generateCorpus, sampleSentences } from "./synthetic-corpus.js";
 
 const { values } = parseArgs({ options: { mb: { type: "string", default: "10" } } });

@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { splitSentences } from "../ingest/text/sentences.js";
-import { tokenize } from "../ingest/text/tokenize.js";
+import { splitSentences, tokenize } from "../ingest/index.js";
 
 export interface SyntheticCorpus {
   files: number;

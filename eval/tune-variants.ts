@@ -1,17 +1,6 @@
 import type { Hit } from "../core/types.js";
-import { contentTerms } from "../ingest/text/tokenize.js";
-import { hasWordVectors, type ChunkStore, type Embedder, type StoreOptions } from "../ingest/index.js";
-import {
-  DEFAULT_HYBRID,
-  DenseRetriever,
-  fuseRrf,
-  fuseScores,
-  HybridRetriever,
-  LexicalRetriever,
-  WordMatcher,
-  type HybridOptions,
-  type Retriever,
-} from "../rag/index.js";
+import { type ChunkStore, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
+import { DEFAULT_HYBRID, DenseRetriever, fuseRrf, fuseScores, type HybridOptions, HybridRetriever, LexicalRetriever, type Retriever, WordMatcher } from "../rag/index.js";
 
 /** One retrieval recipe of the tuning table: store options (BM25 analyzer, title) and a retriever over it. */
 export interface Variant {

@@ -14,10 +14,17 @@ export type { Manifest, FileRecord, ChunkingSettings } from "./store/manifest.js
 export { readManifest } from "./store/manifest.js";
 export { Bm25Index, DEFAULT_ANALYZER, DEFAULT_BM25_PARAMS } from "./store/bm25.js";
 export type { Analyzer, Bm25Params } from "./store/bm25.js";
-export { DEFAULT_HNSW_PARAMS } from "./store/hnsw-index.js";
+export { DEFAULT_HNSW_PARAMS, HnswIndex } from "./store/hnsw-index.js";
 export type { HnswParams } from "./store/hnsw-index.js";
 export { createEmbedder, FakeEmbedder, WinkEmbedder, hasWordVectors } from "./embed/index.js";
 export type { CreateEmbedderOptions, Embedder, WordVectors } from "./embed/index.js";
+export { scanDocs } from "./scan.js";
+export { isSupported, loadFile, SUPPORTED_EXTENSIONS } from "./load/index.js";
+export { cleanDocument } from "./clean/index.js";
+export { chunkDocument } from "./chunk.js";
+export { contentTerms, tokenize } from "./text/tokenize.js";
+export { splitSentences } from "./text/sentences.js";
+export type { Span } from "./text/sentences.js";
 
 /**
  * Opens the index in `dir` for searching. Rejects with INDEX_NOT_READY when there is none and

@@ -1,12 +1,10 @@
 import type { AskRequest, AskResponse, Chunk, Citation, Hit } from "../../core/types.js";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
-import { splitSentences } from "../../ingest/text/sentences.js";
-import { citeSentences, toCitation } from "../../rag/answer/citations.js";
-import { ExtractiveAnswerer } from "../../rag/answer/extractive.js";
 import type { AskRunner, RetrievalSource } from "../runners/runner.js";
 import type { Observation } from "../score.js";
 import { loadBaselineChunks, type BaselineChunking } from "./chunks.js";
 import { cosine, meanPool } from "./mean-pool.js";
+import { splitSentences, type WordVectors } from "../../ingest/index.js";
+import { citeSentences, ExtractiveAnswerer, toCitation } from "../../rag/index.js";
 
 export interface BaselineOptions extends BaselineChunking {
   docsDir: string;

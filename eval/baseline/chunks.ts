@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import type { Chunk } from "../../core/types.js";
-import { cleanDocument } from "../../ingest/clean/index.js";
-import { isSupported, loadFile } from "../../ingest/load/index.js";
-import { scanDocs } from "../../ingest/scan.js";
+import { cleanDocument, isSupported, loadFile, scanDocs } from "../../ingest/index.js";
 
 export interface BaselineChunking {
   chunkSize: number;

@@ -1,5 +1,4 @@
-import type { WordVectors } from "../../ingest/embed/embedder.js";
-import { tokenize } from "../../ingest/text/tokenize.js";
+import { tokenize, type WordVectors } from "../../ingest/index.js";
 
 /** The usual sentence embedding: the plain mean of the text's word vectors, unit length (zero when no word is known). */
 export function meanPool(text: string, vectors: WordVectors, dim: number): Float32Array {

@@ -1,7 +1,7 @@
 import type { Citation } from "../../core/types.js";
-import { supportScore } from "../../rag/support.js";
 import { normalizeText } from "../normalize.js";
 import { citedSentences } from "./markers.js";
+import { supportScore } from "../../rag/index.js";
 
 /** "verbatim" for extractive answers (quotes must appear in the cited passage), "lexical" for generated ones. */
 export type FaithfulnessMode = "verbatim" | "lexical";

@@ -1,4 +1,4 @@
-import { splitSentences } from "../../ingest/text/sentences.js";
+import { splitSentences } from "../../ingest/index.js";
 
 const MARKER_GROUP = /(?:\s*\[\d+\])+/gu;
 

@@ -1,5 +1,5 @@
-import { tokenize } from "../../ingest/text/tokenize.js";
 import { stripMarkers } from "./fact-recall.js";
+import { tokenize } from "../../ingest/index.js";
 
 /** SQuAD-style token F1 between an answer (markers stripped) and the gold answer, over the shared tokenizer. */
 export function tokenF1(answer: string, gold: string): number {

@@ -1,6 +1,5 @@
 import type { Config } from "../../core/config.js";
-import { createEmbedder, WinkEmbedder } from "../../ingest/embed/index.js";
-import { runIngest } from "../../ingest/index.js";
+import { createEmbedder, runIngest, WinkEmbedder } from "../../ingest/index.js";
 import { createEngine } from "../../rag/index.js";
 import { BASELINE_RECIPE, BaselineRunner } from "../baseline/baseline-runner.js";
 import { EngineRunner, RetrievalLog } from "./engine-runner.js";
