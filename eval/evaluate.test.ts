@@ -54,5 +54,5 @@ test("evaluate · thresholds given · only the first runner is gated and failure
     split: "tune",
     thresholds: { min: { factRecall: 0.5, citationValidity: 1 }, max: {} },
   });
-  assert.deepEqual(report.gate, { checked: true, failures: [{ run: "ours", metric: "factRecall", value: 0, threshold: 0.5, kind: "min" }] });
+  assert.deepEqual(report.gate, { checked: true, thresholds: 2, failures: [{ run: "ours", metric: "factRecall", value: 0, threshold: 0.5, kind: "min" }] });
 });
