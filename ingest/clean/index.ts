@@ -1,4 +1,4 @@
-import type { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import type { SourceDocument } from "../../core/types.js";
 import { dropBoilerplate } from "./boilerplate.js";
 import { splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
@@ -19,7 +19,7 @@ const PARAGRAPH_BREAK = "\n\n";
  * Footnote blocks leave the running text, which is rejoined across them and across page breaks; the notes follow
  * their page's text (PDF) or the whole text (other formats).
  */
-export function cleanDocument(pages: Document[], source: string): SourceDocument {
+export function cleanDocument(pages: DocumentInterface[], source: string): SourceDocument {
   const paged = pages.some((p) => typeof p.metadata["page"] === "number");
   const raw = pages.map((p) => normalizeLines(p.pageContent));
   // Text without pages (a PDF saved as .txt) gets pages from its running header, so notes stay inside a page.
@@ -60,7 +60,7 @@ function cleanLines(lines: string[]): string[] {
 }
 
 /** Joins pages with a paragraph break and records each non-empty page's span in the joined text. */
-function assemble(paragraphs: string[][], pages: Document[]): { text: string; spans: SourceDocument["pages"] } {
+function assemble(paragraphs: string[][], pages: DocumentInterface[]): { text: string; spans: SourceDocument["pages"] } {
   const spans: SourceDocument["pages"] = [];
   let text = "";
   paragraphs.forEach((page, i) => {
@@ -74,7 +74,7 @@ function assemble(paragraphs: string[][], pages: Document[]): { text: string; sp
   return { text, spans };
 }
 
-function fileMetadata(pages: Document[]): { title?: string; date?: string } {
+function fileMetadata(pages: DocumentInterface[]): { title?: string; date?: string } {
   const meta = pages[0]?.metadata ?? {};
   const pick = (key: string) => (typeof meta[key] === "string" ? { [key]: meta[key] as string } : {});
   return { ...pick("title"), ...pick("date") };

@@ -1,4 +1,4 @@
-import { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import { Parser } from "htmlparser2";
 import { decodeText } from "./decode.js";
 
@@ -15,10 +15,10 @@ const CELLS = new Set(["td", "th"]);
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /** HTML: visible text only; block elements become paragraph breaks, entities decoded. */
-export function loadHtml(bytes: Uint8Array, source: string): Document[] {
+export function loadHtml(bytes: Uint8Array, source: string): DocumentInterface[] {
   const { text, title } = htmlToText(decodeText(bytes, source));
   const metadata: Record<string, string> = title ? { source, title } : { source };
-  return [new Document({ pageContent: text, metadata })];
+  return [{ pageContent: text, metadata }];
 }
 
 /** The visible text and the best title (first <h1>, else <title>). */

@@ -1,4 +1,4 @@
-import type { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import { extname } from "node:path";
 import { AppError } from "../../core/errors.js";
 import { loadHtml } from "./html.js";
@@ -7,7 +7,7 @@ import { loadPdf } from "./pdf.js";
 import { loadTxt } from "./txt.js";
 
 /** A loader turns a file's bytes into LangChain Documents; `source` names the file in errors and metadata. */
-export type Loader = (bytes: Uint8Array, source: string) => Document[] | Promise<Document[]>;
+export type Loader = (bytes: Uint8Array, source: string) => DocumentInterface[] | Promise<DocumentInterface[]>;
 
 // Extension → loader, after LlamaIndex's FILE_EXT_TO_READER.
 const LOADERS: Readonly<Record<string, Loader>> = {
@@ -29,7 +29,7 @@ export function isSupported(fileName: string): boolean {
  * Loads one file. Throws AppError("UNSUPPORTED_FILE") with `details.reason` one of
  * "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable".
  */
-export async function loadFile(bytes: Uint8Array, source: string): Promise<Document[]> {
+export async function loadFile(bytes: Uint8Array, source: string): Promise<DocumentInterface[]> {
   const ext = extname(source).toLowerCase();
   const loader = Object.hasOwn(LOADERS, ext) ? LOADERS[ext] : undefined;
   if (!loader) throw rejected(source, "unsupported type", `extension "${ext || "(none)"}" is not one of ${SUPPORTED_EXTENSIONS.join(" ")}`);

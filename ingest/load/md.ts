@@ -1,4 +1,4 @@
-import { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import { stripInlineMarkup } from "../clean/markup.js";
 import { decodeText } from "./decode.js";
 
@@ -14,12 +14,12 @@ const QUOTE = /^\s*(?:>\s?)+/u;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/u;
 
 /** Markdown: markup syntax removed, text kept; headings and list items become their own paragraphs. */
-export function loadMd(bytes: Uint8Array, source: string): Document[] {
+export function loadMd(bytes: Uint8Array, source: string): DocumentInterface[] {
   const raw = decodeText(bytes, source);
   const front = raw.match(FRONT_MATTER);
   const body = front ? raw.slice(front[0].length) : raw;
   const metadata: Record<string, string> = { source, ...frontMatterFields(front?.[1] ?? "") };
-  return [new Document({ pageContent: markdownToText(body), metadata })];
+  return [{ pageContent: markdownToText(body), metadata }];
 }
 
 export function markdownToText(markdown: string): string {

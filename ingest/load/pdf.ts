@@ -1,9 +1,9 @@
-import { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import type * as PdfParse from "pdf-parse";
 import { AppError } from "../../core/errors.js";
 
 /** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata. */
-export async function loadPdf(bytes: Uint8Array, source: string): Promise<Document[]> {
+export async function loadPdf(bytes: Uint8Array, source: string): Promise<DocumentInterface[]> {
   // Loaded on first use: importing pdf.js costs ~150 MB of RSS, which the server (it imports ingest for the
   // store) and runs without PDFs should not pay.
   const pdf = await import("pdf-parse");
@@ -14,7 +14,7 @@ export async function loadPdf(bytes: Uint8Array, source: string): Promise<Docume
     const { pages } = await parser.getText();
     const fileMeta = pdfMetadata(info.info, info.getDateNode().CreationDate);
     return pages.map(
-      (p) => new Document({ pageContent: p.text, metadata: { source, page: p.num, ...fileMeta } }),
+      (p) => ({ pageContent: p.text, metadata: { source, page: p.num, ...fileMeta } }),
     );
   } catch (err) {
     throw pdfError(pdf, err, source);

@@ -1,7 +1,7 @@
-import { Document } from "@langchain/core/documents";
+import type { DocumentInterface } from "@langchain/core/documents";
 import { decodeText } from "./decode.js";
 
 /** Plain text: the whole file is one Document. */
-export function loadTxt(bytes: Uint8Array, source: string): Document[] {
-  return [new Document({ pageContent: decodeText(bytes, source), metadata: { source } })];
+export function loadTxt(bytes: Uint8Array, source: string): DocumentInterface[] {
+  return [{ pageContent: decodeText(bytes, source), metadata: { source } }];
 }
