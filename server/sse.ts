@@ -41,7 +41,10 @@ export interface SseStream {
   stop(): void;
 }
 
-/** Sends the event-stream headers now and starts a heartbeat comment every `heartbeatMs`. */
+/**
+ * Sends the event-stream headers now and starts a heartbeat comment every `heartbeatMs`. The heartbeat also
+ * stops when the connection closes, so a producer slow to notice a hang-up does not keep it ticking.
+ */
 export function openSse(res: Response, heartbeatMs: number): SseStream {
   res.status(200);
   res.set({
@@ -56,8 +59,10 @@ export function openSse(res: Response, heartbeatMs: number): SseStream {
     if (!res.writableEnded) res.write(formatSseComment("ping"));
   }, heartbeatMs);
   timer.unref();
+  const stop = () => clearInterval(timer);
+  res.once("close", stop);
   return {
     send: (event, data) => writeSseEvent(res, event, data),
-    stop: () => clearInterval(timer),
+    stop,
   };
 }
