@@ -1,16 +1,7 @@
 import { Router } from "express";
-import { AppError } from "../../core/errors.js";
-import type { AskRequest, AskResponse, Engine } from "../../core/types.js";
+import { collect } from "../../rag/index.js";
 import type { EngineGate } from "../engine-gate.js";
 import { parseAskBody, requireJson } from "../request.js";
-
-/** Drains the engine's events into the one response the `done` event carries. */
-export async function collectResponse(engine: Engine, request: AskRequest, signal?: AbortSignal): Promise<AskResponse> {
-  for await (const event of engine.ask(request, signal)) {
-    if (event.type === "done") return event.response;
-  }
-  throw new AppError("INTERNAL", "The engine finished without an answer");
-}
 
 /** POST /api/ask: the JSON contract of issue 3. */
 export function askRoute(gate: EngineGate): Router {
@@ -22,6 +13,6 @@ export function askRoute(gate: EngineGate): Router {
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
     });
-    res.json(await collectResponse(engine, request, abort.signal));
+    res.json(await collect(engine.ask(request, abort.signal)));
   });
 }
