@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
-import { createEmbedder } from "../ingest/embed/index.js";
-import { readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
+import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import type { ServedEngine } from "./engine-gate.js";
@@ -47,7 +46,7 @@ export async function openEngine(config: Readonly<Config>, logger: Logger): Prom
 }
 
 /** Builds the index from DOCS_DIR when INDEX_DIR holds none; an existing index is used as is (`npm run ingest` refreshes it). */
-export async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
+async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
   const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
   try {
     await readManifest(indexDir);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import escapeHtml from "escape-html";
 import type { Health } from "../core/types.js";
-import type { DocumentSummary } from "./engine-gate.js";
+import type { DocumentSummary } from "../rag/index.js";
 
 const TEMPLATE = path.join(import.meta.dirname, "public", "demo.html");
 

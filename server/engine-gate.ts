@@ -1,15 +1,9 @@
 import { AppError } from "../core/errors.js";
 import type { Engine } from "../core/types.js";
+import type { CitebotEngine } from "../rag/index.js";
 
-/** One document of the knowledge base, as the demo page lists it. */
-export interface DocumentSummary {
-  source: string;
-  title: string;
-  date: string | null;
-}
-
-/** An engine may also list its documents; the server shows them when it does. */
-export type ServedEngine = Engine & { documents?(): readonly DocumentSummary[] };
+/** An engine may also list its documents (as rag's engine does); the server shows them when it does. */
+export type ServedEngine = Engine & Partial<Pick<CitebotEngine, "documents">>;
 
 /**
  * Holds the engine, or the promise of one, so the server can listen while the index builds and answer

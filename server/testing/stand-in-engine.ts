@@ -1,5 +1,5 @@
 import type { AskRequest, AskResponse, Citation, Engine, EngineEvent, Health } from "../../core/types.js";
-import type { DocumentSummary } from "../engine-gate.js";
+import type { DocumentSummary } from "../../rag/index.js";
 
 /** A scripted Engine for server tests: records what it was asked and the signal it got. */
 export interface StandInEngine extends Engine {
