@@ -6,7 +6,8 @@ import { citationValidity, type CitationValidity } from "./metrics/citation-vali
 import { docRecall } from "./metrics/doc-recall.js";
 import { factRecall, type FactRecall } from "./metrics/fact-recall.js";
 import { faithfulness, faithfulnessMode, type Faithfulness } from "./metrics/faithfulness.js";
-import { evidenceRank } from "./metrics/hit-at-k.js";
+import { evidenceRank, hitAtK } from "./metrics/hit-at-k.js";
+import { reciprocalRank } from "./metrics/mrr.js";
 import type { Passage } from "./metrics/passage.js";
 import { tokenF1 } from "./metrics/token-f1.js";
 
@@ -49,7 +50,7 @@ export function scoreQuestion(item: GoldItem, obs: Observation, k: number): Ques
   let retrieval: QuestionResult["retrieval"] = null;
   if (item.answerable) {
     const rank = evidenceRank(retrieved, evidence, ALL_EVIDENCE_TYPES.has(item.type) ? "all" : "any");
-    retrieval = { rank, hit: rank !== null && rank <= k ? 1 : 0, rr: rank === null ? 0 : 1 / rank, docRecall: docRecall(item.sources, retrieved, k) };
+    retrieval = { rank, hit: hitAtK(rank, k), rr: reciprocalRank(rank), docRecall: docRecall(item.sources, retrieved, k) };
   }
   return {
     id: item.id,

@@ -10,12 +10,13 @@ test("evidenceRank · evidence split across lines and with straight quotes · fo
 });
 
 test("hitAtK · evidence at rank 2 · hit@1 is 0, hit@2 is 1", () => {
-  assert.equal(hitAtK(list, ["the war is over"], 1, "any"), 0);
-  assert.equal(hitAtK(list, ["the war is over"], 2, "any"), 1);
+  const rank = evidenceRank(list, ["the war is over"], "any");
+  assert.equal(hitAtK(rank, 1), 0);
+  assert.equal(hitAtK(rank, 2), 1);
 });
 
 test("hitAtK · evidence nowhere in the list · 0 at any depth", () => {
-  assert.equal(hitAtK(list, ["the war is lost"], 10, "any"), 0);
+  assert.equal(hitAtK(evidenceRank(list, ["the war is lost"], "any"), 10), 0);
 });
 
 test("evidenceRank · all mode with two evidences at ranks 2 and 3 · rank 3; any mode · rank 2", () => {

@@ -19,8 +19,7 @@ export function evidenceRank(passages: readonly Passage[], evidence: readonly st
   return found.length === wanted.length ? Math.max(...found) + 1 : null;
 }
 
-/** hit@k: 1 when the evidence is covered within the top k passages, else 0. */
-export function hitAtK(passages: readonly Passage[], evidence: readonly string[], k: number, mode: EvidenceMode): number {
-  const rank = evidenceRank(passages, evidence, mode);
+/** hit@k from the evidence's rank (see evidenceRank): 1 when it is covered within the top k passages, else 0. */
+export function hitAtK(rank: number | null, k: number): number {
   return rank !== null && rank <= k ? 1 : 0;
 }
