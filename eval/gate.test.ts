@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import type { AppError } from "../core/errors.js";
 import { checkGate, loadThresholds } from "./gate.js";
 import { goldItem, response } from "./response.fixture.js";
 import { scoreQuestion } from "./score.js";
@@ -38,6 +39,17 @@ test("loadThresholds · unknown metric and out-of-range value · rejected with b
     const file = path.join(dir, "t.json");
     await writeFile(file, JSON.stringify({ min: { hitAt5: 0.9, factRecall: 2 } }));
     await assert.rejects(loadThresholds(file), (err: Error) => /factRecall/.test(err.message) && /hitAt5/.test(err.message));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("loadThresholds · a file that is not JSON · CONFIG_INVALID naming the file", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "thr-"));
+  try {
+    const file = path.join(dir, "broken.json");
+    await writeFile(file, "{ min: ");
+    await assert.rejects(loadThresholds(file), (err: AppError) => err.code === "CONFIG_INVALID" && err.message.includes(file));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -18,7 +18,13 @@ export async function loadThresholds(file: string): Promise<Thresholds> {
   const text = await readFile(file, "utf8").catch((cause: unknown) => {
     throw new AppError("NOT_FOUND", `Cannot read thresholds ${file}`, { cause });
   });
-  const parsed = ThresholdsSchema.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError("CONFIG_INVALID", `Invalid thresholds ${file}: not JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = ThresholdsSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new AppError("CONFIG_INVALID", `Invalid thresholds ${file}:\n  ${problems.join("\n  ")}`, { details: problems });
