@@ -4,7 +4,7 @@ import { AppError, isAppError, type ErrorCode } from "../core/errors.js";
 import { writeSseEvent } from "./sse.js";
 
 /** The HTTP status of each error code; a new code without a status fails type-checking. */
-export const STATUS: Record<ErrorCode, number> = {
+const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -19,7 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }
 

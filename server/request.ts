@@ -4,8 +4,8 @@ import { AppError } from "../core/errors.js";
 import type { AskRequest } from "../core/types.js";
 
 export const MAX_QUESTION_CHARS = 2000;
-export const MAX_HISTORY_TURNS = 20;
-export const MAX_TURN_CHARS = 8000;
+const MAX_HISTORY_TURNS = 20;
+const MAX_TURN_CHARS = 8000;
 
 const TurnSchema = z.object({
   role: z.enum(["user", "assistant"], { error: 'must be "user" or "assistant"' }),
@@ -15,7 +15,7 @@ const TurnSchema = z.object({
 });
 
 /** The body of POST /api/ask and /api/chat (issue 3's fixed contract). Unknown keys are ignored. */
-export const AskBodySchema = z.object(
+const AskBodySchema = z.object(
   {
     question: z
       .string({ error: "is required and must be a string" })

@@ -3,7 +3,7 @@ import type { Citation } from "../../core/types.js";
 import type { Prompts } from "../../prompts/load.js";
 
 /** What the model writes, alone at the start of its reply, when the passages do not answer the question. */
-export const REFUSAL_TOKEN = "NO_ANSWER";
+const REFUSAL_TOKEN = "NO_ANSWER";
 
 /** The abstention text when the model's own refusal sentence is missing or unusable. */
 export const DEFAULT_REFUSAL = "The documents don't cover this question.";
