@@ -14,15 +14,18 @@ export interface DemoPageData {
   documents?: readonly DocumentSummary[];
 }
 
+/** The template ships with the code, so it is read once, on the first request. */
+let template: Promise<string> | undefined;
+
 /** Fills server/public/demo.html; every inserted value is HTML-escaped. */
 export async function renderDemoPage(data: DemoPageData): Promise<string> {
-  const template = await readFile(TEMPLATE, "utf8");
+  const html = await (template ??= readFile(TEMPLATE, "utf8"));
   const values: Record<string, string> = {
     origin: escapeHtml(data.origin),
     stats: escapeHtml(describeIndex(data.health)),
     documents: listDocuments(data.documents),
   };
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return html.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 function describeIndex(health: Health | undefined): string {
