@@ -1,5 +1,5 @@
 import type { Turn } from "../core/types.js";
-import { contentTerms } from "../ingest/text/tokenize.js";
+import { contentTerms } from "../ingest/index.js";
 import { namedEntities, surfaceWords } from "./answer/entities.js";
 
 /**

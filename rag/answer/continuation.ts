@@ -1,4 +1,4 @@
-import { isContentTerm } from "../../ingest/text/tokenize.js";
+import { isContentTerm } from "../../ingest/index.js";
 import { sameStem } from "../retrieve/same-stem.js";
 import type { ScoredSentence } from "./sentence-score.js";
 

@@ -1,4 +1,4 @@
-import { STOPWORDS, tokenize } from "../../ingest/text/tokenize.js";
+import { STOPWORDS, tokenize } from "../../ingest/index.js";
 
 /**
  * Surface features the tokenizer throws away (capitals, figures, dates), recovered from the original

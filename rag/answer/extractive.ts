@@ -1,6 +1,6 @@
 import { DEFAULT_ABSTAIN_THRESHOLD } from "../../core/config.js";
 import type { AnswerEvent, Composition, Hit, Turn } from "../../core/types.js";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
+import type { WordVectors } from "../../ingest/index.js";
 import { splitFollowUp } from "../condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";

@@ -1,6 +1,5 @@
 import type { Chunk } from "../../core/types.js";
-import { splitSentences, type Span } from "../../ingest/text/sentences.js";
-import { isContentTerm, tokenize } from "../../ingest/text/tokenize.js";
+import { isContentTerm, splitSentences, tokenize, type Span } from "../../ingest/index.js";
 import { MONEY } from "../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "./entities.js";
 

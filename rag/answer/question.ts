@@ -1,5 +1,4 @@
-import { contentTerms } from "../../ingest/text/tokenize.js";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
+import { contentTerms, type WordVectors } from "../../ingest/index.js";
 import { answerType, namedEntities, type AnswerType } from "./entities.js";
 
 /** The question as the composer scores it: weighted content terms, the names it asks about, its type. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { WordVectors } from "../../ingest/embed/embedder.js";
+import type { WordVectors } from "../../ingest/index.js";
 import { STEM_MATCH, TermMatcher } from "./term-match.js";
 
 /** Three hand-made unit vectors: "troops" and "soldiers" close (cos 0.96), "bread" far from both. */

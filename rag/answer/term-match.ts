@@ -1,5 +1,4 @@
-import type { WordVectors } from "../../ingest/embed/embedder.js";
-import { dot } from "../../ingest/embed/vector.js";
+import { dot, type WordVectors } from "../../ingest/index.js";
 import { sameStem } from "../retrieve/same-stem.js";
 
 /**

@@ -1,6 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
-import { hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
-import { dot } from "../../ingest/embed/vector.js";
+import { dot, hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";

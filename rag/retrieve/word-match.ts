@@ -1,7 +1,5 @@
 import type { Chunk } from "../../core/types.js";
-import type { WordVectors } from "../../ingest/index.js";
-import { splitSentences } from "../../ingest/text/sentences.js";
-import { contentTerms } from "../../ingest/text/tokenize.js";
+import { contentTerms, splitSentences, type WordVectors } from "../../ingest/index.js";
 import { WordNeighbours } from "./word-neighbours.js";
 
 export interface WordMatchOptions {
