@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 
 export type Split = "tune" | "heldout";
 
-export const SPLIT_SEED = "citebot-gold-v1";
-export const HELDOUT_SHARE = 0.3;
+const SPLIT_SEED = "citebot-gold-v1";
+const HELDOUT_SHARE = 0.3;
 
 /**
  * Deterministic tune/held-out split, balanced by type: inside each type, items are ordered by a seeded

@@ -10,7 +10,7 @@ export interface Variant {
 }
 
 /** Harman's S-stemmer: plural endings only ("talks" → "talk", "policies" → "policy"); never touches -ss/-us. */
-export function sStem(word: string): string {
+function sStem(word: string): string {
   if (word.length < 4 || /\d/u.test(word)) return word;
   if (/ies$/u.test(word) && !/[ae]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
   if (/es$/u.test(word) && !/[aeo]es$/u.test(word)) return word.slice(0, -1);

@@ -121,7 +121,7 @@ function leadingFragmentsStart(lines: string[], kinds: Kind[], from: number, sta
   return at;
 }
 
-export function isFragment(text: string): boolean {
+function isFragment(text: string): boolean {
   return /^\p{Ll}/u.test(text) && text.length <= MAX_INSET;
 }
 

@@ -14,7 +14,7 @@
 export const SIF_VERSION = "sif-v1";
 
 /** Arora et al. recommend 1e-4..1e-3; 3e-4 and 1e-4 measured no better on our corpus. */
-export const SIF_A = 1e-3;
+const SIF_A = 1e-3;
 
 /** SIF weight of every row of a frequency-ordered vocabulary of `count` words. */
 export function sifWeights(count: number): Float32Array {

@@ -22,7 +22,7 @@ export function loadHtml(bytes: Uint8Array, source: string): DocumentInterface[]
 }
 
 /** The visible text and the best title (first <h1>, else <title>). */
-export function htmlToText(html: string): { text: string; title: string } {
+function htmlToText(html: string): { text: string; title: string } {
   const parts: string[] = [];
   const titles = { h1: "", title: "" };
   let skipDepth = 0;

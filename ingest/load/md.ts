@@ -22,7 +22,7 @@ export function loadMd(bytes: Uint8Array, source: string): DocumentInterface[] {
   return [{ pageContent: markdownToText(body), metadata }];
 }
 
-export function markdownToText(markdown: string): string {
+function markdownToText(markdown: string): string {
   const out: string[] = [];
   let inFence = false;
   for (const line of markdown.split(/\r?\n/u)) {
