@@ -46,14 +46,14 @@ const BULK_BYTES = 2_000_000;
  */
 export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<IngestSummary> {
   const started = performance.now();
-  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
+  const chunking: ChunkingSettings = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
   const files = await scanDocs(opts.docsDir);
   const { store, fullBuild } = await openBase(opts, deps, chunking, files);
   try {
     store.chunking = chunking;
     const bytesFound = files.reduce((n, f) => n + f.bytes, 0);
     const tally = new IngestTally({ docsDir: opts.docsDir, indexDir: opts.indexDir, fullBuild, bytesFound }, files.length, deps.onProgress);
-    const changed = await update(store, files, opts, deps, tally);
+    const changed = await update(store, files, chunking, opts, deps, tally);
     const { summary } = tally;
     summary.chunks.total = store.size;
     if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
@@ -72,7 +72,14 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
 }
 
 /** Applies the folder's changes to the store; true when the store changed. */
-async function update(store: HnswBm25Store, files: DocFile[], opts: IngestOptions, deps: IngestDeps, tally: IngestTally): Promise<boolean> {
+async function update(
+  store: HnswBm25Store,
+  files: DocFile[],
+  chunking: ChunkingSettings,
+  opts: IngestOptions,
+  deps: IngestDeps,
+  tally: IngestTally,
+): Promise<boolean> {
   const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
   tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
   for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
@@ -87,7 +94,6 @@ async function update(store: HnswBm25Store, files: DocFile[], opts: IngestOption
     if (error === undefined) tally.indexed(file.source, file.chunks.length, file.bytes);
     else tally.skipped(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
   });
-  const chunking = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
   for await (const prepared of prepareAll(toPrepare, chunking, opts.workers)) {
     if (prepared.status === "skipped") tally.skipped(prepared.source, prepared.reason, prepared.message);
     else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });

@@ -1,5 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
-import { dot, hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
+import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";
@@ -34,8 +34,8 @@ export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "
   minOverlap: 0.5,
 };
 
-// BM25's k1: a term's score saturates at idf · (k1 + 1), which gives the query's BM25 ceiling.
-const BM25_K1 = 1.2;
+// A BM25 term's score saturates at idf · (k1 + 1), which gives the query's BM25 ceiling.
+const BM25_K1 = DEFAULT_BM25_PARAMS.k1;
 
 /**
  * Candidates from BM25, dense search and word-vector matching (which also finds chunks sharing no word with
