@@ -79,6 +79,14 @@ describe("gold set", () => {
     assert.ok(problems.some((p) => p.startsWith(`sf-01: split is ${flipped}`)));
   });
 
+  test("findGoldProblems · multi-doc item whose evidence all comes from one source · names the other source", async () => {
+    await writeFile(path.join(dir, "b.txt"), "A second report on the same meeting.");
+    const both = item({ id: "multi-01", type: "multi-doc", sources: ["a.txt", "b.txt"], evidence: ["chaired by Ada Lovelace"] });
+    assert.deepEqual(await findGoldProblems([both], dir), ["multi-01: multi-doc item has no evidence from source b.txt"]);
+    const fixed = { ...both, evidence: ["chaired by Ada Lovelace", "A second report"] };
+    assert.deepEqual(await findGoldProblems([fixed], dir), []);
+  });
+
   test("validateGold · a bad evidence · throws an AppError whose details list it", async () => {
     await assert.rejects(validateGold([item({ id: "sf-01", evidence: "nowhere" })], dir), (err: Error & { details?: unknown }) => {
       assert.match(err.message, /1 problem/);

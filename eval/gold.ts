@@ -75,8 +75,8 @@ export function parseGold(text: string, label = "gold"): GoldItem[] {
 /**
  * Every problem of a parsed gold set: evidence not found verbatim (whitespace and quote style aside)
  * in one of its sources, missing source files, duplicate ids, inconsistent unanswerable items,
- * a gold answer that misses its own facts, a follow-up without history, a split that differs from
- * the seeded split.
+ * a gold answer that misses its own facts, a follow-up without history, a multi-doc or conflict item
+ * without evidence from each of its sources, a split that differs from the seeded split.
  */
 export async function findGoldProblems(gold: readonly GoldItem[], docsDir: string): Promise<string[]> {
   const problems: string[] = [];
@@ -103,6 +103,12 @@ export async function findGoldProblems(gold: readonly GoldItem[], docsDir: strin
     for (const e of evidence) {
       const found = item.sources.some((s) => texts.has(s) && containsVerbatim(texts.get(s) ?? "", e));
       if (!found) at(`evidence not found in ${item.sources.join(", ")}: "${e}"`);
+    }
+    // "all"-evidence types score retrieval on finding every source, so each source needs its own evidence.
+    if (ALL_EVIDENCE_TYPES.has(item.type)) {
+      for (const s of item.sources.filter((s) => texts.has(s) && !evidence.some((e) => containsVerbatim(texts.get(s)!, e)))) {
+        at(`${item.type} item has no evidence from source ${s}`);
+      }
     }
   }
   return problems;
