@@ -40,7 +40,7 @@ interface Postings {
  *
  * Speed: each question word is compared with the corpus vocabulary once (WordNeighbours) and its close
  * words are cached, then postings give every chunk's best match: a question costs O(postings of the close
- * words), about what BM25 costs.
+ * words) plus one pass over all matching windows per question word (for the document-wide matches).
  */
 export class WordMatcher {
   private readonly words: string[] = [];
