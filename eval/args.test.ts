@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
-import { parseEvalArgs } from "./args.js";
+import type { AppError } from "../core/errors.js";
+import { parseEvalArgs, USAGE } from "./args.js";
 
 test("parseEvalArgs · no arguments · defaults (repo gold, k 5, all splits, no gate, no baseline)", () => {
   const a = parseEvalArgs([]);
@@ -23,6 +24,9 @@ test("parseEvalArgs · bad k, split and URL · one error naming all three", () =
   );
 });
 
-test("parseEvalArgs · unknown option · rejected", () => {
-  assert.throws(() => parseEvalArgs(["--bogus"]), /bogus/);
+test("parseEvalArgs · unknown option · BAD_REQUEST naming it, with the usage", () => {
+  assert.throws(
+    () => parseEvalArgs(["--bogus"]),
+    (err: AppError) => err.code === "BAD_REQUEST" && /bogus/.test(err.message) && err.message.includes(USAGE),
+  );
 });

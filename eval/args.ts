@@ -28,21 +28,7 @@ export const USAGE = `Usage: npm run eval -- [options]
 
 /** Parses and checks the harness's command line; bad values throw one AppError naming them all. */
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      gold: { type: "string", default: path.join(import.meta.dirname, "gold.jsonl") },
-      "base-url": { type: "string" },
-      out: { type: "string" },
-      k: { type: "string", default: "5" },
-      split: { type: "string", default: "all" },
-      gate: { type: "boolean", default: false },
-      baseline: { type: "boolean", default: false },
-      thresholds: { type: "string", default: path.join(import.meta.dirname, "thresholds.json") },
-      help: { type: "boolean", default: false },
-    },
-  });
+  const values = parseOptions(argv);
   const problems: string[] = [];
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 20) problems.push(`--k must be an integer from 1 to 20, got "${values.k}"`);
@@ -62,4 +48,27 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     thresholds: path.resolve(values.thresholds),
     help: values.help,
   };
+}
+
+/** node's parseArgs, with an unknown option or a missing value reported like the other usage errors. */
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        gold: { type: "string", default: path.join(import.meta.dirname, "gold.jsonl") },
+        "base-url": { type: "string" },
+        out: { type: "string" },
+        k: { type: "string", default: "5" },
+        split: { type: "string", default: "all" },
+        gate: { type: "boolean", default: false },
+        baseline: { type: "boolean", default: false },
+        thresholds: { type: "string", default: path.join(import.meta.dirname, "thresholds.json") },
+        help: { type: "boolean", default: false },
+      },
+    }).values;
+  } catch (err) {
+    throw new AppError("BAD_REQUEST", `${(err as Error).message}\n\n${USAGE}`, { cause: err });
+  }
 }
