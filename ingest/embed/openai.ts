@@ -2,7 +2,7 @@ import { OpenAIEmbeddings, type OpenAIEmbeddingsParams } from "@langchain/openai
 import { APIConnectionError, APIConnectionTimeoutError, type ClientOptions } from "openai";
 import { AppError } from "../../core/errors.js";
 import type { Embedder } from "./embedder.js";
-import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "./openai-endpoint.js";
+import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "../../core/openai-endpoint.js";
 import { normalizeInPlace } from "./vector.js";
 
 export interface OpenAIEmbedderOptions {

@@ -1,5 +1,5 @@
 /**
- * Defaults shared by every OpenAI-compatible client (embeddings here, chat in rag/); a module of its own
+ * Defaults shared by every OpenAI-compatible client (embeddings in ingest/, chat in rag/); a module of its own
  * so importing them does not load the SDKs (@langchain/openai alone takes about a second to import).
  */
 
