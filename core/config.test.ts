@@ -41,9 +41,13 @@ test("loadConfig · overlap not below chunk size · rejected", () => {
   assert.throws(() => loadConfig({ CHUNK_SIZE: "500", CHUNK_OVERLAP: "500" }), /CHUNK_OVERLAP/);
 });
 
-test("loadConfig · CORS_ORIGINS list · trimmed array", () => {
-  const config = loadConfig({ CORS_ORIGINS: " https://a.example , https://b.example," });
-  assert.deepEqual(config.server.corsOrigins, ["https://a.example", "https://b.example"]);
+test("loadConfig · CORS_ORIGINS list · trimmed, in the canonical form browsers send", () => {
+  const config = loadConfig({ CORS_ORIGINS: " https://a.example , HTTPS://Shop.Example:443/, http://b.example:8080/path," });
+  assert.deepEqual(config.server.corsOrigins, ["https://a.example", "https://shop.example", "http://b.example:8080"]);
+});
+
+test("loadConfig · CORS_ORIGINS entry that is not an origin · rejected naming the key", () => {
+  assert.throws(() => loadConfig({ CORS_ORIGINS: "https://a.example, shop.example" }), /CORS_ORIGINS.*origin such as/su);
 });
 
 test("source tree · process.env · read only by core/config.ts", () => {

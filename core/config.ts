@@ -16,6 +16,15 @@ const csv = z
       .map((x) => x.trim())
       .filter(Boolean),
   );
+/** Browsers send an origin in canonical form (lower-case host, no default port, no path): compare it so. */
+const origins = csv.pipe(
+  z.array(
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && /^https?:$/u.test(new URL(s).protocol), "each entry must be an origin such as https://shop.example")
+      .transform((s) => new URL(s).origin),
+  ),
+);
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 const num = (def: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(def);
 const optionalString = z
@@ -44,7 +53,7 @@ const EnvSchema = z.object({
   ABSTAIN_THRESHOLD: num(DEFAULT_ABSTAIN_THRESHOLD, 0, 1),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
-  CORS_ORIGINS: csv,
+  CORS_ORIGINS: origins,
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

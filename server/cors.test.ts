@@ -16,7 +16,7 @@ describe("CORS", () => {
   });
 
   test("api · CORS_ORIGINS set · listed and own origin allowed, others refused with 403", async () => {
-    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example, https://blog.example/" });
+    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example, https://Blog.Example/" });
     try {
       const preflight = (origin: string) =>
         fetch(`${srv.url}/api/chat`, {

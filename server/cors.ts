@@ -15,8 +15,8 @@ const SHARED = {
  */
 export function corsPolicy(origins: readonly string[]): RequestHandler {
   if (origins.length === 0) return cors({ ...SHARED, origin: "*" });
-  const allowed = new Set(origins.map((o) => o.replace(/\/+$/, "")));
-  const listed = cors({ ...SHARED, origin: [...allowed] });
+  const allowed = new Set(origins);
+  const listed = cors({ ...SHARED, origin: [...origins] });
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (origin && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
