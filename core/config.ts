@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   PORT: int(3000, 0, 65535),
   CORS_ORIGINS: origins,
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
+  TRUST_PROXY: int(0, 0, 10),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -67,7 +68,15 @@ export interface Config {
   generator: { provider: "extractive" | "openai"; model: string };
   openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
   rag: { topK: number; abstainThreshold: number };
-  server: { host: string; port: number; corsOrigins: string[]; rateLimitPerMinute: number; bodyLimit: string };
+  server: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    rateLimitPerMinute: number;
+    /** Reverse proxies in front whose X-Forwarded-For is believed, so the rate limit keys on the real client. */
+    trustProxy: number;
+    bodyLimit: string;
+  };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
 
@@ -116,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       port: e.PORT,
       corsOrigins: e.CORS_ORIGINS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
     },
     log: { level: e.LOG_LEVEL },

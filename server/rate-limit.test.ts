@@ -17,4 +17,27 @@ describe("rate limit", () => {
       await srv.close();
     }
   });
+
+  const fromClient = (url: string, ip: string) => postJson(`${url}/api/ask`, { question: "hi" }, { "X-Forwarded-For": ip });
+
+  test("ask · TRUST_PROXY=1 · each forwarded client has its own budget", async () => {
+    const srv = await startTestServer(createStandInEngine(), { RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" });
+    try {
+      assert.equal((await fromClient(srv.url, "203.0.113.1")).status, 200);
+      await expectError(await fromClient(srv.url, "203.0.113.1"), 429, "RATE_LIMITED");
+      assert.equal((await fromClient(srv.url, "203.0.113.2")).status, 200);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("ask · TRUST_PROXY unset · a forged X-Forwarded-For does not buy a new budget", async () => {
+    const srv = await startTestServer(createStandInEngine(), { RATE_LIMIT_PER_MINUTE: "1" });
+    try {
+      assert.equal((await fromClient(srv.url, "203.0.113.1")).status, 200);
+      await expectError(await fromClient(srv.url, "203.0.113.2"), 429, "RATE_LIMITED");
+    } finally {
+      await srv.close();
+    }
+  });
 });
