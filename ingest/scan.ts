@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../core/errors.js";
 
@@ -12,7 +12,8 @@ export interface DocFile {
 
 /**
  * Every file under `docsDir`, recursively, sorted by source so runs are reproducible. Hidden
- * entries (".git", ".DS_Store") are not documents and are passed over; symlinks are followed.
+ * entries (".git", ".DS_Store") are not documents and are passed over; symlinks are followed, and a
+ * folder reached twice (a link to an ancestor, two links to one folder) is read once.
  */
 export async function scanDocs(docsDir: string): Promise<DocFile[]> {
   const root = path.resolve(docsDir);
@@ -21,19 +22,27 @@ export async function scanDocs(docsDir: string): Promise<DocFile[]> {
   });
   if (!info.isDirectory()) throw new AppError("NOT_FOUND", `The documents folder ${root} is not a folder`);
   const files: DocFile[] = [];
-  await walk(root, root, files);
-  return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  await walk(root, root, files, new Set());
+  return files.sort((a, b) => byCodeUnits(a.source, b.source));
 }
 
-async function walk(root: string, dir: string, out: DocFile[]): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+async function walk(root: string, dir: string, out: DocFile[], seen: Set<string>): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  // Sorted, so which of two paths to one folder is kept does not depend on the file system's order.
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byCodeUnits(a.name, b.name));
+  for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const absPath = path.join(dir, entry.name);
     // A broken symlink is listed as a file: reading it then reports it as unreadable, by name.
     const info = await stat(absPath).catch(() => undefined);
-    if (info?.isDirectory()) await walk(root, absPath, out);
+    if (info?.isDirectory()) await walk(root, absPath, out, seen);
     else if (!info || info.isFile()) {
       out.push({ source: path.relative(root, absPath).split(path.sep).join("/"), absPath, bytes: info?.size ?? 0 });
     }
   }
 }
+
+/** Locale-independent order, the same on every machine. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

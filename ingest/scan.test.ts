@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { scanDocs } from "./scan.js";
+
+describe("scanDocs", () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "citebot-scan-"));
+    await mkdir(path.join(dir, "b", "deep"), { recursive: true });
+    await mkdir(path.join(dir, ".git"));
+    await writeFile(path.join(dir, "b", "deep", "z.md"), "# Z\n");
+    await writeFile(path.join(dir, "a.txt"), "hello");
+    await writeFile(path.join(dir, ".DS_Store"), "x");
+    await writeFile(path.join(dir, ".git", "HEAD"), "ref");
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test("nested folders · every file once, sorted, hidden entries passed over", async () => {
+    const files = await scanDocs(dir);
+    assert.deepEqual(
+      files.map((f) => [f.source, f.bytes]),
+      [
+        ["a.txt", 5],
+        ["b/deep/z.md", 4],
+      ],
+    );
+  });
+
+  test("symlinks · a link to an ancestor and a second link to one folder · each file listed once (first path by name), a broken link by name", async () => {
+    const linked = await mkdtemp(path.join(tmpdir(), "citebot-scan-links-"));
+    try {
+      await mkdir(path.join(linked, "docs"));
+      await writeFile(path.join(linked, "docs", "one.txt"), "one");
+      await symlink(linked, path.join(linked, "docs", "loop"));
+      await symlink(path.join(linked, "docs"), path.join(linked, "again"));
+      await symlink(path.join(linked, "gone.txt"), path.join(linked, "broken.txt"));
+      const files = await scanDocs(linked);
+      assert.deepEqual(
+        files.map((f) => [f.source, f.bytes]),
+        [
+          ["again/one.txt", 3],
+          ["broken.txt", 0],
+        ],
+      );
+    } finally {
+      await rm(linked, { recursive: true, force: true });
+    }
+  });
+
+  test("a missing folder or a file · NOT_FOUND naming the path", async () => {
+    await assert.rejects(scanDocs(path.join(dir, "nope")), { code: "NOT_FOUND", message: /nope.*ENOENT/u });
+    await assert.rejects(scanDocs(path.join(dir, "a.txt")), { code: "NOT_FOUND", message: /a\.txt is not a folder/u });
+  });
+});
