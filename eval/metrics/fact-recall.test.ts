@@ -27,6 +27,12 @@ test("factGroupsMissing · a marker glued to a number · the marker does not cou
   assert.deepEqual(factGroupsMissing("The plan has points [28].", [["28"]]), [["28"]]);
 });
 
+test("factGroupsMissing · a figure inside a longer figure or a word · not found; a stem or a figure with its unit · found", () => {
+  assert.deepEqual(factGroupsMissing("In 2028 there were 280 of them, 1.5 each, 15%", [["28"], ["5"], ["hem"]]), [["28"], ["5"], ["hem"]]);
+  assert.deepEqual(factGroupsMissing("Points (28) would exacerbate losses of 5%, says article 5.", [["28"], ["exacerbat"], ["5%"], ["article 5"]]), []);
+  assert.deepEqual(factGroupsMissing("It costs $30,000, from 2014 to pre-2014 levels.", [["30,000"], ["pre-2014"], ["30"]]), [["30"]]);
+});
+
 test("stripMarkers · grouped markers · removed with their leading space", () => {
   assert.equal(stripMarkers("One [1][2]. Two [3]."), "One. Two.");
 });

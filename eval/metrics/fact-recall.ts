@@ -2,12 +2,20 @@ import { foldText } from "../normalize.js";
 
 /**
  * Fact recall: an answer is correct when every fact group is present, i.e. for each group at least
- * one of its acceptable strings occurs (case-, diacritic-, whitespace- and quote-insensitive).
- * `[n]` markers are ignored. A question with no fact groups counts as recalled only if answered.
+ * one of its acceptable strings occurs (case-, diacritic-, whitespace- and quote-insensitive) where a word
+ * starts, and a figure only as a whole figure ("28" is not found in "2028" or "280", "5" not in "1.5").
+ * A fact may be a stem ("exacerbat"), so letters may follow it. `[n]` markers are ignored. A question with no fact groups counts as recalled only if answered.
  */
 export function factGroupsMissing(answer: string, facts: readonly (readonly string[])[]): string[][] {
   const text = foldText(stripMarkers(answer));
-  return facts.filter((group) => !group.some((f) => text.includes(foldText(f)))).map((g) => [...g]);
+  return facts.filter((group) => !group.some((f) => factPattern(f).test(text))).map((g) => [...g]);
+}
+
+function factPattern(fact: string): RegExp {
+  const folded = foldText(fact);
+  const escaped = folded.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const wholeFigure = /\p{N}$/u.test(folded) ? String.raw`(?![.,]?\p{N})` : "";
+  return new RegExp(String.raw`(?<![\p{L}\p{N}]|\p{N}[.,])${escaped}${wholeFigure}`, "u");
 }
 
 export interface FactRecall {
