@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import type { AskResponse } from "../core/types.js";
-import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
+import { serveCorpus } from "./testing/corpus-server.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { expectError, postJson, rawGet } from "./testing/http.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
@@ -22,16 +22,7 @@ function assertMarkersMatchCitations(body: AskResponse): void {
 }
 
 describe("POST /api/ask over the sample corpus (real engine)", () => {
-  let corpus: CorpusEngine;
-  let srv: TestServer;
-  before(async () => {
-    corpus = await openCorpusEngine();
-    srv = await startTestServer(corpus.engine);
-  });
-  after(async () => {
-    await srv?.close();
-    await corpus?.dispose();
-  });
+  const srv = serveCorpus();
 
   test("ask · corpus question · 200 with the issue 3 contract", async () => {
     const body = await ask(srv.url, { question: "What did Hegseth say the US would not provide to secure a future peace?" });
@@ -45,7 +36,7 @@ describe("POST /api/ask over the sample corpus (real engine)", () => {
     }
     assertMarkersMatchCitations(body);
     assert.match(body.answer, /troops/);
-    assert.deepEqual(body.model, { embeddings: corpus.engine.health().embeddings, generator: "extractive" });
+    assert.deepEqual(body.model, { embeddings: srv.engine.health().embeddings, generator: "extractive" });
     assert.deepEqual(Object.keys(body.timings).sort(), ["generateMs", "retrieveMs", "totalMs"]);
     assert.ok(body.timings.totalMs >= body.timings.retrieveMs);
   });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../core/errors.js";
 import type { AskResponse, Citation } from "../core/types.js";
-import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
+import { serveCorpus } from "./testing/corpus-server.js";
 import { readSse } from "./testing/read-sse.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
@@ -18,16 +18,7 @@ function chat(url: string, body: unknown, signal?: AbortSignal): Promise<Respons
 }
 
 describe("POST /api/chat over the sample corpus (real engine)", () => {
-  let corpus: CorpusEngine;
-  let srv: TestServer;
-  before(async () => {
-    corpus = await openCorpusEngine();
-    srv = await startTestServer(corpus.engine);
-  });
-  after(async () => {
-    await srv?.close();
-    await corpus?.dispose();
-  });
+  const srv = serveCorpus();
 
   test("chat · corpus question · citations before any token, done last; done equals /api/ask but for timings", async () => {
     const body = { question: "Which borders did Hegseth say it was unrealistic for Ukraine to return to?" };

@@ -7,7 +7,7 @@ import express from "express";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AskResponse, Citation } from "../core/types.js";
 import { listen, type Listening } from "./listen.js";
-import { openCorpusEngine, type CorpusEngine } from "./testing/corpus-engine.js";
+import { serveCorpus } from "./testing/corpus-server.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { slowTokens } from "./testing/slow-tokens.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
@@ -31,20 +31,13 @@ function doneOf(sse: string): AskResponse {
 
 describe("widget in Chromium", { skip }, () => {
   let browser: Browser;
-  let srv: TestServer;
-  let corpus: CorpusEngine;
+  // The real engine over ../shared/corpus, its tokens slowed down so the test can watch them arrive.
+  const srv = serveCorpus((engine) => slowTokens(engine, 40));
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    corpus = await openCorpusEngine();
-    // The real engine over ../shared/corpus, its tokens slowed down so the test can watch them arrive.
-    srv = await startTestServer(slowTokens(corpus.engine, 40));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.close();
-    await corpus?.dispose();
-  });
+  after(() => browser?.close());
 
   describe("demo page, desktop", () => {
     let context: BrowserContext;
