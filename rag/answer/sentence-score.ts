@@ -25,7 +25,7 @@ export interface ScoredSentence {
 /** A retrieved passage with the passage words matching each question term (see TermMatcher). */
 export interface MatchedPassage {
   info: PassageInfo;
-  matches: Map<string, number>[];
+  matches: ReadonlyMap<string, number>[];
 }
 
 // Coverage dominates; the passage context credits sentences next to the evidence; rank breaks ties
@@ -90,13 +90,13 @@ export function rescore(profile: QuestionProfile, s: ScoredSentence, indices: re
   return s.score + W_SENTENCE * delta * formFactor(profile, s.sentence);
 }
 
-function bestMatch(matches: Map<string, number>, terms: ReadonlySet<string>): number {
+function bestMatch(matches: ReadonlyMap<string, number>, terms: ReadonlySet<string>): number {
   let best = 0;
   for (const [word, strength] of matches) if (strength > best && terms.has(word)) best = strength;
   return best;
 }
 
-function answersType(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
+function answersType(profile: QuestionProfile, matches: readonly ReadonlyMap<string, number>[], s: SentenceInfo): boolean {
   if (profile.type === "time") return s.hasDate;
   if (profile.type !== "quantity") return false;
   if (s.hasMoney && profile.focus.some((i) => MONEY_WORDS.has(profile.terms[i]!))) return true;
@@ -104,9 +104,9 @@ function answersType(profile: QuestionProfile, matches: Map<string, number>[], s
 }
 
 /** "How many soldiers": a figure within a few words of "soldiers" ("28-point plan" counts points). */
-function figureNextToFocus(profile: QuestionProfile, matches: Map<string, number>[], s: SentenceInfo): boolean {
+function figureNextToFocus(profile: QuestionProfile, matches: readonly ReadonlyMap<string, number>[], s: SentenceInfo): boolean {
   const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
-  const strength = (m: Map<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...token.split("-").map((p) => m.get(p) ?? 0));
+  const strength = (m: ReadonlyMap<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...token.split("-").map((p) => m.get(p) ?? 0));
   return profile.focus.every((i) =>
     s.tokens.some((t, k) => strength(matches[i]!, t) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)),
   );

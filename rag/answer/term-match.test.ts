@@ -40,4 +40,15 @@ describe("TermMatcher", () => {
     const first = matcher.matchAll(["troops"], ["soldiers"]);
     assert.deepEqual(matcher.matchAll(["troops"], ["soldiers"]), first);
   });
+
+  it("matchAll · one passage met with several questions · each term's matches are its own, other passages unaffected", () => {
+    const matcher = new TermMatcher(vectors);
+    const passage = ["soldiers", "bread", "troops"];
+    const [troops] = matcher.matchAll(["troops"], passage);
+    const [bread, troopsAgain] = matcher.matchAll(["bread", "troops"], passage);
+    assert.deepEqual([...bread!.keys()], ["bread"]);
+    assert.deepEqual(troopsAgain, troops);
+    const [elsewhere] = matcher.matchAll(["troops"], ["bread"]);
+    assert.equal(elsewhere!.size, 0, "another passage (another vocabulary) is matched afresh");
+  });
 });

@@ -15,6 +15,8 @@ const SOFT_MAX = 0.7;
 const CACHE_LIMIT = 20_000;
 /** Word pairs judged before the strength cache starts over (a few tens of MB at most). */
 const PAIR_LIMIT = 1_000_000;
+/** Terms whose matches one passage keeps. */
+const TERMS_PER_PASSAGE = 256;
 
 interface TermRow {
   vector: Float32Array | null;
@@ -27,25 +29,43 @@ export class TermMatcher {
   private readonly rows = new Map<string, TermRow>();
   private readonly vectorCache = new Map<string, Float32Array | null>();
   private pairs = 0;
+  // Weak: a passage evicted from the passage cache takes its matches with it.
+  private readonly byPassage = new WeakMap<readonly string[], Map<string, ReadonlyMap<string, number>>>();
 
   constructor(private readonly vectors?: WordVectors) {}
 
-  /** For each question term, the passage words that match it and how strongly (only those above 0). */
-  matchAll(terms: readonly string[], vocabulary: readonly string[]): Map<string, number>[] {
+  /**
+   * For each question term, the passage words that match it and how strongly (only those above 0).
+   * Passages come from the passage cache, so their vocabulary array identifies them: the matches of a
+   * term met again in the same passage are looked up, not recomputed.
+   */
+  matchAll(terms: readonly string[], vocabulary: readonly string[]): ReadonlyMap<string, number>[] {
+    let known = this.byPassage.get(vocabulary);
+    if (!known) this.byPassage.set(vocabulary, (known = new Map()));
     return terms.map((q) => {
-      const row = this.rowOf(q);
-      const matches = new Map<string, number>();
-      for (const word of vocabulary) {
-        let strength = row.strength.get(word);
-        if (strength === undefined) {
-          strength = this.judge(q, row, word);
-          row.strength.set(word, strength);
-          this.pairs++;
-        }
-        if (strength > 0) matches.set(word, strength);
+      let matches = known.get(q);
+      if (!matches) {
+        matches = this.match(q, vocabulary);
+        if (known.size >= TERMS_PER_PASSAGE) known.clear();
+        known.set(q, matches);
       }
       return matches;
     });
+  }
+
+  private match(q: string, vocabulary: readonly string[]): ReadonlyMap<string, number> {
+    const row = this.rowOf(q);
+    const matches = new Map<string, number>();
+    for (const word of vocabulary) {
+      let strength = row.strength.get(word);
+      if (strength === undefined) {
+        strength = this.judge(q, row, word);
+        row.strength.set(word, strength);
+        this.pairs++;
+      }
+      if (strength > 0) matches.set(word, strength);
+    }
+    return matches;
   }
 
   private judge(q: string, row: TermRow, word: string): number {
