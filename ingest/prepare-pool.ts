@@ -9,19 +9,31 @@ interface Job {
   resolve: (result: Prepared) => void;
 }
 
+/** A worker and the jobs sent to it, oldest first: it prepares them one at a time, in that order. */
+interface Slot {
+  worker: Worker;
+  jobs: Job[];
+}
+
+/**
+ * Files sent ahead to each worker. The main thread hands out work only between its embedding batches
+ * (long synchronous stretches); with one file in flight a worker sat idle through each batch and the
+ * main thread then waited for it (half of a 10 MB ingest). A few queued files keep it busy.
+ */
+const IN_FLIGHT = 4;
+
 /**
  * Worker threads that run prepareFile (read, hash, load, clean, chunk): that work is most of an
  * ingest's CPU time and independent per file, while embedding and indexing stay on the main thread.
  * Starting a worker costs ~0.3-1 s (module loading), so callers use it only for large batches.
  */
 export class PreparePool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   run(task: PrepareTask): Promise<Prepared> {
@@ -32,38 +44,38 @@ export class PreparePool {
   }
 
   async close(): Promise<void> {
-    const workers = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
-    this.busy.clear();
+    const workers = this.slots.map((s) => s.worker);
+    this.slots.length = 0;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage({ id: job.id, task: job.task });
+    for (const slot of this.slots) {
+      while (slot.jobs.length < IN_FLIGHT && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ id: job.id, task: job.task });
+      }
     }
   }
 
-  private spawn(): Worker {
-    const worker = startTsWorker(import.meta.url, "prepare-worker");
-    worker.on("message", (msg: { id: number; result: Prepared }) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      job?.resolve(msg.result);
+  private spawn(): Slot {
+    const slot: Slot = { worker: startTsWorker(import.meta.url, "prepare-worker"), jobs: [] };
+    slot.worker.on("message", (msg: { id: number; result: Prepared }) => {
+      const at = slot.jobs.findIndex((j) => j.id === msg.id);
+      if (at >= 0) slot.jobs.splice(at, 1)[0]!.resolve(msg.result);
       this.dispatch();
     });
-    // A crashed worker (e.g. out of memory on one huge PDF) fails its file, and is replaced.
-    worker.on("error", (err) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      job?.resolve({ status: "skipped", source: job.task.source, bytes: 0, reason: "unreadable", message: errorMessage(err) });
-      this.idle.push(this.spawn());
+    // A crashed worker (e.g. out of memory on one huge PDF) fails the file it was on, the oldest it had;
+    // the files queued behind it go to its replacement.
+    slot.worker.on("error", (err) => {
+      const [crashed, ...waiting] = slot.jobs;
+      crashed?.resolve({ status: "skipped", source: crashed.task.source, bytes: 0, reason: "unreadable", message: errorMessage(err) });
+      this.queue.unshift(...waiting);
+      const at = this.slots.indexOf(slot);
+      if (at >= 0) this.slots[at] = this.spawn();
       this.dispatch();
     });
-    return worker;
+    return slot;
   }
 }
