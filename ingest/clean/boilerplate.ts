@@ -18,8 +18,13 @@ const BOILERPLATE_LINES = [
 ];
 const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|consent|use|policy|settings|preferences|agree)\b|\b(?:accept|consent|use|policy|settings|preferences|agree)\b.*\bcookies?\b/u;
 
+const TRAILING = /[\s.:!|›»>•·-]/u;
+
 export function isBoilerplate(line: string): boolean {
-  const key = line.toLowerCase().replace(/[\s.:!|›»>•·-]+$/u, "").trim();
+  // Trailing punctuation is cut by a backward scan: a regex anchored at the end tries every start in a long line.
+  let end = line.length;
+  while (end > 0 && TRAILING.test(line[end - 1]!)) end--;
+  const key = line.slice(0, end).trim().toLowerCase();
   if (BOILERPLATE_LINES.some((re) => re.test(key))) return true;
   return key.length < 300 && COOKIE_NOTICE.test(key);
 }

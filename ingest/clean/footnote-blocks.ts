@@ -28,7 +28,10 @@ export interface Segment {
 const SUPERSCRIPT_MARKER = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?=\S)/u;
 const NUMBER_MARKER = /^(?:\d{1,3}[.)]?|\[\d{1,3}\])\s+(?=\S)/u;
 // What references contain and prose rarely does.
-const URL = /\bhttps?:\/\/|\bwww\.[\p{L}\d-]+\./iu;
+const URL_PATTERN = /\bhttps?:\/\/|\bwww\.[\p{L}\d-]+\./iu;
+// A plain pattern rules most lines out ten times faster than the Unicode one above.
+const URL_HINT = /https?:\/\/|www\./i;
+const hasUrl = (line: string): boolean => URL_HINT.test(line) && URL_PATTERN.test(line);
 const REFERENCE_WORDS = /^(?:ibid|id\.)|\b(?:ibid\.?|op\.\s?cit\.?|loc\.\s?cit\.?|et al\.|doi:|retrieved from|accessed on)/iu;
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DATE = new RegExp(String.raw`\b(?:\d{1,2} (?:${MONTHS}),? \d{4}|(?:${MONTHS}) \d{1,2}, \d{4})\b`, "u");
@@ -69,7 +72,7 @@ function splitPage(lines: string[], page: number): Segment[] {
 function kindOf(line: string): Kind {
   if (!line) return "blank";
   if (isNoteStart(line)) return "note";
-  return URL.test(line) && mediumCues(line) >= 1 ? "citation" : "text";
+  return hasUrl(line) && mediumCues(line) >= 1 ? "citation" : "text";
 }
 
 /** A numbered line that reads like a reference. A superscript number is itself a strong sign, so one cue will do. */
@@ -78,7 +81,7 @@ export function isNoteStart(line: string): boolean {
   const marker = superscript ?? line.match(NUMBER_MARKER);
   if (!marker) return false;
   const rest = line.slice(marker[0].length);
-  if (URL.test(rest) || REFERENCE_WORDS.test(rest)) return true;
+  if (hasUrl(rest) || REFERENCE_WORDS.test(rest)) return true;
   return mediumCues(rest) >= (superscript ? 1 : 2);
 }
 

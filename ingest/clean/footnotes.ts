@@ -9,14 +9,15 @@ const AFTER_WORD = /(?<=(?<![\p{L}\p{N}])\p{Lu}?\p{Ll}{3,})\d{1,3}(?=[\s.,;:!?)�
 const NUMBERED_ABBREVIATIONS = new Set(["vol", "fig", "art", "sec", "chap", "tab", "eq", "ref", "nos", "pag"]);
 // Cheap tests that rule a line out before the costlier lookbehind patterns run.
 const MAYBE_MARKER = /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
+const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 const DIGIT_AFTER_PUNCTUATION = /[.,;:!?"”’)\]]\d/u;
 const DIGIT_AFTER_LOWERCASE = /\p{Ll}\d/u;
 
 export function stripFootnoteMarkers(line: string): string {
   if (!MAYBE_MARKER.test(line)) return line;
-  let stripped = line.replace(SUPERSCRIPT_RUN, (run: string, unit: string | undefined, at: number) =>
-    unit || inAddress(line, at) ? run : "",
-  );
+  let stripped = SUPERSCRIPT.test(line)
+    ? line.replace(SUPERSCRIPT_RUN, (run: string, unit: string | undefined, at: number) => (unit || inAddress(line, at) ? run : ""))
+    : line;
   if (DIGIT_AFTER_PUNCTUATION.test(stripped)) {
     stripped = stripped.replace(AFTER_PUNCTUATION, (digits: string, word: string, at: number, text: string) =>
       NUMBERED_ABBREVIATIONS.has(word.toLowerCase()) || inAddress(text, at) ? digits : "",

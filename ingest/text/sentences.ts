@@ -32,14 +32,26 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
+// The first character after the whitespace that follows a boundary (sticky: read at the boundary only).
+const NEXT_CHAR = /\s+(\S)/uy;
+const SPACE = /\s/u;
+
 function endsSentence(text: string, from: number, punct: number, end: number): boolean {
-  const next = text.slice(end).match(/^\s+(\S)/u)?.[1];
+  NEXT_CHAR.lastIndex = end;
+  const next = NEXT_CHAR.exec(text)?.[1];
   if (!next || !/[\p{Lu}\p{N}"“‘'(\[]/u.test(next)) return false;
   if (text[punct] !== ".") return true;
-  const word = text.slice(from, punct).match(/(\S+)$/u)?.[1]?.toLowerCase() ?? "";
+  const word = lastWord(text, from, punct).toLowerCase();
   if (ABBREVIATIONS.has(word.replace(/^["“(]/u, ""))) return false;
   // Initials and dotted acronyms ("J.", "U.S.") rarely end a sentence.
   return !/^(?:\p{L}\.)*\p{L}$/u.test(word);
+}
+
+/** The run of non-space characters that ends at `end` (not before `from`); scanned backwards, so it costs a word, not a sentence. */
+function lastWord(text: string, from: number, end: number): string {
+  let start = end;
+  while (start > from && !SPACE.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
 }
 
 function paragraphs(text: string): Span[] {
