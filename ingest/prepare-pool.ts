@@ -16,23 +16,25 @@ interface Slot {
 }
 
 /**
- * Files sent ahead to each worker. The main thread hands out work only between its embedding batches
- * (long synchronous stretches); with one file in flight a worker sat idle through each batch and the
- * main thread then waited for it (half of a 10 MB ingest). A few queued files keep it busy.
- */
-const IN_FLIGHT = 4;
-
-/**
  * Worker threads that run prepareFile (read, hash, load, clean, chunk): that work is most of an
  * ingest's CPU time and independent per file, while embedding and indexing stay on the main thread.
  * Starting a worker costs ~0.3-1 s (module loading), so callers use it only for large batches.
+ *
+ * Jobs go to a worker as soon as they are submitted (to the one with the fewest), and the caller bounds
+ * how many are outstanding. The main thread hands out work only between its embedding batches (long
+ * synchronous stretches): with one file at a time a worker sat idle through each batch, and the main
+ * thread then waited for it (3.5 s of an 8 s ingest of 10 MB).
  */
 export class PreparePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
 
-  constructor(size: number) {
+  /** `workerModule`: the worker's module next to this one (tests substitute one that crashes). */
+  constructor(
+    size: number,
+    private readonly workerModule = "prepare-worker",
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -50,21 +52,19 @@ export class PreparePool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      while (slot.jobs.length < IN_FLIGHT && this.queue.length > 0) {
-        const job = this.queue.shift()!;
-        slot.jobs.push(job);
-        slot.worker.postMessage({ id: job.id, task: job.task });
-      }
+    if (this.slots.length === 0) return;
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+      const slot = this.slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
+      slot.jobs.push(job);
+      slot.worker.postMessage({ id: job.id, task: job.task });
     }
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startTsWorker(import.meta.url, "prepare-worker"), jobs: [] };
+    const slot: Slot = { worker: startTsWorker(import.meta.url, this.workerModule), jobs: [] };
     slot.worker.on("message", (msg: { id: number; result: Prepared }) => {
       const at = slot.jobs.findIndex((j) => j.id === msg.id);
       if (at >= 0) slot.jobs.splice(at, 1)[0]!.resolve(msg.result);
-      this.dispatch();
     });
     // A crashed worker (e.g. out of memory on one huge PDF) fails the file it was on, the oldest it had;
     // the files queued behind it go to its replacement.
