@@ -167,6 +167,16 @@ describe("POST /api/ask passes the request through (stand-in engine)", () => {
   before(async () => (srv = await startTestServer(engine)));
   after(() => srv.close());
 
+  test("request log · a request · one line with its id, method, url and status, and no headers", async () => {
+    assert.equal((await postJson(`${srv.url}/api/ask?from=test`, { question: "hi" }, { "X-Request-Id": "log-1", Cookie: "secret=1" })).status, 200);
+    const line = srv.logs.find((l) => (l.req as { id?: string } | undefined)?.id === "log-1");
+    assert.ok(line, "the request is logged");
+    assert.equal(line.msg, "request completed");
+    assert.deepEqual(line.req, { id: "log-1", method: "POST", url: "/api/ask?from=test" });
+    assert.deepEqual(line.res, { statusCode: 200 });
+    assert.doesNotMatch(JSON.stringify(line), /secret/);
+  });
+
   test("ask · padded question · trimmed before it reaches the engine", async () => {
     assert.equal((await postJson(`${srv.url}/api/ask`, { question: "  How long?\n " })).status, 200);
     assert.equal(engine.requests.at(-1)?.question, "How long?");

@@ -58,6 +58,8 @@ function requestLogging(logger: Logger): RequestHandler {
     // 503 is the expected answer while the index builds, not a fault.
     customLogLevel: (_req, res, err) => (err || (res.statusCode >= 500 && res.statusCode !== 503) ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     // Headers would mostly repeat themselves line after line; the id ties a request's lines together.
+    // Unwrapped, these get the raw req/res instead of pino's full serialization, built per request only to be cut down.
+    wrapSerializers: false,
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
