@@ -16,7 +16,7 @@ export interface Embedder extends EmbeddingsInterface {
  */
 export interface WordVectors {
   wordVector(word: string): Float32Array | undefined;
-  /** SIF weight a / (a + p(word)): near 1 for rare words, small for frequent ones. */
+  /** SIF weight a / (a + p(word)): near 1 for rare words, small for frequent ones, 1 for words it does not know. */
   wordWeight(word: string): number;
 }
 

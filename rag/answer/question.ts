@@ -96,6 +96,6 @@ function indicesOf(terms: readonly string[], words: readonly string[]): number[]
 /** SIF weight when word statistics exist (near 1 for rare words); otherwise every term counts alike. */
 function rarity(term: string, vectors?: WordVectors): number {
   if (!vectors) return 1;
-  // Unknown words (rare names, figures) are the rarest of all.
-  return vectors.wordVector(term) ? Math.max(0.05, vectors.wordWeight(term)) : 1;
+  // Unknown words (rare names, figures) weigh 1, the rarest of all.
+  return Math.max(0.05, vectors.wordWeight(term));
 }
