@@ -18,7 +18,7 @@ export interface ScoredSentence {
   statesAnswer: boolean;
   /** Per question term: 1 when the sentence, the one before it or the title spells it (exact or stem). */
   spelled: number[];
-  /** Ranking score: coverage plus context, answer-type and retrieval-rank credit, times form penalties. */
+  /** Ranking score: coverage plus context, answer-type and retrieval-rank credit, times form and name factors. */
   score: number;
 }
 
@@ -37,6 +37,14 @@ const TYPE_BONUS = 0.15;
 const BYLINE_BONUS = 0.3;
 /** Credit for a term that the previous sentence or the document title matches ("he said …"). */
 const CONTEXT = 0.5;
+/**
+ * Share of a sentence's score that depends on spelling the question's names (in the sentence, the one
+ * before or the title): a sentence about the people and places asked about outranks one that shares only
+ * the question's other words.
+ * Chosen on the gold tune split: 0.3 raised token F1 0.25 → 0.27 with fact recall and citation precision
+ * unchanged; from 0.4 a fact is lost (para-02). Held-out: citation precision 0.81 → 0.94, F1 0.23 → 0.26.
+ */
+const NAME_WEIGHT = 0.3;
 const FOCUS_WINDOW = 4;
 // A focus word that any sum of money answers: "how much money/funding …".
 const MONEY_WORDS = new Set(["money", "funding", "funds", "cash", "cost", "costs", "price", "aid"]);
@@ -78,7 +86,8 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) : 0;
       const statesAnswer = answersType(profile, p.matches, sentence);
       const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
-      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence);
+      const names = profile.subjects.length > 0 ? weightedShare(profile.weights, spelledHere, profile.subjects) : 1;
+      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence) * (1 - NAME_WEIGHT + NAME_WEIGHT * names);
       return { hit, sentence, termHits, coverage, statesAnswer, spelled: spelledHere, score };
     });
   });
