@@ -15,11 +15,11 @@ describe("PreparePool", () => {
   });
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "citebot-pool-"));
-    for (const name of ["a.txt", "b.txt", "c.txt", "d.txt", "crash.txt"]) await writeFile(path.join(dir, name), `The file ${name} has one sentence.`);
+    for (const name of ["a.txt", "b.txt", "c.txt", "d.txt", "crash.txt", "exit.txt"]) await writeFile(path.join(dir, name), `The file ${name} has one sentence.`);
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  test("two workers, five files submitted at once · each prepared once, results matched to their files", async () => {
+  test("two workers, five files submitted at once · every file comes back ready, each result with its own file's text", async () => {
     const pool = new PreparePool(2);
     try {
       const names = ["a.txt", "b.txt", "c.txt", "d.txt", "crash.txt"];
@@ -51,6 +51,25 @@ describe("PreparePool", () => {
       assert.ok(crashed.status === "skipped");
       assert.equal(crashed.reason, "unreadable");
       assert.match(crashed.message, /died on crash\.txt/u);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a worker quits without an error · the file it was on is skipped with its exit code, the rest are prepared", async () => {
+    const pool = new PreparePool(1, "testing/crashing-prepare-worker");
+    try {
+      const results = await Promise.all(["a.txt", "exit.txt", "b.txt"].map((n) => pool.run(task(n))));
+      assert.deepEqual(
+        results.map((r) => [r.source, r.status]),
+        [
+          ["a.txt", "ready"],
+          ["exit.txt", "skipped"],
+          ["b.txt", "ready"],
+        ],
+      );
+      assert.ok(results[1]!.status === "skipped");
+      assert.match(results[1]!.message, /exited with code 3/u);
     } finally {
       await pool.close();
     }

@@ -23,7 +23,8 @@ interface Slot {
  * Jobs go to a worker as soon as they are submitted (to the one with the fewest), and the caller bounds
  * how many are outstanding. The main thread hands out work only between its embedding batches (long
  * synchronous stretches): with one file at a time a worker sat idle through each batch, and the main
- * thread then waited for it (3.5 s of an 8 s ingest of 10 MB).
+ * thread then waited for it (3.5 s of an 8 s ingest of 10 MB). The price, with several workers: a slow
+ * file holds up the files queued behind it on its worker while another may be idle.
  */
 export class PreparePool {
   private readonly slots: Slot[] = [];
@@ -62,18 +63,23 @@ export class PreparePool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: startTsWorker(import.meta.url, this.workerModule), jobs: [] };
+    let failure: unknown;
     slot.worker.on("message", (msg: { id: number; result: Prepared }) => {
       const at = slot.jobs.findIndex((j) => j.id === msg.id);
       if (at >= 0) slot.jobs.splice(at, 1)[0]!.resolve(msg.result);
     });
-    // A crashed worker (e.g. out of memory on one huge PDF) fails the file it was on, the oldest it had;
-    // the files queued behind it go to its replacement.
-    slot.worker.on("error", (err) => {
-      const [crashed, ...waiting] = slot.jobs;
-      crashed?.resolve({ status: "skipped", source: crashed.task.source, bytes: 0, reason: "unreadable", message: errorMessage(err) });
-      this.queue.unshift(...waiting);
+    // 'error' can arrive before replies the worker already posted; 'exit' comes after all of them.
+    slot.worker.on("error", (err) => (failure = err));
+    // A worker that dies (e.g. out of memory on one huge PDF) fails the file it was on, the oldest it still
+    // had; the files queued behind it go back to the pool, and a new worker takes its place.
+    slot.worker.on("exit", (code) => {
       const at = this.slots.indexOf(slot);
-      if (at >= 0) this.slots[at] = this.spawn();
+      if (at < 0) return; // closed by close()
+      const [crashed, ...waiting] = slot.jobs;
+      const message = failure === undefined ? `prepare worker exited with code ${code}` : errorMessage(failure);
+      crashed?.resolve({ status: "skipped", source: crashed.task.source, bytes: 0, reason: "unreadable", message });
+      this.queue.unshift(...waiting);
+      this.slots[at] = this.spawn();
       this.dispatch();
     });
     return slot;
