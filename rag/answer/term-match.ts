@@ -15,8 +15,10 @@ const SOFT_MAX = 0.7;
 const CACHE_LIMIT = 20_000;
 /** Word pairs judged before the strength cache starts over (a few tens of MB at most). */
 const PAIR_LIMIT = 1_000_000;
-/** Terms whose matches one passage keeps. */
-const TERMS_PER_PASSAGE = 256;
+/** (passage, term) matches remembered before that memory starts over: small maps, most of them the shared empty one. */
+const MATCHES_LIMIT = 100_000;
+/** What most terms find in most passages: shared, so that remembering it costs nothing. */
+const NO_MATCHES: ReadonlyMap<string, number> = new Map();
 
 interface TermRow {
   vector: Float32Array | null;
@@ -30,7 +32,8 @@ export class TermMatcher {
   private readonly vectorCache = new Map<string, Float32Array | null>();
   private pairs = 0;
   // Weak: a passage evicted from the passage cache takes its matches with it.
-  private readonly byPassage = new WeakMap<readonly string[], Map<string, ReadonlyMap<string, number>>>();
+  private byPassage = new WeakMap<readonly string[], Map<string, ReadonlyMap<string, number>>>();
+  private remembered = 0;
 
   constructor(private readonly vectors?: WordVectors) {}
 
@@ -40,14 +43,18 @@ export class TermMatcher {
    * term met again in the same passage are looked up, not recomputed.
    */
   matchAll(terms: readonly string[], vocabulary: readonly string[]): ReadonlyMap<string, number>[] {
+    if (this.remembered + terms.length > MATCHES_LIMIT) {
+      this.byPassage = new WeakMap();
+      this.remembered = 0;
+    }
     let known = this.byPassage.get(vocabulary);
     if (!known) this.byPassage.set(vocabulary, (known = new Map()));
     return terms.map((q) => {
       let matches = known.get(q);
       if (!matches) {
         matches = this.match(q, vocabulary);
-        if (known.size >= TERMS_PER_PASSAGE) known.clear();
         known.set(q, matches);
+        this.remembered++;
       }
       return matches;
     });
@@ -65,7 +72,7 @@ export class TermMatcher {
       }
       if (strength > 0) matches.set(word, strength);
     }
-    return matches;
+    return matches.size > 0 ? matches : NO_MATCHES;
   }
 
   private judge(q: string, row: TermRow, word: string): number {
