@@ -86,8 +86,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) : 0;
       const statesAnswer = answersType(profile, p.matches, sentence);
       const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
-      const names = profile.subjects.length > 0 ? weightedShare(profile.weights, spelledHere, profile.subjects) : 1;
-      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence) * (1 - NAME_WEIGHT + NAME_WEIGHT * names);
+      const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence) * nameFactor(profile, spelledHere);
       return { hit, sentence, termHits, coverage, statesAnswer, spelled: spelledHere, score };
     });
   });
@@ -96,7 +95,13 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
 /** The score the sentence would have if only some of the question's terms (one clause) counted. */
 export function rescore(profile: QuestionProfile, s: ScoredSentence, indices: readonly number[]): number {
   const delta = weightedShare(profile.weights, s.termHits, indices) - weightedShare(profile.weights, s.termHits);
-  return s.score + W_SENTENCE * delta * formFactor(profile, s.sentence);
+  return s.score + W_SENTENCE * delta * formFactor(profile, s.sentence) * nameFactor(profile, s.spelled);
+}
+
+/** 1 when the sentence (with its context) spells all the question's names, down to 1 − NAME_WEIGHT when none. */
+function nameFactor(profile: QuestionProfile, spelled: readonly number[]): number {
+  if (profile.subjects.length === 0) return 1;
+  return 1 - NAME_WEIGHT + NAME_WEIGHT * weightedShare(profile.weights, spelled, profile.subjects);
 }
 
 function bestMatch(matches: ReadonlyMap<string, number>, terms: ReadonlySet<string>): number {
