@@ -48,6 +48,7 @@ test("loadConfig · CORS_ORIGINS list · trimmed, in the canonical form browsers
 
 test("loadConfig · CORS_ORIGINS entry that is not an origin · rejected naming the key", () => {
   assert.throws(() => loadConfig({ CORS_ORIGINS: "https://a.example, shop.example" }), /CORS_ORIGINS.*origin such as/su);
+  assert.throws(() => loadConfig({ CORS_ORIGINS: "https://*.example.com" }), /CORS_ORIGINS.*origin such as/su);
 });
 
 test("source tree · process.env · read only by core/config.ts", () => {

@@ -21,7 +21,8 @@ const origins = csv.pipe(
   z.array(
     z
       .string()
-      .refine((s) => URL.canParse(s) && /^https?:$/u.test(new URL(s).protocol), "each entry must be an origin such as https://shop.example")
+      // "*" parses as part of a host but never matches one: wildcards are not supported.
+      .refine((s) => URL.canParse(s) && /^https?:$/u.test(new URL(s).protocol) && !s.includes("*"), "each entry must be an origin such as https://shop.example")
       .transform((s) => new URL(s).origin),
   ),
 );

@@ -29,8 +29,9 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppO
   const gate = new EngineGate(engine);
   const app = express();
   app.disable("x-powered-by");
-  // Behind N proxies req.ip is the client they saw, not the proxy; with 0, X-Forwarded-For is ignored (it can be forged).
-  app.set("trust proxy", config.server.trustProxy);
+  // Behind N proxies req.ip is the client they saw, not the proxy. Without, X-Forwarded-For is ignored (it can be
+  // forged), and `false` rather than 0 lets express-rate-limit warn when such a header arrives anyway.
+  app.set("trust proxy", config.server.trustProxy || false);
   app.use(requestLogging(log));
   app.use(securityHeaders);
   app.use("/api", corsPolicy(config.server.corsOrigins));
