@@ -29,24 +29,29 @@ describe("scanDocs", () => {
     );
   });
 
-  test("symlinks · a link to an ancestor and a second link to one folder · each file listed once (first path by name), a broken link by name", async () => {
+  test("symlinks · a link to an ancestor, a link to a folder that is also there, a link to one outside · each file once, by its path without links when it has one", async () => {
     const linked = await mkdtemp(path.join(tmpdir(), "citebot-scan-links-"));
+    const outside = await mkdtemp(path.join(tmpdir(), "citebot-scan-outside-"));
     try {
       await mkdir(path.join(linked, "docs"));
       await writeFile(path.join(linked, "docs", "one.txt"), "one");
       await symlink(linked, path.join(linked, "docs", "loop"));
       await symlink(path.join(linked, "docs"), path.join(linked, "again"));
       await symlink(path.join(linked, "gone.txt"), path.join(linked, "broken.txt"));
+      await writeFile(path.join(outside, "far.md"), "# Far\n");
+      await symlink(outside, path.join(linked, "docs", "elsewhere"));
       const files = await scanDocs(linked);
       assert.deepEqual(
         files.map((f) => [f.source, f.bytes]),
         [
-          ["again/one.txt", 3],
           ["broken.txt", 0],
+          ["docs/elsewhere/far.md", 6],
+          ["docs/one.txt", 3],
         ],
       );
     } finally {
       await rm(linked, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
     }
   });
 

@@ -12,8 +12,9 @@ export interface DocFile {
 
 /**
  * Every file under `docsDir`, recursively, sorted by source so runs are reproducible. Hidden
- * entries (".git", ".DS_Store") are not documents and are passed over; symlinks are followed, and a
- * folder reached twice (a link to an ancestor, two links to one folder) is read once.
+ * entries (".git", ".DS_Store") are not documents and are passed over. Symlinked folders are followed
+ * after the real ones, and a folder reached twice (a link to an ancestor, a link to a folder that is
+ * also there) is read once, under its path without links when it has one.
  */
 export async function scanDocs(docsDir: string): Promise<DocFile[]> {
   const root = path.resolve(docsDir);
@@ -22,11 +23,16 @@ export async function scanDocs(docsDir: string): Promise<DocFile[]> {
   });
   if (!info.isDirectory()) throw new AppError("NOT_FOUND", `The documents folder ${root} is not a folder`);
   const files: DocFile[] = [];
-  await walk(root, root, files, new Set());
+  const seen = new Set<string>();
+  const links: string[] = [];
+  await walk(root, root, files, seen, links);
+  // Links found while following links are appended, so this also reaches folders only links lead to.
+  for (let i = 0; i < links.length; i++) await walk(root, links[i]!, files, seen, links);
   return files.sort((a, b) => byCodeUnits(a.source, b.source));
 }
 
-async function walk(root: string, dir: string, out: DocFile[], seen: Set<string>): Promise<void> {
+/** Lists `dir`'s files and descends into its real subfolders; symlinked subfolders are put in `links` for later. */
+async function walk(root: string, dir: string, out: DocFile[], seen: Set<string>, links: string[]): Promise<void> {
   const real = await realpath(dir);
   if (seen.has(real)) return;
   seen.add(real);
@@ -37,8 +43,10 @@ async function walk(root: string, dir: string, out: DocFile[], seen: Set<string>
     const absPath = path.join(dir, entry.name);
     // A broken symlink is listed as a file: reading it then reports it as unreadable, by name.
     const info = await stat(absPath).catch(() => undefined);
-    if (info?.isDirectory()) await walk(root, absPath, out, seen);
-    else if (!info || info.isFile()) {
+    if (info?.isDirectory()) {
+      if (entry.isSymbolicLink()) links.push(absPath);
+      else await walk(root, absPath, out, seen, links);
+    } else if (!info || info.isFile()) {
       out.push({ source: path.relative(root, absPath).split(path.sep).join("/"), absPath, bytes: info?.size ?? 0 });
     }
   }
