@@ -28,7 +28,6 @@ interface Slot {
  */
 export class PreparePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
   private nextId = 0;
 
   /** `workerModule`: the worker's module next to this one (tests substitute one that crashes). */
@@ -40,10 +39,7 @@ export class PreparePool {
   }
 
   run(task: PrepareTask): Promise<Prepared> {
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, task, resolve });
-      this.dispatch();
-    });
+    return new Promise((resolve) => this.assign({ id: this.nextId++, task, resolve }));
   }
 
   async close(): Promise<void> {
@@ -52,13 +48,12 @@ export class PreparePool {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  private dispatch(): void {
-    if (this.slots.length === 0) return;
-    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-      const slot = this.slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
-      slot.jobs.push(job);
-      slot.worker.postMessage({ id: job.id, task: job.task });
-    }
+  /** Sends the job to the worker with the fewest jobs. */
+  private assign(job: Job): void {
+    if (this.slots.length === 0) throw new Error("PreparePool is closed");
+    const slot = this.slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
+    slot.jobs.push(job);
+    slot.worker.postMessage({ id: job.id, task: job.task });
   }
 
   private spawn(): Slot {
@@ -78,9 +73,8 @@ export class PreparePool {
       const [crashed, ...waiting] = slot.jobs;
       const message = failure === undefined ? `prepare worker exited with code ${code}` : errorMessage(failure);
       crashed?.resolve({ status: "skipped", source: crashed.task.source, bytes: 0, reason: "unreadable", message });
-      this.queue.unshift(...waiting);
       this.slots[at] = this.spawn();
-      this.dispatch();
+      for (const job of waiting) this.assign(job);
     });
     return slot;
   }

@@ -4,7 +4,8 @@ import { foldText } from "../normalize.js";
  * Fact recall: an answer is correct when every fact group is present, i.e. for each group at least
  * one of its acceptable strings occurs (case-, diacritic-, whitespace- and quote-insensitive) where a word
  * starts, and a figure only as a whole figure ("28" is not found in "2028" or "280", "5" not in "1.5").
- * A fact may be a stem ("exacerbat"), so letters may follow it. `[n]` markers are ignored. A question with no fact groups counts as recalled only if answered.
+ * A fact may be a stem ("exacerbat"), so letters may follow it. `[n]` markers are ignored. A question
+ * with no fact groups counts as recalled only if answered.
  */
 export function factGroupsMissing(answer: string, facts: readonly (readonly string[])[]): string[][] {
   const text = foldText(stripMarkers(answer));

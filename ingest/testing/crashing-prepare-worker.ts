@@ -1,15 +1,17 @@
-import { parentPort } from "node:worker_threads";
-import { prepareFile, type PrepareTask } from "../prepare.js";
+import { prepareFile } from "../prepare.js";
+import { servePrepareRequests } from "../prepare-serve.js";
 
 /**
  * Test double of prepare-worker: the same replies in the same order, but the thread dies with an error on
- * crash.txt and quits without one (code 3) on exit.txt.
+ * crash.txt (thrown outside the request, so nothing catches it) and quits without one (code 3) on exit.txt.
  */
-let queue: Promise<void> = Promise.resolve();
-parentPort?.on("message", (msg: { id: number; task: PrepareTask }) => {
-  queue = queue.then(async () => {
-    if (msg.task.source === "crash.txt") throw new Error("prepare worker died on crash.txt");
-    if (msg.task.source === "exit.txt") process.exit(3);
-    parentPort?.postMessage({ id: msg.id, result: await prepareFile(msg.task) });
-  });
+servePrepareRequests(async (task) => {
+  if (task.source === "crash.txt") {
+    setImmediate(() => {
+      throw new Error("prepare worker died on crash.txt");
+    });
+    return new Promise(() => {});
+  }
+  if (task.source === "exit.txt") process.exit(3);
+  return prepareFile(task);
 });
