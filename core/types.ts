@@ -15,6 +15,12 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** Headings above the chunk, outermost first ("Server Configuration › Resource Consumption"); absent when the document has none. */
+  section?: string;
+  /** Where a reader can open the document (canonical link, front matter or sidecar `NAME.meta.json`). */
+  url?: string;
+  /** Metadata keys the document states beyond title, date and url (front matter or sidecar), kept as given. */
+  metadata?: Record<string, unknown>;
 }
 
 /** A retrieved chunk; `score` is higher-is-better and comparable only within one retrieval. */
@@ -38,6 +44,11 @@ export interface Citation {
   chunkId: string;
   text: string;
   score: number;
+  /** The chunk's section path, when the document has headings. */
+  section?: string;
+  /** Link to the document, when it has one. */
+  url?: string;
+  metadata?: Record<string, unknown>;
 }
 
 /** What an Answerer produces, before the engine adds timings and model names. */
