@@ -30,7 +30,7 @@ interface Question {
 type Stage = "condense" | "bm25" | "embed+hnsw" | "wordMatch" | "retrieve" | "answer" | "ask";
 type Timings = Record<Stage, number[]>;
 
-const gold = (await readFile(path.join(ROOT, "eval/gold.jsonl"), "utf8"))
+const gold = (await readFile(path.join(ROOT, "eval/corpora/news/gold.jsonl"), "utf8"))
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Question);

@@ -3,7 +3,12 @@ import { parseArgs } from "node:util";
 import { AppError } from "../core/errors.js";
 
 export interface EvalArgs {
-  gold: string;
+  /** Corpus names from eval/corpora/, or ["all"]. */
+  corpus: string;
+  /** A gold file to run instead of a corpus's, over DOCS_DIR (corpus "custom"). */
+  gold: string | undefined;
+  check: boolean;
+  save: boolean;
   baseUrl: string | undefined;
   /** Undefined: eval/out/<timestamp>/ for a normal run, no files for a gate run. */
   out: string | undefined;
@@ -16,14 +21,19 @@ export interface EvalArgs {
 }
 
 export const USAGE = `Usage: npm run eval -- [options]
-  --gold FILE        gold set (default eval/gold.jsonl)
+  --corpus NAMES     news | python-docs | r-manuals | debian-handbook, comma-separated, or all (default news); a missing corpus
+                     is fetched first from its pinned Debian package
+  --gold FILE        run this gold set over DOCS_DIR instead (corpus "custom")
+  --check            only validate the gold set(s) against the extracted documents, then exit
   --base-url URL     evaluate a running server's POST /api/ask instead of the in-process engine
   --out DIR          report folder (default eval/out/<timestamp>/; a --gate run writes none unless given)
   --k N              retrieval depth for hit@k, MRR and document recall; also sent as topK (default 5)
   --split S          tune | heldout | all (default all)
-  --gate             exit 1 when a metric misses eval/thresholds.json (does not touch eval/results/)
-  --baseline         also run the common recipe (1,000/200 chunks, plain-mean dense top-4, no BM25, no abstention)
-  --thresholds FILE  thresholds (default eval/thresholds.json)
+  --gate             exit 1 when a metric misses its corpus's thresholds in eval/thresholds.json
+  --baseline         also run the baselines: the common recipe (1,000/200 chunks, plain-mean dense top-4, no BM25,
+                     no abstention) and the top BM25 chunk quoted as the answer
+  --thresholds FILE  per-corpus thresholds (default eval/thresholds.json)
+  --save             also write the summary to eval/results/ (a plain run changes no tracked file)
   --help`;
 
 /** Parses and checks the harness's command line; bad values throw one AppError naming them all. */
@@ -38,7 +48,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) problems.push(`--base-url is not a URL: "${baseUrl}"`);
   if (problems.length) throw new AppError("BAD_REQUEST", `${problems.join("\n")}\n\n${USAGE}`, { details: problems });
   return {
-    gold: path.resolve(values.gold),
+    corpus: values.corpus,
+    gold: values.gold === undefined ? undefined : path.resolve(values.gold),
+    check: values.check,
+    save: values.save,
     baseUrl,
     out: values.out === undefined ? undefined : path.resolve(values.out),
     k,
@@ -57,7 +70,10 @@ function parseOptions(argv: readonly string[]) {
       args: [...argv],
       strict: true,
       options: {
-        gold: { type: "string", default: path.join(import.meta.dirname, "gold.jsonl") },
+        corpus: { type: "string", default: "news" },
+        gold: { type: "string" },
+        check: { type: "boolean", default: false },
+        save: { type: "boolean", default: false },
         "base-url": { type: "string" },
         out: { type: "string" },
         k: { type: "string", default: "5" },

@@ -23,8 +23,8 @@ before(async () => {
   const items = [goldItem({ id: "sf-01" }), UNANSWERABLE];
   const splits = assignSplits(items);
   await writeFile(path.join(dir, "gold.jsonl"), items.map((i) => JSON.stringify({ ...i, split: splits.get(i.id) })).join("\n"));
-  await writeFile(path.join(dir, "pass.json"), JSON.stringify({ min: { factRecall: 1, citationValidity: 1 } }));
-  await writeFile(path.join(dir, "fail.json"), JSON.stringify({ min: { factRecall: 1, hitAtK: 1, abstentionAccuracy: 1 } }));
+  await writeFile(path.join(dir, "pass.json"), JSON.stringify({ custom: { min: { factRecall: 1, citationValidity: 1 } } }));
+  await writeFile(path.join(dir, "fail.json"), JSON.stringify({ custom: { min: { factRecall: 1, hitAtK: 1, abstentionAccuracy: 1 } } }));
   // Answers the gold question right and answers the unanswerable one too (a false answer).
   server = createServer((req, res) => {
     let body = "";
@@ -54,11 +54,11 @@ test("eval cli · --gate over HTTP with thresholds met · exit 0, reports writte
   const out = path.join(dir, "out-pass");
   const r = await cli(["--gate", "--thresholds", path.join(dir, "pass.json"), "--out", out]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Gate: all metrics meet their thresholds/);
+  assert.match(r.stdout, /Gate custom: all metrics meet their thresholds/);
   assert.match(r.stdout, /^gate: \d+ passed, 0 failed$/m);
   assert.match(r.stdout, /\| fact recall \| 1\.00 \|/);
   const report = JSON.parse(await readFile(path.join(out, "report.json"), "utf8"));
-  assert.equal(report.runs[0].results.length, 2);
+  assert.equal(report.reports[0].runs[0].results.length, 2);
   assert.match(await readFile(path.join(out, "report.html"), "utf8"), /<!doctype html>/);
 });
 

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
+import type { CorpusInfo } from "./report/report.js";
 import { test } from "node:test";
 import type { AskRequest } from "../core/types.js";
 import { evaluate } from "./evaluate.js";
 import { ABSTENTION, UNANSWERABLE, goldItem, response } from "./response.fixture.js";
 import type { AskRunner } from "./runners/runner.js";
 import { shownPassages } from "./runners/runner.js";
+
+const CORPUS: CorpusInfo = { name: "test", role: "split", kind: "fixture", documents: 1, chunks: 1 };
 
 /** Answers from a table of hand-made responses; throws for questions it does not know. */
 function tableRunner(name: string, table: Record<string, ReturnType<typeof response>>): AskRunner & { asked: AskRequest[] } {
@@ -33,7 +36,7 @@ const gold = [
 test("evaluate · two runners · both runs reported, history and topK passed, errors recorded per question", async () => {
   const ours = tableRunner("ours", { [gold[0]!.question]: response(), "How long was the call?": ABSTENTION });
   const base = tableRunner("base", { [gold[0]!.question]: response(), "And why?": response(), "How long was the call?": response() });
-  const report = await evaluate(gold, [ours, base], { goldLabel: "g", k: 3, split: "all", now: () => new Date(0) });
+  const report = await evaluate(gold, [ours, base], { goldLabel: "g", corpus: CORPUS, k: 3, split: "all", now: () => new Date(0) });
   assert.equal(report.createdAt, "1970-01-01T00:00:00.000Z");
   assert.deepEqual(report.runs.map((r) => [r.name, r.retrieval]), [["ours", "shown"], ["base", "shown"]]);
   assert.deepEqual(ours.asked[1], { question: "And why?", topK: 3, history: gold[1]!.history });
@@ -49,6 +52,7 @@ test("evaluate · thresholds given · only the first runner is gated and failure
   const ours = tableRunner("ours", { [gold[0]!.question]: ABSTENTION });
   const base = tableRunner("base", {});
   const report = await evaluate([gold[0]!], [ours, base], {
+    corpus: CORPUS,
     goldLabel: "g",
     k: 5,
     split: "tune",

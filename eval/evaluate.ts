@@ -1,7 +1,7 @@
 import type { Thresholds } from "./gate.js";
 import { checkGate } from "./gate.js";
 import type { GoldItem } from "./gold.js";
-import type { Report, RunReport } from "./report/report.js";
+import type { CorpusInfo, Report, RunReport } from "./report/report.js";
 import { runGold } from "./run.js";
 import type { AskRunner } from "./runners/runner.js";
 import type { QuestionResult } from "./score.js";
@@ -10,6 +10,7 @@ import { summarize } from "./summary.js";
 export interface EvaluateOptions {
   /** Shown in the report; usually the gold file's path relative to the repo. */
   goldLabel: string;
+  corpus: CorpusInfo;
   k: number;
   split: Report["split"];
   /** When given, the first runner (ours) is gated on these; later runners (the baseline) are not. */
@@ -31,7 +32,7 @@ export async function evaluate(gold: readonly GoldItem[], runners: readonly AskR
     opts.onEnd?.(runner);
     runs.push({ name: runner.name, settings: runner.settings(), retrieval: runner.retrieval, summary: summarize(results), results });
   }
-  const report: Report = { createdAt: (opts.now ?? (() => new Date()))().toISOString(), gold: opts.goldLabel, k, split: opts.split, runs };
+  const report: Report = { createdAt: (opts.now ?? (() => new Date()))().toISOString(), corpus: opts.corpus, gold: opts.goldLabel, k, split: opts.split, runs };
   const ours = runs[0];
   if (opts.thresholds && ours) {
     const thresholds = Object.keys(opts.thresholds.min).length + Object.keys(opts.thresholds.max).length;

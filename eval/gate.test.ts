@@ -29,16 +29,25 @@ test("checkGate · metric with no value · fails rather than passing silently", 
 });
 
 test("loadThresholds · the committed eval/thresholds.json · parses", async () => {
-  const t = await loadThresholds(path.join(import.meta.dirname, "thresholds.json"));
+  const t = await loadThresholds(path.join(import.meta.dirname, "thresholds.json"), "news");
   assert.equal(t.min.citationValidity, 1);
+});
+
+test("loadThresholds · a corpus the file does not name · CONFIG_INVALID, not an empty gate", async () => {
+  await assert.rejects(loadThresholds(path.join(import.meta.dirname, "thresholds.json"), "no-such-corpus"), (err: AppError) => err.code === "CONFIG_INVALID");
+});
+
+test("checkGate · false-abstention share and answer length ceilings · reported when exceeded", () => {
+  const failures = checkGate("ours", { ...metrics, falseAbstentionRate: 0.2, words: { p50: 80, p90: 120 } }, { min: {}, max: { falseAbstentionRate: 0.05, wordsP50: 60 } });
+  assert.deepEqual(failures.map((f) => [f.metric, f.value]), [["falseAbstentionRate", 0.2], ["wordsP50", 80]]);
 });
 
 test("loadThresholds · unknown metric and out-of-range value · rejected with both named", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "thr-"));
   try {
     const file = path.join(dir, "t.json");
-    await writeFile(file, JSON.stringify({ min: { hitAt5: 0.9, factRecall: 2 } }));
-    await assert.rejects(loadThresholds(file), (err: Error) => /factRecall/.test(err.message) && /hitAt5/.test(err.message));
+    await writeFile(file, JSON.stringify({ news: { min: { hitAt5: 0.9, factRecall: 2 } } }));
+    await assert.rejects(loadThresholds(file, "news"), (err: Error) => /factRecall/.test(err.message) && /hitAt5/.test(err.message));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -49,7 +58,7 @@ test("loadThresholds · a file that is not JSON · CONFIG_INVALID naming the fil
   try {
     const file = path.join(dir, "broken.json");
     await writeFile(file, "{ min: ");
-    await assert.rejects(loadThresholds(file), (err: AppError) => err.code === "CONFIG_INVALID" && err.message.includes(file));
+    await assert.rejects(loadThresholds(file, "news"), (err: AppError) => err.code === "CONFIG_INVALID" && err.message.includes(file));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { makePdf } from "../ingest/load/pdf-fixture.js";
+import { corpusNames, loadCorpus } from "./corpora/corpus.js";
 import { GOLD_TYPES, findGoldProblems, loadGold, parseGold, validateGold, type GoldItem } from "./gold.js";
 import { assignSplits } from "./split.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus");
-const GOLD = path.join(import.meta.dirname, "gold.jsonl");
+const GOLD = path.join(import.meta.dirname, "corpora/news/gold.jsonl");
+const NEW_CORPUS_TYPES = ["definition", "default-value", "how-to", "open", "paraphrase", "multi-part", "follow-up"] as const;
 
 function item(over: Partial<GoldItem> & { id: string }): GoldItem {
   const base: GoldItem = {
@@ -39,13 +42,46 @@ describe("gold set", () => {
     assert.deepEqual(await findGoldProblems(gold, CORPUS), []);
   });
 
-  test("gold.jsonl · composition · ≥ 60 questions, every type present, ≥ 10 unanswerable, ~30% held out", async () => {
+  test("news gold · composition · ≥ 60 questions, its types present, ≥ 10 unanswerable, ~30% held out", async () => {
     const gold = await loadGold(GOLD);
     assert.ok(gold.length >= 60, `${gold.length} questions`);
-    for (const t of GOLD_TYPES) assert.ok(gold.some((g) => g.type === t), `type ${t} missing`);
+    for (const t of GOLD_TYPES.filter((t) => !["definition", "default-value", "how-to", "multi-part"].includes(t))) assert.ok(gold.some((g) => g.type === t), `type ${t} missing`);
     assert.ok(gold.filter((g) => !g.answerable).length >= 10);
     const heldout = gold.filter((g) => g.split === "heldout").length / gold.length;
     assert.ok(heldout > 0.25 && heldout < 0.35, `held-out share ${heldout}`);
+  });
+
+  for (const name of ["python-docs", "r-manuals", "debian-handbook"]) {
+    test(`${name} gold · ≥ 45 questions, the kinds the suite needs, ≥ 10 near-misses, one split, valid where fetched`, async (t) => {
+      const corpus = await loadCorpus(name);
+      const gold = await loadGold(corpus.gold);
+      assert.ok(gold.length >= 45, `${gold.length} questions`);
+      for (const type of NEW_CORPUS_TYPES) assert.ok(gold.some((g) => g.type === type), `type ${type} missing`);
+      assert.ok(gold.filter((g) => !g.answerable).length >= 10);
+      assert.ok(gold.every((g) => g.split === corpus.role));
+      const fetched = await stat(corpus.docsDir).then(() => true, () => false);
+      if (!fetched) return t.skip(`documents not fetched: npm run corpus -- fetch ${name}`);
+      assert.deepEqual(await findGoldProblems(gold, corpus.docsDir, corpus.role), []);
+    });
+  }
+
+  test("corpusNames · every corpus folder · news first", async () => {
+    assert.deepEqual(await corpusNames(), ["news", "debian-handbook", "python-docs", "r-manuals"]);
+  });
+
+  test("findGoldProblems · HTML and PDF sources · evidence is checked against the extracted text, not the bytes", async () => {
+    await writeFile(path.join(dir, "page.html"), "<html><head><title>Guide</title></head><body><p>The <b>default</b>\n port is <code>8080</code>.</p></body></html>");
+    await writeFile(path.join(dir, "manual.pdf"), await makePdf([["The cache holds", "at most 512 entries."]]));
+    const html = item({ id: "sf-01", split: "tune", sources: ["page.html"], evidence: "The default port is 8080." });
+    const pdf = item({ id: "sf-02", split: "tune", sources: ["manual.pdf"], evidence: "at most 512 entries", answer: "At most 512 entries.", facts: [["512"]] });
+    assert.deepEqual(await findGoldProblems([html, pdf], dir, "tune"), []);
+    const raw = item({ id: "sf-03", sources: ["page.html"], evidence: "<b>default</b>" });
+    assert.match((await findGoldProblems([raw], dir)).join("\n"), /sf-03: evidence not found in page\.html/);
+  });
+
+  test("findGoldProblems · a held-out corpus · every item must say heldout", async () => {
+    const problems = await findGoldProblems([item({ id: "sf-01", split: "tune" })], dir, "heldout");
+    assert.deepEqual(problems, ["sf-01: split is tune, the corpus is heldout"]);
   });
 
   test("findGoldProblems · whitespace and curly quotes differ · evidence still matches", async () => {
@@ -64,7 +100,7 @@ describe("gold set", () => {
     const problems = await findGoldProblems(gold, dir);
     const has = (re: RegExp) => assert.ok(problems.some((p) => re.test(p)), `no problem matching ${re} in\n${problems.join("\n")}`);
     has(/^sf-01: evidence not found in a\.txt: "chaired by Charles Babbage"/);
-    has(/^source missing\.txt: cannot read/);
+    has(/^source missing\.txt: cannot extract/);
     has(/^sf-02: evidence not found/);
     has(/^sf-03: gold answer misses its own facts \[\["Lovelace"\]\]/);
     has(/^un-01: unanswerable items have no facts/);

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { AppError } from "../core/errors.js";
+import { AppError, errorMessage } from "../core/errors.js";
+import { cleanDocument, loadFile } from "../ingest/index.js";
 import { containsVerbatim } from "./normalize.js";
-import { assignSplits } from "./split.js";
+import { assignSplits, type Split } from "./split.js";
 import { factGroupsMissing } from "./metrics/fact-recall.js";
 
 export const GOLD_TYPES = [
@@ -16,6 +17,11 @@ export const GOLD_TYPES = [
   "pdf",
   "follow-up",
   "unanswerable",
+  "definition",
+  "default-value",
+  "how-to",
+  "open",
+  "multi-part",
 ] as const;
 
 /** Types whose evidence must ALL be retrieved (one per source); for the others any one evidence suffices. */
@@ -37,6 +43,8 @@ export const GoldItemSchema = z.object({
 });
 
 export type GoldType = (typeof GOLD_TYPES)[number];
+/** A corpus's role: every item has the corpus's split, or ("split") each item its own seeded split. */
+export type SplitRole = Split | "split";
 export type GoldItem = z.infer<typeof GoldItemSchema>;
 
 /** The evidence strings of an item as a list (empty for unanswerable items). */
@@ -78,16 +86,16 @@ export function parseGold(text: string, label = "gold"): GoldItem[] {
  * a gold answer that misses its own facts, a follow-up without history, a multi-doc or conflict item
  * without evidence from each of its sources, a split that differs from the seeded split.
  */
-export async function findGoldProblems(gold: readonly GoldItem[], docsDir: string): Promise<string[]> {
+export async function findGoldProblems(gold: readonly GoldItem[], docsDir: string, role: SplitRole = "split"): Promise<string[]> {
   const problems: string[] = [];
-  const texts = await readSources(gold, docsDir, problems);
+  const texts = await extractSources(gold, docsDir, problems);
   const seen = new Set<string>();
-  const splits = assignSplits(gold);
+  const splits = role === "split" ? assignSplits(gold) : new Map(gold.map((g) => [g.id, role]));
   for (const item of gold) {
     const at = (msg: string) => problems.push(`${item.id}: ${msg}`);
     if (seen.has(item.id)) at("duplicate id");
     seen.add(item.id);
-    if (splits.get(item.id) !== item.split) at(`split is ${item.split}, the seeded split says ${splits.get(item.id)}`);
+    if (splits.get(item.id) !== item.split) at(`split is ${item.split}, ${role === "split" ? "the seeded split says" : "the corpus is"} ${splits.get(item.id)}`);
     if (item.type === "follow-up" && !item.history?.length) at("follow-up without history");
     if (item.answerable !== (item.type !== "unanswerable")) at("answerable must be false exactly for type unanswerable");
     if (!item.answerable) {
@@ -115,20 +123,25 @@ export async function findGoldProblems(gold: readonly GoldItem[], docsDir: strin
 }
 
 /** Throws one AppError listing every problem, or returns quietly. */
-export async function validateGold(gold: readonly GoldItem[], docsDir: string): Promise<void> {
-  const problems = await findGoldProblems(gold, docsDir);
+export async function validateGold(gold: readonly GoldItem[], docsDir: string, role: SplitRole = "split"): Promise<void> {
+  const problems = await findGoldProblems(gold, docsDir, role);
   if (problems.length) throw new AppError("BAD_REQUEST", `Gold set has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { details: problems });
 }
 
-async function readSources(gold: readonly GoldItem[], docsDir: string, problems: string[]): Promise<Map<string, string>> {
+/**
+ * The text of each source as the index sees it (loaded and cleaned by ingest, so HTML and PDF evidence is
+ * checked against extracted text, not raw bytes), with the title in front, since a title is indexed too.
+ */
+async function extractSources(gold: readonly GoldItem[], docsDir: string, problems: string[]): Promise<Map<string, string>> {
   const names = [...new Set(gold.flatMap((g) => g.sources))];
   const texts = new Map<string, string>();
   await Promise.all(
     names.map(async (name) => {
       try {
-        texts.set(name, await readFile(path.join(docsDir, name), "utf8"));
+        const doc = cleanDocument(await loadFile(await readFile(path.join(docsDir, name)), name), name);
+        texts.set(name, `${doc.title}\n\n${doc.text}`);
       } catch (err) {
-        problems.push(`source ${name}: cannot read from ${docsDir} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+        problems.push(`source ${name}: cannot extract from ${docsDir} (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)})`);
       }
     }),
   );

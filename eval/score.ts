@@ -1,5 +1,6 @@
 import type { AskResponse, Citation } from "../core/types.js";
 import { ALL_EVIDENCE_TYPES, evidenceList, type GoldItem } from "./gold.js";
+import { answerFirstRecall, answerWords } from "./metrics/answer-first.js";
 import { abstentionCorrect, abstentionOutcome, type AbstentionOutcome } from "./metrics/abstention.js";
 import { citationPrecision } from "./metrics/citation-precision.js";
 import { citationValidity, type CitationValidity } from "./metrics/citation-validity.js";
@@ -31,6 +32,10 @@ export interface QuestionResult {
   /** Retrieval metrics: null for unanswerable questions. */
   retrieval: { rank: number | null; hit: number; rr: number; docRecall: number } | null;
   fact: FactRecall | null;
+  /** 1 when every fact group is within the first 30 words; null for unanswerable questions. */
+  answerFirst: number | null;
+  /** Words in the answer (markers removed); null when it abstained. */
+  words: number | null;
   tokenF1: number | null;
   abstention: AbstentionOutcome;
   abstentionCorrect: boolean;
@@ -65,6 +70,8 @@ export function scoreQuestion(item: GoldItem, obs: Observation, k: number): Ques
     citations: r.citations.map(({ id, source, page, text }) => ({ id, source, page, text })),
     retrieval,
     fact: item.answerable ? factRecall(r.answer, r.abstained, item.facts) : null,
+    answerFirst: item.answerable ? answerFirstRecall(r.answer, r.abstained, item.facts) : null,
+    words: r.abstained ? null : answerWords(r.answer),
     tokenF1: item.answerable ? (r.abstained ? 0 : tokenF1(r.answer, item.answer)) : null,
     abstention: outcome,
     abstentionCorrect: abstentionCorrect(outcome),

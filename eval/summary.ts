@@ -1,5 +1,5 @@
 import type { QuestionResult } from "./score.js";
-import { latencySummary, type LatencySummary } from "./metrics/latency.js";
+import { latencySummary, percentile, type LatencySummary } from "./metrics/latency.js";
 
 /** Aggregated metrics: means over the questions each metric applies to (null when none applies). */
 export interface Metrics {
@@ -9,10 +9,20 @@ export interface Metrics {
   mrr: number | null;
   docRecall: number | null;
   factRecall: number | null;
+  /** Every fact group within the answer's first 30 words. */
+  answerFirstRecall: number | null;
+  /** Fact recall over the open questions (why, how did, differences, summarise). */
+  openFactRecall: number | null;
   tokenF1: number | null;
   abstentionAccuracy: number | null;
+  /** Share of unanswerable questions that abstained. */
+  unanswerableCaught: number | null;
+  /** Share of answerable questions that abstained. */
+  falseAbstentionRate: number | null;
   falseAbstentions: number;
   falseAnswers: number;
+  /** Answer length in words over the answered questions. */
+  words: { p50: number; p90: number };
   citationPrecision: number | null;
   citationValidity: number | null;
   faithfulness: number | null;
@@ -32,8 +42,11 @@ export const METRIC_KEYS = [
   "mrr",
   "docRecall",
   "factRecall",
+  "answerFirstRecall",
+  "openFactRecall",
   "tokenF1",
   "abstentionAccuracy",
+  "unanswerableCaught",
   "citationPrecision",
   "citationValidity",
   "faithfulness",
@@ -47,6 +60,9 @@ const mean = (values: readonly (number | null | undefined)[]): number | null => 
 
 export function aggregate(results: readonly QuestionResult[]): Metrics {
   const ans = results.filter((r) => r.answerable);
+  const unans = results.filter((r) => !r.answerable);
+  const words = results.flatMap((r) => (r.words === null ? [] : [r.words]));
+  const falseAbstentions = results.filter((r) => r.abstention === "false-abstention").length;
   return {
     n: results.length,
     answerable: ans.length,
@@ -54,10 +70,15 @@ export function aggregate(results: readonly QuestionResult[]): Metrics {
     mrr: mean(ans.map((r) => r.retrieval?.rr)),
     docRecall: mean(ans.map((r) => r.retrieval?.docRecall)),
     factRecall: mean(ans.map((r) => r.fact?.score)),
+    answerFirstRecall: mean(ans.map((r) => r.answerFirst)),
+    openFactRecall: mean(ans.filter((r) => r.type === "open").map((r) => r.fact?.score)),
     tokenF1: mean(ans.map((r) => r.tokenF1)),
     abstentionAccuracy: mean(results.map((r) => (r.abstentionCorrect ? 1 : 0))),
-    falseAbstentions: results.filter((r) => r.abstention === "false-abstention").length,
+    unanswerableCaught: mean(unans.map((r) => (r.abstained ? 1 : 0))),
+    falseAbstentionRate: ans.length ? falseAbstentions / ans.length : null,
+    falseAbstentions,
     falseAnswers: results.filter((r) => r.abstention === "false-answer").length,
+    words: { p50: percentile(words, 50), p90: percentile(words, 90) },
     citationPrecision: mean(results.map((r) => r.citationPrecision)),
     citationValidity: mean(results.map((r) => (r.citationValidity.valid ? 1 : 0))),
     faithfulness: mean(results.map((r) => r.faithfulness.score)),

@@ -20,7 +20,7 @@ const { values: args } = parseArgs({
     chunkings: { type: "string", default: "1000/200" },
     only: { type: "string" },
     misses: { type: "string" },
-    gold: { type: "string", default: path.join(import.meta.dirname, "gold.jsonl") },
+    gold: { type: "string", default: path.join(import.meta.dirname, "corpora/news/gold.jsonl") },
   },
 });
 

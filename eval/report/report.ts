@@ -21,13 +21,37 @@ export interface GateFailure {
   kind: "min" | "max";
 }
 
+/** The corpus a report is about: what it is and how big its index was. */
+export interface CorpusInfo {
+  name: string;
+  role: "tune" | "heldout" | "split";
+  kind: string;
+  documents: number | null;
+  chunks: number | null;
+}
+
+/** One corpus's evaluation: every runner over its gold set. */
 export interface Report {
   createdAt: string;
+  corpus: CorpusInfo;
   gold: string;
   k: number;
   split: "tune" | "heldout" | "all";
   runs: RunReport[];
   gate?: { checked: boolean; thresholds: number; failures: GateFailure[] };
+}
+
+/** A run over several corpora: one report each, held-out corpora first. */
+export interface Suite {
+  createdAt: string;
+  k: number;
+  reports: Report[];
+}
+
+/** Held-out corpora first (what the numbers promise on unseen documents), then tune, then mixed. */
+export function orderForReading(reports: readonly Report[]): Report[] {
+  const rank = { heldout: 0, tune: 1, split: 2 } as const;
+  return [...reports].sort((a, b) => rank[a.corpus.role] - rank[b.corpus.role]);
 }
 
 /** What went wrong on one question, in words, for the per-question tables. */
@@ -55,3 +79,4 @@ export function retrievalLabel(source: RetrievalSource): string {
 /** Formats a metric value: two decimals, "–" when the metric does not apply. */
 export const fmt = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? "–" : x.toFixed(2));
 export const fmtMs = (x: number): string => (Number.isNaN(x) ? "–" : x.toFixed(1));
+export const fmtWords = (x: number): string => (Number.isNaN(x) ? "–" : String(Math.round(x)));

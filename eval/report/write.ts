@@ -2,10 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
-import { describeMisses, type Report } from "./report.js";
+import { describeMisses, type Suite } from "./report.js";
 
 /** Writes report.json, report.md and report.html into `outDir`; returns their paths. */
-export async function writeReports(report: Report, outDir: string): Promise<string[]> {
+export async function writeReports(report: Suite, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const files: [string, string][] = [
     ["report.json", `${JSON.stringify(report, null, 2)}\n`],
@@ -17,13 +17,16 @@ export async function writeReports(report: Report, outDir: string): Promise<stri
 }
 
 /** The committed summary (eval/results/latest.{md,json}): metrics and the ids that missed, no answers. */
-export async function writeLatest(report: Report, resultsDir: string): Promise<string[]> {
+export async function writeLatest(report: Suite, resultsDir: string): Promise<string[]> {
   await mkdir(resultsDir, { recursive: true });
   const slim = {
     ...report,
-    runs: report.runs.map(({ results, ...run }) => ({
-      ...run,
-      missed: results.filter((r) => describeMisses(r, report.k).length).map((r) => r.id),
+    reports: report.reports.map((corpus) => ({
+      ...corpus,
+      runs: corpus.runs.map(({ results, ...run }) => ({
+        ...run,
+        missed: results.filter((r) => describeMisses(r, report.k).length).map((r) => r.id),
+      })),
     })),
   };
   const json = path.join(resultsDir, "latest.json");

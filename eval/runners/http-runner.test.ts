@@ -3,11 +3,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { response } from "../response.fixture.js";
-import { HttpRunner } from "./http-runner.js";
+import { HttpRunner, retryAfterMs } from "./http-runner.js";
 
 let server: Server;
 let base = "";
 const bodies: unknown[] = [];
+const tries = new Map<string, number>();
 
 before(async () => {
   server = createServer((req, res) => {
@@ -16,7 +17,11 @@ before(async () => {
     req.on("end", () => {
       const body = JSON.parse(data) as { question: string };
       bodies.push({ method: req.method, url: req.url, type: req.headers["content-type"], body });
-      if (body.question === "boom") {
+      const limited = body.question.startsWith("limited") ? (tries.get(body.question) ?? 0) : -1;
+      if (limited >= 0) tries.set(body.question, limited + 1);
+      if (limited >= 0 && (body.question === "limited-always" || limited === 0)) {
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many requests" } }));
+      } else if (body.question === "boom") {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error" } }));
       } else if (body.question === "html") {
         res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
@@ -44,4 +49,22 @@ test("HttpRunner · 500 with a JSON error · throws with status and code", async
 
 test("HttpRunner · non-JSON error page · throws saying so", async () => {
   await assert.rejects(new HttpRunner(base).ask({ question: "html" }), /status 502, body is not JSON/);
+});
+
+test("HttpRunner · 429 then 200 · retried after Retry-After, answer returned", async () => {
+  const obs = await new HttpRunner(base).ask({ question: "limited-once" });
+  assert.deepEqual(obs.response, response());
+  assert.equal(tries.get("limited-once"), 2);
+});
+
+test("HttpRunner · 429 every time · gives up after the retries and throws with the status", async () => {
+  await assert.rejects(new HttpRunner(base).ask({ question: "limited-always" }), /status 429 RATE_LIMITED/);
+  assert.equal(tries.get("limited-always"), 4);
+});
+
+test("retryAfterMs · seconds, HTTP date, missing and huge values", () => {
+  assert.equal(retryAfterMs("2"), 2000);
+  assert.equal(retryAfterMs(new Date(10_000).toUTCString(), 7_000), 3000);
+  assert.equal(retryAfterMs(null), 1000);
+  assert.equal(retryAfterMs("86400"), 60_000);
 });

@@ -17,7 +17,7 @@ import { weightedShare, type MatchedPassage, type ScoredSentence } from "./sente
  *
  * Only the selected sentences count: the sentences quoted after them as context (continuation.ts) do not.
  *
- * Calibration (eval/gold.jsonl, hybrid top-5 retrieval with answer forms and document-wide word matches,
+ * Calibration (eval/corpora/news/gold.jsonl, hybrid top-5 retrieval with answer forms and document-wide word matches,
  * wink word vectors, footnote-aware cleaning): on the tune split (43 answerable, 8 unanswerable) every
  * threshold in (0.340, 0.362] gives accuracy 0.961 with no false abstention, catching 6 of 8 near misses
  * (the two left quote real, closely matching sentences: "his Ukrainian counterpart" at 0.78; "U.K.
