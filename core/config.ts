@@ -33,9 +33,6 @@ const optionalString = z
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
 
-/** Calibrated on the eval gold set's tune split (see rag/answer/abstain.ts); the extractive composer's default too. */
-export const DEFAULT_ABSTAIN_THRESHOLD = 0.35;
-
 const EnvSchema = z.object({
   DOCS_DIR: z.string().min(1).default("../shared/corpus"),
   INDEX_DIR: z.string().min(1).default(".data/index"),
@@ -51,7 +48,8 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: int(30_000, 100, 600_000),
   OPENAI_MAX_RETRIES: int(2, 0, 10),
   TOP_K: int(5, 1, 20),
-  ABSTAIN_THRESHOLD: num(DEFAULT_ABSTAIN_THRESHOLD, 0, 1),
+  // Unset: the threshold fitted with the abstention model (rag/answer/abstention-model.json).
+  ABSTAIN_THRESHOLD: z.union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(1)]).optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
   CORS_ORIGINS: origins,
@@ -68,7 +66,7 @@ export interface Config {
   embeddings: { provider: "local" | "openai"; model: string; cacheDir: string };
   generator: { provider: "extractive" | "openai"; model: string };
   openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
-  rag: { topK: number; abstainThreshold: number };
+  rag: { topK: number; abstainThreshold: number | undefined };
   server: {
     host: string;
     port: number;

@@ -83,7 +83,7 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
 async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remote: boolean): Promise<Answerer> {
   const extractive = new ExtractiveAnswerer({
     wordVectors: hasWordVectors(embedder) ? embedder : undefined,
-    abstainThreshold: config.rag.abstainThreshold,
+    ...(config.rag.abstainThreshold === undefined ? {} : { abstainThreshold: config.rag.abstainThreshold }),
   });
   if (!remote) return extractive;
   // Imported only when configured, so the offline default never loads the OpenAI SDK.

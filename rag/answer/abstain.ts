@@ -1,29 +1,15 @@
+import { answerProbability } from "./abstention-model.js";
+import { spellsIdentifier } from "./identifiers.js";
 import type { QuestionProfile } from "./question.js";
 import { STEM_MATCH } from "./term-match.js";
 import { weightedShare, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
 
 /**
- * When to say "the documents don't say". A single threshold on the retrieval score separates poorly
- * (on the gold set's tune split the hybrid top score alone never beats always answering, 0.84); so the
- * rule looks at what the composer would quote:
- *
- *   score = 0                 when a name or figure the question is about occurs in no passage
- *         = support × names   otherwise;   abstain when score < threshold (default 0.35)
- *
- * `support`: the best coverage of the question's weighted terms by one sentence that could answer
- * (for "how many X"/"when" questions only a sentence stating a figure next to X, or a date);
- * `names`: how well the question's names occur together in one sentence (so a question pairing two
- * real names that the documents never pair, "Macron" + "Munich speech", scores low).
- *
- * Only the selected sentences count: the sentences quoted after them as context (continuation.ts) do not.
- *
- * Calibration (eval/corpora/news/gold.jsonl, hybrid top-5 retrieval with answer forms and document-wide word matches,
- * wink word vectors, footnote-aware cleaning): on the tune split (43 answerable, 8 unanswerable) every
- * threshold in (0.340, 0.362] gives accuracy 0.961 with no false abstention, catching 6 of 8 near misses
- * (the two left quote real, closely matching sentences: "his Ukrainian counterpart" at 0.78; "U.K.
- * Defence Secretary" and "British Prime Minister Winston Churchill" at 0.42). 0.35 sits in that interval;
- * the weakest answerable questions score 0.362 and 0.366 (paraphrases). On the held-out split (18 + 4) it
- * gives 0.909: no false abstention, 2 of 4 near misses caught (one at 0.355).
+ * When to say "the documents don't say". The composer's signals about what it would quote become the features
+ * of one logistic model (abstention-model.ts), fitted offline on the tune corpora's questions by
+ * eval/fit-abstention.ts; the answer abstains when the model's probability that the passages answer is below
+ * the threshold fitted with it. Only the selected sentences count as support: the sentences quoted after them
+ * as context (continuation.ts) do not.
  */
 
 /** The signals the abstention rule combines. */
@@ -35,12 +21,18 @@ export interface Evidence {
   support: number;
   /** Names and figures of the question that no retrieved passage mentions. */
   missingNames: string[];
+  /** The question's terms written in capitals ("CPU"), which the model weighs apart when missing. */
+  acronyms: string[];
+  /** Technical names of the question (`work_mem`, `--no-edit`) that no retrieved passage spells. */
+  missingIdentifiers: string[];
+  /** Best share of the question's weighted terms that one passage spells (exact or stem), anywhere in it. */
+  spelled: number;
   /**
    * Whether the question's names occur together: for each part of the question, the best share of
    * its subject names that one sentence (with its context) spells; the weakest part counts.
    */
   names: number;
-  /** The combined score compared with the threshold. */
+  /** The model's probability that the passages answer the question, compared with the threshold. */
   score: number;
 }
 
@@ -58,10 +50,14 @@ export function assessEvidence(
     .filter((i) => !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)))
     .map((i) => profile.terms[i]!);
   const names = nameCooccurrence(profile, candidates);
-  // A name the passages never mention means they are about something else, whatever else matches.
-  const score = missingNames.length > 0 ? 0 : support * names;
-  return { support, missingNames, names, score };
+  const texts = passages.map((p) => p.info.text.toLowerCase());
+  const missingIdentifiers = profile.identifiers.filter((id) => !texts.some((t) => spellsIdentifier(t, id)));
+  const spelled = Math.max(0, ...passages.map((p) => weightedShare(profile.weights, p.matches.map((m) => (hasSpelling(m) ? 1 : 0)))));
+  const signals = { support, missingNames, acronyms: [...profile.acronyms], missingIdentifiers, names, spelled };
+  return { ...signals, score: answerProbability(signals) };
 }
+
+const hasSpelling = (matches: ReadonlyMap<string, number>) => [...matches.values()].some((m) => m >= STEM_MATCH);
 
 function nameCooccurrence(profile: QuestionProfile, candidates: readonly ScoredSentence[]): number {
   const subjects = new Set(profile.subjects);
@@ -74,7 +70,7 @@ function nameCooccurrence(profile: QuestionProfile, candidates: readonly ScoredS
   return weakest;
 }
 
-/** Abstain below the threshold; a threshold of 0 never abstains (for baselines). */
+/** Abstain below the threshold (a probability); a threshold of 0 never abstains (for baselines). */
 export function shouldAbstain(evidence: Evidence, threshold: number): boolean {
   return evidence.score < threshold;
 }

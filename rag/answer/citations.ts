@@ -14,9 +14,10 @@ export function toCitation(hit: Hit, id: number): Citation {
 }
 
 /**
- * Orders the picked sentences for reading and numbers their passages. Sentences of one source stay
- * in document order; sources come in order of their best sentence. Passages are numbered 1..m in order
- * of first use, so every marker resolves and every citation is referenced.
+ * Orders the picked sentences for reading and numbers their passages. The answer comes first: the best
+ * sentence opens, followed by the rest of its source in document order; further sources follow in order
+ * of their best sentence, each in document order. Passages are numbered 1..m in order of first use, so
+ * every marker resolves and every citation is referenced.
  */
 export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[]): CitedAnswer {
   const bySource = new Map<string, ScoredSentence[]>();
@@ -24,7 +25,11 @@ export function citeSentences(picked: readonly ScoredSentence[], hits: readonly 
     const source = hits[p.hit]!.chunk.source;
     bySource.set(source, [...(bySource.get(source) ?? []), p]);
   }
-  const ordered = [...bySource.values()].flatMap((group) => group.sort((a, b) => position(a, hits) - position(b, hits)));
+  const ordered = [...bySource.values()].flatMap((group, i) => {
+    const [best, ...rest] = i === 0 ? group : [];
+    const inOrder = (i === 0 ? rest : group).sort((a, b) => position(a, hits) - position(b, hits));
+    return best ? [best, ...inOrder] : inOrder;
+  });
   const ids = new Map<number, number>();
   const citations: Citation[] = [];
   const sentences = ordered.map((p) => {

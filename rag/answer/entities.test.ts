@@ -26,6 +26,11 @@ describe("answerType", () => {
     ["Who wrote the commentary?", "author"],
     ["Where do America's priorities lie?", "place"],
     ["What did Kallas warn?", "other"],
+    ["What happens when the timeout expires?", "other"],
+    ["When I create an environment, which file is written?", "other"],
+    ["When was it signed?", "time"],
+    ["Since when has he been minister?", "time"],
+    ["And when will the troops arrive?", "time"],
   ] as const) {
     it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
   }

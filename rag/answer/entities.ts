@@ -42,6 +42,12 @@ export function namedEntities(text: string): string[] {
   return [...out];
 }
 
+/** Tokens of the words written all in capitals ("CPU", "NATO", "FIFO"): acronyms, which documents often spell out. */
+export function acronyms(text: string): Set<string> {
+  const words = text.split(/[\s–—/()]+/u).map((w) => w.replace(/^[^\p{L}\p{N}]+|(?:['’]s)?[^\p{L}\p{N}]*$/gu, ""));
+  return new Set(words.filter((w) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(w)).flatMap((w) => tokenize(w)));
+}
+
 /** The words of `text` as written ("Ukraine's" → "Ukraine") whose tokens are among `tokens`, in order. */
 export function surfaceWords(text: string, tokens: ReadonlySet<string>): string[] {
   const words = text
@@ -62,7 +68,8 @@ export function answerType(question: string): AnswerType {
   if (/\bwho (?:wrote|writes|authored|edits|edited|is the (?:author|editor))\b|\b(?:author|editor)s? of\b/u.test(q)) return "author";
   if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q))
     return "quantity";
-  if (/\bwhen\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q)) return "time";
+  // "When did …" asks for a time; "what happens when …" or "when I create …, which file …" sets a condition.
+  if (/\bwhen (?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q)) return "time";
   if (/\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(q))
     return "person";
   if (/\bwhere\b/u.test(q)) return "place";

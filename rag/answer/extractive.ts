@@ -1,8 +1,8 @@
-import { DEFAULT_ABSTAIN_THRESHOLD } from "../../core/config.js";
 import type { AnswerEvent, Composition, Hit, Turn } from "../../core/types.js";
 import type { WordVectors } from "../../ingest/index.js";
 import { splitFollowUp } from "../condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
+import { ABSTENTION_MODEL } from "./abstention-model.js";
 import type { Answerer, AnswerOptions } from "./answerer.js";
 import { citeSentences, toCitation } from "./citations.js";
 import { continuations } from "./continuation.js";
@@ -20,7 +20,7 @@ export interface ExtractiveOptions {
   maxSentences?: number;
   /** A further sentence must score at least this share of the best sentence. */
   minRelativeScore?: number;
-  /** Evidence score below which the answer abstains (config.rag.abstainThreshold). */
+  /** Probability of an answer below which it abstains (config.rag.abstainThreshold; default: the fitted model's). */
   abstainThreshold?: number;
   /** How many passages keep their sentence analysis cached. */
   cacheSize?: number;
@@ -55,7 +55,7 @@ export class ExtractiveAnswerer implements Answerer {
     wordVectors,
     maxSentences = 3,
     minRelativeScore = 0.6,
-    abstainThreshold = DEFAULT_ABSTAIN_THRESHOLD,
+    abstainThreshold = ABSTENTION_MODEL.threshold,
     cacheSize = 10_000,
     relatedCount = 3,
   }: ExtractiveOptions = {}) {

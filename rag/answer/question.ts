@@ -1,5 +1,6 @@
 import { contentTerms, type WordVectors } from "../../ingest/index.js";
-import { answerType, namedEntities, type AnswerType } from "./entities.js";
+import { acronyms, answerType, namedEntities, type AnswerType } from "./entities.js";
+import { identifiers } from "./identifiers.js";
 
 /** The question as the composer scores it: weighted content terms, the names it asks about, its type. */
 export interface QuestionProfile {
@@ -19,6 +20,10 @@ export interface QuestionProfile {
    * to look ("according to the IAI commentary", "as described by Alcaro").
    */
   subjects: number[];
+  /** Technical names as written (`work_mem`, `os.cpu_count`, `--no-edit`): a passage must spell them to answer. */
+  identifiers: string[];
+  /** Terms written in capitals in the question ("CPU"): names a passage may well spell out instead. */
+  acronyms: ReadonlySet<string>;
 }
 
 // Words that say how to answer, not what about ("what does the article mention about …").
@@ -53,6 +58,8 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     clauses: splitClauses(question).map((c) => indicesOf(terms, contentTerms(c))).filter((c) => c.length > 0),
     focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")).slice(-1),
     subjects: terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : [])),
+    identifiers: identifiers(question),
+    acronyms: acronyms(question),
   };
 }
 
