@@ -151,3 +151,16 @@ function describe(lines: string[], kinds: Kind[], start: number, end: number, bl
   }
   return { notes, fragments };
 }
+
+/** The numbers of the document's footnotes (notes without a number, such as a bio, have none). */
+export function noteNumbers(segments: readonly Segment[]): Set<number> {
+  const numbers = new Set<number>();
+  for (const segment of segments) {
+    for (const [first] of segment.notes) {
+      const digits = first?.match(/^\[?(\d{1,3})|^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/u);
+      if (digits?.[1]) numbers.add(Number(digits[1]));
+      else if (digits?.[2]) numbers.add(Number([...digits[2]].map((d) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(d)).join("")));
+    }
+  }
+  return numbers;
+}

@@ -1,8 +1,8 @@
 import type { DocumentInterface } from "@langchain/core/documents";
 import type { SourceDocument } from "../../core/types.js";
 import { dropBoilerplate } from "./boilerplate.js";
-import { splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
-import { stripFootnoteMarkers } from "./footnotes.js";
+import { noteNumbers, splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
+import { FootnoteMarkers } from "./footnotes.js";
 import { joinHyphenatedLines } from "./hyphenation.js";
 import { stripInlineMarkup } from "./markup.js";
 import { rejoinAcrossBreaks } from "./page-breaks.js";
@@ -25,7 +25,9 @@ export function cleanDocument(pages: DocumentInterface[], source: string): Sourc
   // Text without pages (a PDF saved as .txt) gets pages from its running header, so notes stay inside a page.
   const laidOut = paged ? stripRunningHeaders(raw) : raw.flatMap(splitAtRepeatedLines);
   const segments = splitAtFootnoteBlocks(laidOut);
-  const running = rejoinAcrossBreaks(runningText(segments, paged), laidOut.length);
+  const markers = new FootnoteMarkers(noteNumbers(segments), segments.flatMap((s) => s.lines));
+  const cleanLines = (lines: string[]) => dropBoilerplate(lines).map((line) => tidySpaces(markers.strip(stripInlineMarkup(line))));
+  const running = rejoinAcrossBreaks(runningText(segments, paged, cleanLines), laidOut.length);
   const paragraphs = paged ? running : [running.flat()];
   for (const segment of segments) {
     const notes = segment.notes.map((note) => toParagraphs(cleanLines(note), true).join(" ")).filter(Boolean);
@@ -44,7 +46,7 @@ export function cleanDocument(pages: DocumentInterface[], source: string): Sourc
   };
 }
 
-function runningText(segments: Segment[], paged: boolean) {
+function runningText(segments: Segment[], paged: boolean, cleanLines: (lines: string[]) => string[]) {
   const bodies = joinHyphenatedLines(segments.map((s) => cleanLines(s.lines)));
   return segments.map((segment, i) => ({
     page: segment.page,
@@ -53,10 +55,6 @@ function runningText(segments: Segment[], paged: boolean) {
       .map(({ lines, leading }) => ({ text: toParagraphs(cleanLines(lines), paged).join(" "), leading }))
       .filter((fragment) => fragment.text),
   }));
-}
-
-function cleanLines(lines: string[]): string[] {
-  return dropBoilerplate(lines).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line))));
 }
 
 /** Joins pages with a paragraph break and records each non-empty page's span in the joined text. */
