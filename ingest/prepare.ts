@@ -13,7 +13,7 @@ import type { ChunkingSettings } from "./store/manifest.js";
  */
 export const TEXT_PIPELINE_VERSION = "2026-11-22.1";
 
-export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "embedding failed";
+export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "binary" | "outside docs folder" | "embedding failed";
 
 /** One file to prepare; plain data, so it can be posted to a worker thread. */
 export interface PrepareTask {
@@ -26,7 +26,7 @@ export type Prepared =
   | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[] }
   | { status: "skipped"; source: string; bytes: number; reason: SkipReason; message: string };
 
-const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable"];
+const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable", "binary"];
 
 /**
  * Reads, hashes, loads, cleans and chunks one file. Never throws:

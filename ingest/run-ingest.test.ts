@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
@@ -143,6 +143,24 @@ describe("runIngest", () => {
     assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unsupported type" });
     assert.equal(summary.files.indexed.length, 3);
     assert.ok(summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)), "messages start with the file");
+  });
+
+  test("runIngest · random bytes named .txt, a link to the folder above · skipped as binary and outside docs folder, never answered from", async () => {
+    const noise = new Uint8Array(4000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255); // no NUL byte
+    await writeDocs({ "noise.txt": noise });
+    await writeFile(path.join(root, "secret.txt"), "Secret launch codes are kept outside the docs folder.");
+    await symlink("..", path.join(docsDir, "up"));
+    const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
+    const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
+    assert.deepEqual(reasons, { "noise.txt": "binary", up: "outside docs folder" });
+    const store = await openChunkStore(indexDir, new CountingEmbedder());
+    try {
+      assert.deepEqual(store.sources().sort(), ["alpha.md", "gamma.html", "nested/beta.txt"]);
+    } finally {
+      await store.close();
+    }
+    const followed = await runIngest({ ...opts, followExternalLinks: true }, { embedder: new CountingEmbedder() });
+    assert.ok(followed.files.indexed.includes("up/secret.txt"), followed.files.indexed.join(", "));
   });
 
   test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {

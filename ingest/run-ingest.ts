@@ -26,6 +26,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Worker threads preparing files; default: one per spare core when there is much to prepare, else none. */
   workers?: number;
+  /** Index files that symlinks lead to outside `docsDir` (FOLLOW_EXTERNAL_LINKS); by default they are skipped. */
+  followExternalLinks?: boolean;
 }
 
 export interface IngestDeps {
@@ -47,7 +49,7 @@ const BULK_BYTES = 2_000_000;
 export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<IngestSummary> {
   const started = performance.now();
   const chunking: ChunkingSettings = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
-  const files = await scanDocs(opts.docsDir);
+  const files = await scanDocs(opts.docsDir, { followExternalLinks: opts.followExternalLinks });
   const { store, fullBuild } = await openBase(opts, deps, chunking, files);
   try {
     store.chunking = chunking;
@@ -80,9 +82,10 @@ async function update(
   deps: IngestDeps,
   tally: IngestTally,
 ): Promise<boolean> {
-  const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
+  const { toPrepare, unchanged, unsupported, outside, removed } = await triage(files, store);
   tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
   for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
+  for (const file of outside) tally.skipped(file.source, "outside docs folder", "a link to a path outside the docs folder (set FOLLOW_EXTERNAL_LINKS=true to follow it)");
   for (const file of unchanged) tally.unchanged(file.source, store.fileRecord(file.source)?.chunks ?? 0);
   // Old versions go first, whatever happens next: a file that no longer loads must not answer questions.
   const known = new Set(store.sources());
@@ -105,8 +108,9 @@ async function update(
 
 /** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
 async function triage(files: DocFile[], store: HnswBm25Store) {
-  const unsupported = files.filter((f) => !isSupported(f.source));
-  const supported = files.filter((f) => isSupported(f.source));
+  const outside = files.filter((f) => f.outside);
+  const unsupported = files.filter((f) => !f.outside && !isSupported(f.source));
+  const supported = files.filter((f) => !f.outside && isSupported(f.source));
   const unchanged: DocFile[] = [];
   const toPrepare: DocFile[] = [];
   for (const file of supported) {
@@ -117,7 +121,7 @@ async function triage(files: DocFile[], store: HnswBm25Store) {
   }
   const present = new Set(supported.map((f) => f.source));
   const removed = store.sources().filter((s) => !present.has(s));
-  return { toPrepare, unchanged, unsupported, removed };
+  return { toPrepare, unchanged, unsupported, outside, removed };
 }
 
 /** Prepares files in worker threads when there is much to prepare, yielding results in file order. */

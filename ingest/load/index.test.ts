@@ -38,6 +38,17 @@ describe("loadFile", () => {
     assert.equal(utf16[0]?.pageContent, "hé");
   });
 
+  it("loadFile · .md link whose URL holds parentheses · link text kept, no stray parenthesis", async () => {
+    const [doc] = await loadFile(bytes("See [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) and ![the map](maps/a_(b).png) today."), "p.md");
+    assert.equal(doc?.pageContent, "See Mercury and the map today.");
+  });
+
+  it("loadFile · random bytes without a NUL, named .txt · rejected as binary", async () => {
+    const noise = new Uint8Array(2000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255);
+    assert.deepEqual(await rejection(loadFile(noise, "noise.txt")), { code: "UNSUPPORTED_FILE", reason: "binary" });
+    assert.equal((await loadFile(bytes("Tabs\tand\fform feeds are text.\n"), "ok.txt"))[0]?.pageContent, "Tabs\tand\fform feeds are text.\n");
+  });
+
   it("loadFile · .md · markup syntax removed, text and link words kept", async () => {
     const md = [
       "---",
@@ -106,7 +117,7 @@ describe("loadFile", () => {
       [pdf.slice(0, 200), "truncated.pdf", "corrupt pdf"],
       [encryptPdf(pdf), "locked.pdf", "encrypted pdf"],
       [bytes("a,b\n1,2"), "table.csv", "unsupported type"],
-      [new Uint8Array([0x41, 0x00, 0x42]), "binary.txt", "unreadable"],
+      [new Uint8Array([0x41, 0x00, 0x42]), "binary.txt", "binary"],
     ];
     for (const [data, name, reason] of cases) {
       assert.deepEqual(await rejection(loadFile(data, name)), { code: "UNSUPPORTED_FILE", reason }, name);

@@ -11,6 +11,10 @@ const REFERENCE_DEFINITION = /^\s*\[[^\]]+\]:\s*\S+/u;
 // Block prefixes: heading hashes, quote marks, list bullets and numbers.
 const HEADING = /^\s*#{1,6}\s+(.*?)\s*#*\s*$/u;
 const QUOTE = /^\s*(?:>\s?)+/u;
+// A link's destination may hold one level of parentheses: (https://en.wikipedia.org/wiki/Mercury_(planet)).
+const DESTINATION = String.raw`\((?:[^()]|\([^()]*\))*\)`;
+const IMAGE = new RegExp(String.raw`!\[([^\]]*)\]${DESTINATION}`, "gu");
+const LINK = new RegExp(String.raw`\[([^\]]+)\](?:${DESTINATION}|\[[^\]]*\])`, "gu");
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/u;
 
 /** Markdown: markup syntax removed, text kept; headings and list items become their own paragraphs. */
@@ -51,8 +55,8 @@ function blockLine(line: string): string[] {
 
 function inline(text: string): string {
   const plain = text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, "$1") // images keep their alt text
-    .replace(/\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])/gu, "$1") // links keep their text
+    .replace(IMAGE, "$1") // images keep their alt text
+    .replace(LINK, "$1") // links keep their text
     .replace(/<((?:https?|mailto):[^>\s]+)>/gu, "$1") // autolinks
     .replace(/`+([^`]+?)`+/gu, "$1") // code spans
     .replace(/ {2,}$/u, ""); // hard-break markers
