@@ -137,10 +137,10 @@ describe("runIngest", () => {
   });
 
   test("runIngest · corrupt PDF, empty file, unsupported type · skipped with reasons, the rest indexed", async () => {
-    await writeDocs({ "broken.pdf": "%PDF-1.4\nthis is not really a pdf", "empty.txt": "", "notes.docx": "PK\u0003\u0004" });
+    await writeDocs({ "broken.pdf": "%PDF-1.4\nthis is not really a pdf", "empty.txt": "", "notes.docx": "PK\u0003\u0004", "slides.pptx": "PK\u0003\u0004" });
     const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
     const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
-    assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unsupported type" });
+    assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unreadable", "slides.pptx": "unsupported type" });
     assert.equal(summary.files.indexed.length, 3);
     assert.ok(summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)), "messages start with the file");
   });

@@ -6,6 +6,8 @@
  * and splits each page into segments of running text at them; page-breaks.ts rejoins the text across the splits.
  */
 
+import { isMarked } from "../text/structure-marks.js";
+
 /** A stretch of running text and the footnote block that ended it (if one did). */
 export interface Segment {
   /** Index of the page (of the loaded document) the text is on. */
@@ -71,6 +73,7 @@ function splitPage(lines: string[], page: number): Segment[] {
 
 function kindOf(line: string): Kind {
   if (!line) return "blank";
+  if (isMarked(line)) return "text"; // headings, code and table rows are never notes
   if (isNoteStart(line)) return "note";
   return hasUrl(line) && mediumCues(line) >= 1 ? "citation" : "text";
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AppError } from "../../core/errors.js";
 import { isSupported, loadFile, SUPPORTED_EXTENSIONS } from "./index.js";
+import { headingLine, unmark } from "../text/structure-marks.js";
 import { encryptPdf, makePdf } from "./pdf-fixture.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -17,8 +18,8 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; rea
 }
 
 describe("loadFile", () => {
-  it("loadFile · extension table · lists the six supported extensions, case-insensitively", () => {
-    assert.deepEqual([...SUPPORTED_EXTENSIONS].sort(), [".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
+  it("loadFile · extension table · lists the supported extensions, case-insensitively", () => {
+    assert.deepEqual([...SUPPORTED_EXTENSIONS].sort(), [".adoc", ".asciidoc", ".docx", ".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
     assert.equal(isSupported("notes/Report.PDF"), true);
     assert.equal(isSupported("slides.pptx"), false);
     assert.equal(isSupported("README"), false);
@@ -67,7 +68,9 @@ describe("loadFile", () => {
       "> quoted ![alt text](img.png)",
     ].join("\n");
     const [doc] = await loadFile(bytes(md), "n.md");
-    const text = doc?.pageContent ?? "";
+    const marked = doc?.pageContent ?? "";
+    assert.match(marked, new RegExp(`^${headingLine(1, "The Big Heading")}$`, "mu"), "the heading is marked as level 1");
+    const text = unmark(marked);
     assert.equal(doc?.metadata["title"], "Front Title");
     assert.match(text, /^The Big Heading$/mu);
     assert.match(text, /Some bold and italic text with a link and code\./u);
@@ -85,7 +88,7 @@ describe("loadFile", () => {
          portion.<sup>2</sup></p><ul><li>One</li><li>Two</li></ul></article>
       <footer>Copyright footer</footer></body></html>`;
     const [doc] = await loadFile(bytes(html), "page.html");
-    const lines = (doc?.pageContent ?? "").split("\n").filter(Boolean);
+    const lines = unmark(doc?.pageContent ?? "").split("\n").filter(Boolean);
     assert.deepEqual(lines, ["Fish & Chips", "It costs €5 per portion.²", "One", "Two"]);
     assert.equal(doc?.metadata["title"], "Fish & Chips");
     const noH1 = await loadFile(bytes("<title>Talks resume in Geneva | Example News</title><p>Body.</p>"), "b.htm");
