@@ -163,6 +163,28 @@ describe("runIngest", () => {
     assert.ok(followed.files.indexed.includes("up/secret.txt"), followed.files.indexed.join(", "));
   });
 
+  test("runIngest · a sidecar NAME.meta.json · its url, title and other keys reach every chunk; editing it re-indexes the file", async () => {
+    const sidecar = path.join(docsDir, "alpha.md.meta.json");
+    await writeFile(sidecar, JSON.stringify({ url: "https://example.org/alpha", title: "Alpha Glacier Survey", tags: ["ice"], owner: "geo" }));
+    const first = await runIngest(opts, { embedder: new CountingEmbedder() });
+    assert.ok(!first.files.skipped.some((s) => s.source.endsWith(".meta.json")), "the sidecar is not a document");
+    const chunksOf = async () => {
+      const store = await openChunkStore(indexDir, new CountingEmbedder());
+      try {
+        return store.chunks().filter((c) => c.source === "alpha.md");
+      } finally {
+        await store.close();
+      }
+    };
+    const chunks = await chunksOf();
+    assert.ok(chunks.length > 0 && chunks.every((c) => c.url === "https://example.org/alpha" && c.title === "Alpha Glacier Survey"));
+    assert.deepEqual(chunks[0]?.metadata, { tags: ["ice"], owner: "geo" });
+    await writeFile(sidecar, JSON.stringify({ url: "https://example.org/alpha-v2" }));
+    const second = await runIngest(opts, { embedder: new CountingEmbedder() });
+    assert.deepEqual(second.files.indexed, ["alpha.md"]);
+    assert.ok((await chunksOf()).every((c) => c.url === "https://example.org/alpha-v2"));
+  });
+
   test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {
     await writeDocs({ "poison.txt": "Poison\n\nThis text contains POISON and cannot be embedded." });
     const summary = await runIngest({ ...opts, batchSize: 1 }, { embedder: new CountingEmbedder("POISON") });

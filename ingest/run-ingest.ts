@@ -1,14 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { AppError, errorMessage, isAppError } from "../core/errors.js";
 import type { Embedder } from "./embed/embedder.js";
 import { EmbedBatch } from "./embed-batch.js";
-import { contentHash } from "./hash.js";
 import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
 import { PreparePool } from "./prepare-pool.js";
 import { prepareFile, TEXT_PIPELINE_VERSION, type Prepared, type PrepareTask } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
+import { isSidecar, readDocument } from "./sidecar.js";
 import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
 import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
 
@@ -109,14 +108,15 @@ async function update(
 /** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
 async function triage(files: DocFile[], store: HnswBm25Store) {
   const outside = files.filter((f) => f.outside);
-  const unsupported = files.filter((f) => !f.outside && !isSupported(f.source));
+  // A sidecar (NAME.meta.json) is read with its document, not listed as a file of its own.
+  const unsupported = files.filter((f) => !f.outside && !isSupported(f.source) && !isSidecar(f.source));
   const supported = files.filter((f) => !f.outside && isSupported(f.source));
   const unchanged: DocFile[] = [];
   const toPrepare: DocFile[] = [];
   for (const file of supported) {
     const known = store.fileRecord(file.source)?.hash;
     // An unreadable file counts as changed: preparing it reports why it cannot be read.
-    const hash = known && (await readFile(file.absPath).then(contentHash, () => undefined));
+    const hash = known && (await readDocument(file.absPath).then((d) => d.hash, () => undefined));
     (hash && hash === known ? unchanged : toPrepare).push(file);
   }
   const present = new Set(supported.map((f) => f.source));
