@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   CACHE_DIR: z.string().min(1).default(".data/cache"),
   CHUNK_SIZE: int(1000, 200, 8000),
   CHUNK_OVERLAP: int(200, 0, 2000),
+  FOLLOW_EXTERNAL_LINKS: z.enum(["true", "false"]).default("false"),
   EMBEDDINGS: z.enum(["local", "openai"]).optional(),
   GENERATOR: z.enum(["extractive", "openai"]).optional(),
   OPENAI_API_KEY: optionalString,
@@ -62,7 +63,7 @@ const EnvSchema = z.object({
 export type Env = z.input<typeof EnvSchema>;
 
 export interface Config {
-  ingest: { docsDir: string; indexDir: string; chunkSize: number; chunkOverlap: number };
+  ingest: { docsDir: string; indexDir: string; chunkSize: number; chunkOverlap: number; followExternalLinks: boolean };
   embeddings: { provider: "local" | "openai"; model: string; cacheDir: string };
   generator: { provider: "extractive" | "openai"; model: string };
   openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
@@ -105,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       indexDir: path.resolve(e.INDEX_DIR),
       chunkSize: e.CHUNK_SIZE,
       chunkOverlap: e.CHUNK_OVERLAP,
+      followExternalLinks: e.FOLLOW_EXTERNAL_LINKS === "true",
     },
     embeddings: {
       provider: embeddingsProvider,

@@ -100,6 +100,20 @@ export interface SourceDocument {
   text: string;
   /** Where each PDF page starts and ends in `text`; empty for formats without pages. */
   pages: { page: number; start: number; end: number }[];
+  /** Every paragraph of `text` in order, with what it is; absent for documents built by hand. */
+  blocks?: TextBlock[];
+  url?: string;
+  /** Metadata keys beyond title, date and url (front matter, sidecar file). */
+  metadata?: Record<string, unknown>;
+}
+
+/** A paragraph of a SourceDocument: prose, a heading (with its level), a code block or a table row. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  kind: "text" | "heading" | "code" | "row";
+  /** 1 (outermost) to 9; headings only. */
+  level?: number;
 }
 
 export interface Health {

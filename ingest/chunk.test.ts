@@ -79,7 +79,7 @@ describe("chunkDocument", () => {
   it("chunkDocument · generated 3-page PDF · right page numbers; header, page numbers and footnote marker gone", async () => {
     const pdf = await makePdf(
       [
-        ["Alpha talks began in Brussels on Monday after long", "nego-", "tiations between the two sides.3 The alpha round", "ended late."],
+        ["Alpha talks began in Brussels on Monday after long", "nego-", "tiations between the two sides.3 The alpha round", "ended late.", "", "3 Alpha minutes, 11 September 2024, https://example.org/alpha"],
         ["Beta meetings followed in Paris with foreign ministers", "from six countries. The beta group agreed on aid."],
         ["Gamma summit closed the week. Leaders promised gamma", "reports within 48 hours."],
       ],

@@ -1,4 +1,5 @@
-import type { Chunk, SourceDocument } from "../core/types.js";
+import type { Chunk, SourceDocument, TextBlock } from "../core/types.js";
+import { sectionsOf, type Section } from "./clean/structure.js";
 import { splitSentences, type Span } from "./text/sentences.js";
 
 export interface ChunkOptions {
@@ -11,7 +12,9 @@ export interface ChunkOptions {
 /**
  * Sentence-aware chunking: whole sentences are packed up to `chunkSize` characters, consecutive chunks share
  * whole sentences up to `chunkOverlap` characters, and a sentence longer than `chunkSize` is cut at word
- * boundaries. A chunk may span paragraphs but never a PDF page, so its page number holds for all its text.
+ * boundaries. A chunk never spans a PDF page, so its page number holds for all its text, nor a section boundary,
+ * so its section path does (a heading with no text of its own joins the section after it). A code block or table
+ * row that fits is one unit, never cut; a longer code block is cut between lines.
  * Every chunk's text is exactly `doc.text.slice(start, end)`.
  */
 export function chunkDocument(doc: SourceDocument, opts: ChunkOptions): Chunk[] {
@@ -19,9 +22,11 @@ export function chunkDocument(doc: SourceDocument, opts: ChunkOptions): Chunk[] 
   if (!(chunkSize > 0) || !(chunkOverlap >= 0) || chunkOverlap >= chunkSize) {
     throw new RangeError(`chunkOverlap (${chunkOverlap}) must be >= 0 and below chunkSize (${chunkSize})`);
   }
-  const units = splitSentences(doc.text).flatMap((s) => splitLongSpan(doc.text, s, chunkSize));
-  const spans = groupsByPage(units, doc.pages).flatMap((group) => pack(group, chunkSize, chunkOverlap));
-  return spans.map(({ start, end }, ordinal) => ({
+  const sentences = splitSentences(doc.text);
+  const units = keepBlocksWhole(sentences, doc.blocks ?? [], chunkSize).flatMap((s) => splitLongSpan(doc.text, s, chunkSize));
+  const groups = groupUnits(units, doc.pages, sectionsOf(doc));
+  const windows = groups.flatMap((group) => pack(group.units, chunkSize, chunkOverlap).map((w) => ({ ...w, section: group.section })));
+  return windows.map(({ start, end, section }, ordinal) => ({
     id: `${doc.source}#${ordinal}`,
     source: doc.source,
     title: doc.title,
@@ -30,7 +35,53 @@ export function chunkDocument(doc: SourceDocument, opts: ChunkOptions): Chunk[] 
     start,
     end,
     text: doc.text.slice(start, end),
+    ...(section ? { section } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.metadata ? { metadata: doc.metadata } : {}),
   }));
+}
+
+/** Code blocks and table rows that fit in a chunk replace the sentences inside them by one unit. */
+function keepBlocksWhole(sentences: Span[], blocks: readonly TextBlock[], size: number): Span[] {
+  const whole = blocks.filter((b) => (b.kind === "code" || b.kind === "row") && b.end - b.start <= size);
+  if (whole.length === 0) return sentences;
+  const out: Span[] = [];
+  let b = 0;
+  for (const s of sentences) {
+    while (b < whole.length && whole[b]!.end <= s.start) b++;
+    const block = whole[b];
+    if (!block || s.start < block.start) out.push(s);
+    else if (out.at(-1)?.start !== block.start) out.push({ text: "", start: block.start, end: block.end });
+  }
+  return out;
+}
+
+interface Group {
+  units: Span[];
+  section: string | undefined;
+}
+
+/**
+ * Consecutive units on one page and in one section. A group that holds only its section's heading (a chapter
+ * heading directly followed by its first subsection) joins the next group on the same page, under that one's path.
+ */
+function groupUnits(units: Span[], pages: SourceDocument["pages"], sections: Section[]): Group[] {
+  const groups: (Group & { page: number | null; index: number; headingOnly: boolean })[] = [];
+  let index = -1;
+  for (const unit of units) {
+    while (index + 1 < sections.length && sections[index + 1]!.start <= unit.start) index++;
+    const page = pageAt(pages, unit.start);
+    const section = sections[index];
+    const headingOnly = section !== undefined && unit.end <= section.bodyStart;
+    const last = groups.at(-1);
+    if (last && last.page === page && (last.index === index || last.headingOnly)) {
+      last.units.push(unit);
+      last.headingOnly = last.index === index ? last.headingOnly && headingOnly : headingOnly;
+      last.index = index;
+      last.section = section?.path;
+    } else groups.push({ units: [unit], page, index, section: section?.path, headingOnly });
+  }
+  return groups;
 }
 
 /** Greedy packing of units into windows, stepping back over whole units for the overlap. */
@@ -74,18 +125,6 @@ function splitLongSpan(text: string, span: Span, size: number): Span[] {
   }
   if (start < span.end) pieces.push({ text: text.slice(start, span.end), start, end: span.end });
   return pieces;
-}
-
-/** Splits units by the page they fall on; documents without pages form one group. */
-function groupsByPage(units: Span[], pages: SourceDocument["pages"]): Span[][] {
-  const groups = new Map<number | null, Span[]>();
-  for (const unit of units) {
-    const page = pageAt(pages, unit.start);
-    const group = groups.get(page);
-    if (group) group.push(unit);
-    else groups.set(page, [unit]);
-  }
-  return [...groups.values()];
 }
 
 /** The page whose span holds `offset` (spans are in text order, so a binary search finds it). */

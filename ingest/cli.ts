@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
         indexDir: values.index ? path.resolve(values.index) : config.ingest.indexDir,
         chunkSize: config.ingest.chunkSize,
         chunkOverlap: config.ingest.chunkOverlap,
+        followExternalLinks: config.ingest.followExternalLinks,
         rebuild: values.rebuild,
       },
       { embedder, onProgress: (e) => progress.update(e) },

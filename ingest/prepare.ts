@@ -1,19 +1,18 @@
-import { readFile } from "node:fs/promises";
 import { errorMessage, isAppError } from "../core/errors.js";
 import type { Chunk } from "../core/types.js";
 import { chunkDocument } from "./chunk.js";
 import { cleanDocument } from "./clean/index.js";
-import { contentHash } from "./hash.js";
 import { loadFile } from "./load/index.js";
+import { applySidecar, readDocument, type DocumentBytes } from "./sidecar.js";
 import type { ChunkingSettings } from "./store/manifest.js";
 
 /**
  * Bump whenever loading, cleaning or chunking changes what a file becomes: the manifest records it,
  * and an index built by another version is rebuilt, since unchanged files would keep stale chunks.
  */
-export const TEXT_PIPELINE_VERSION = "2026-11-22.1";
+export const TEXT_PIPELINE_VERSION = "2026-12-01.1";
 
-export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "embedding failed";
+export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "binary" | "outside docs folder" | "embedding failed";
 
 /** One file to prepare; plain data, so it can be posted to a worker thread. */
 export interface PrepareTask {
@@ -26,7 +25,7 @@ export type Prepared =
   | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[] }
   | { status: "skipped"; source: string; bytes: number; reason: SkipReason; message: string };
 
-const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable"];
+const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable", "binary"];
 
 /**
  * Reads, hashes, loads, cleans and chunks one file. Never throws:
@@ -34,16 +33,17 @@ const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt
  */
 export async function prepareFile(task: PrepareTask): Promise<Prepared> {
   const { source } = task;
-  let bytes: Buffer;
+  let read: DocumentBytes;
   try {
-    bytes = await readFile(task.absPath);
+    read = await readDocument(task.absPath);
   } catch (err) {
     return { status: "skipped", source, bytes: 0, reason: "unreadable", message: errorMessage(err) };
   }
   // Hashed here, from the very bytes that are chunked, even if the file changed since it was scanned.
-  const hash = contentHash(bytes);
+  const { bytes, sidecar, hash } = read;
   try {
-    const chunks = chunkDocument(cleanDocument(await loadFile(bytes, source), source), task.chunking);
+    const cleaned = cleanDocument(await loadFile(bytes, source), source);
+    const chunks = chunkDocument(sidecar ? applySidecar(cleaned, sidecar, source) : cleaned, task.chunking);
     if (chunks.length > 0) return { status: "ready", source, bytes: bytes.length, hash, chunks };
     return { status: "skipped", source, bytes: bytes.length, reason: "empty", message: "no text left after cleaning" };
   } catch (err) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
@@ -137,12 +137,52 @@ describe("runIngest", () => {
   });
 
   test("runIngest · corrupt PDF, empty file, unsupported type · skipped with reasons, the rest indexed", async () => {
-    await writeDocs({ "broken.pdf": "%PDF-1.4\nthis is not really a pdf", "empty.txt": "", "notes.docx": "PK\u0003\u0004" });
+    await writeDocs({ "broken.pdf": "%PDF-1.4\nthis is not really a pdf", "empty.txt": "", "notes.docx": "PK\u0003\u0004", "slides.pptx": "PK\u0003\u0004" });
     const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
     const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
-    assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unsupported type" });
+    assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unreadable", "slides.pptx": "unsupported type" });
     assert.equal(summary.files.indexed.length, 3);
     assert.ok(summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)), "messages start with the file");
+  });
+
+  test("runIngest · random bytes named .txt, a link to the folder above · skipped as binary and outside docs folder, never answered from", async () => {
+    const noise = new Uint8Array(4000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255); // no NUL byte
+    await writeDocs({ "noise.txt": noise });
+    await writeFile(path.join(root, "secret.txt"), "Secret launch codes are kept outside the docs folder.");
+    await symlink("..", path.join(docsDir, "up"));
+    const summary = await runIngest(opts, { embedder: new CountingEmbedder() });
+    const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
+    assert.deepEqual(reasons, { "noise.txt": "binary", up: "outside docs folder" });
+    const store = await openChunkStore(indexDir, new CountingEmbedder());
+    try {
+      assert.deepEqual(store.sources().sort(), ["alpha.md", "gamma.html", "nested/beta.txt"]);
+    } finally {
+      await store.close();
+    }
+    const followed = await runIngest({ ...opts, followExternalLinks: true }, { embedder: new CountingEmbedder() });
+    assert.ok(followed.files.indexed.includes("up/secret.txt"), followed.files.indexed.join(", "));
+  });
+
+  test("runIngest · a sidecar NAME.meta.json · its url, title and other keys reach every chunk; editing it re-indexes the file", async () => {
+    const sidecar = path.join(docsDir, "alpha.md.meta.json");
+    await writeFile(sidecar, JSON.stringify({ url: "https://example.org/alpha", title: "Alpha Glacier Survey", tags: ["ice"], owner: "geo" }));
+    const first = await runIngest(opts, { embedder: new CountingEmbedder() });
+    assert.ok(!first.files.skipped.some((s) => s.source.endsWith(".meta.json")), "the sidecar is not a document");
+    const chunksOf = async () => {
+      const store = await openChunkStore(indexDir, new CountingEmbedder());
+      try {
+        return store.chunks().filter((c) => c.source === "alpha.md");
+      } finally {
+        await store.close();
+      }
+    };
+    const chunks = await chunksOf();
+    assert.ok(chunks.length > 0 && chunks.every((c) => c.url === "https://example.org/alpha" && c.title === "Alpha Glacier Survey"));
+    assert.deepEqual(chunks[0]?.metadata, { tags: ["ice"], owner: "geo" });
+    await writeFile(sidecar, JSON.stringify({ url: "https://example.org/alpha-v2" }));
+    const second = await runIngest(opts, { embedder: new CountingEmbedder() });
+    assert.deepEqual(second.files.indexed, ["alpha.md"]);
+    assert.ok((await chunksOf()).every((c) => c.url === "https://example.org/alpha-v2"));
   });
 
   test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {

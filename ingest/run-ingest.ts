@@ -1,14 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { AppError, errorMessage, isAppError } from "../core/errors.js";
 import type { Embedder } from "./embed/embedder.js";
 import { EmbedBatch } from "./embed-batch.js";
-import { contentHash } from "./hash.js";
 import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
 import { PreparePool } from "./prepare-pool.js";
 import { prepareFile, TEXT_PIPELINE_VERSION, type Prepared, type PrepareTask } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
+import { isSidecar, readDocument } from "./sidecar.js";
 import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
 import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
 
@@ -26,6 +25,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Worker threads preparing files; default: one per spare core when there is much to prepare, else none. */
   workers?: number;
+  /** Index files that symlinks lead to outside `docsDir` (FOLLOW_EXTERNAL_LINKS); by default they are skipped. */
+  followExternalLinks?: boolean;
 }
 
 export interface IngestDeps {
@@ -47,7 +48,7 @@ const BULK_BYTES = 2_000_000;
 export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<IngestSummary> {
   const started = performance.now();
   const chunking: ChunkingSettings = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
-  const files = await scanDocs(opts.docsDir);
+  const files = await scanDocs(opts.docsDir, { followExternalLinks: opts.followExternalLinks });
   const { store, fullBuild } = await openBase(opts, deps, chunking, files);
   try {
     store.chunking = chunking;
@@ -80,9 +81,10 @@ async function update(
   deps: IngestDeps,
   tally: IngestTally,
 ): Promise<boolean> {
-  const { toPrepare, unchanged, unsupported, removed } = await triage(files, store);
+  const { toPrepare, unchanged, unsupported, outside, removed } = await triage(files, store);
   tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
   for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
+  for (const file of outside) tally.skipped(file.source, "outside docs folder", "a link to a path outside the docs folder (set FOLLOW_EXTERNAL_LINKS=true to follow it)");
   for (const file of unchanged) tally.unchanged(file.source, store.fileRecord(file.source)?.chunks ?? 0);
   // Old versions go first, whatever happens next: a file that no longer loads must not answer questions.
   const known = new Set(store.sources());
@@ -105,19 +107,21 @@ async function update(
 
 /** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
 async function triage(files: DocFile[], store: HnswBm25Store) {
-  const unsupported = files.filter((f) => !isSupported(f.source));
-  const supported = files.filter((f) => isSupported(f.source));
+  const outside = files.filter((f) => f.outside);
+  // A sidecar (NAME.meta.json) is read with its document, not listed as a file of its own.
+  const unsupported = files.filter((f) => !f.outside && !isSupported(f.source) && !isSidecar(f.source));
+  const supported = files.filter((f) => !f.outside && isSupported(f.source));
   const unchanged: DocFile[] = [];
   const toPrepare: DocFile[] = [];
   for (const file of supported) {
     const known = store.fileRecord(file.source)?.hash;
     // An unreadable file counts as changed: preparing it reports why it cannot be read.
-    const hash = known && (await readFile(file.absPath).then(contentHash, () => undefined));
+    const hash = known && (await readDocument(file.absPath).then((d) => d.hash, () => undefined));
     (hash && hash === known ? unchanged : toPrepare).push(file);
   }
   const present = new Set(supported.map((f) => f.source));
   const removed = store.sources().filter((s) => !present.has(s));
-  return { toPrepare, unchanged, unsupported, removed };
+  return { toPrepare, unchanged, unsupported, outside, removed };
 }
 
 /** Prepares files in worker threads when there is much to prepare, yielding results in file order. */

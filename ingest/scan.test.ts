@@ -29,7 +29,7 @@ describe("scanDocs", () => {
     );
   });
 
-  test("symlinks · a link to an ancestor, a link to a folder that is also there, a link to one outside · each file once, by its path without links when it has one", async () => {
+  test("symlinks · a link to an ancestor, to a folder that is also there, to folders outside · each file once, by its path without links; outside links listed, not followed unless asked", async () => {
     const linked = await mkdtemp(path.join(tmpdir(), "citebot-scan-links-"));
     const outside = await mkdtemp(path.join(tmpdir(), "citebot-scan-outside-"));
     try {
@@ -40,13 +40,18 @@ describe("scanDocs", () => {
       await symlink(path.join(linked, "gone.txt"), path.join(linked, "broken.txt"));
       await writeFile(path.join(outside, "far.md"), "# Far\n");
       await symlink(outside, path.join(linked, "docs", "elsewhere"));
+      await symlink("..", path.join(linked, "docs", "up"));
+      const followed = await scanDocs(linked, { followExternalLinks: true });
+      assert.ok(followed.some((f) => f.source === "docs/elsewhere/far.md" && f.bytes === 6 && !f.outside));
+      await symlink(path.dirname(linked), path.join(linked, "parent"));
       const files = await scanDocs(linked);
       assert.deepEqual(
-        files.map((f) => [f.source, f.bytes]),
+        files.map((f) => [f.source, f.bytes, f.outside ?? false]),
         [
-          ["broken.txt", 0],
-          ["docs/elsewhere/far.md", 6],
-          ["docs/one.txt", 3],
+          ["broken.txt", 0, false],
+          ["docs/elsewhere", 0, true],
+          ["docs/one.txt", 3, false],
+          ["parent", 0, true],
         ],
       );
     } finally {

@@ -47,7 +47,7 @@ export async function openEngine(config: Readonly<Config>, logger: Logger): Prom
 
 /** Builds the index from DOCS_DIR when INDEX_DIR holds none; an existing index is used as is (`npm run ingest` refreshes it). */
 async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
-  const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
+  const { docsDir, indexDir, chunkSize, chunkOverlap, followExternalLinks } = config.ingest;
   try {
     await readManifest(indexDir);
     return;
@@ -56,7 +56,7 @@ async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger:
   }
   logger.info({ docsDir, indexDir }, "no index yet: building it from the documents");
   const summary = await runIngest(
-    { docsDir, indexDir, chunkSize, chunkOverlap },
+    { docsDir, indexDir, chunkSize, chunkOverlap, followExternalLinks },
     { embedder, onProgress: (event) => logProgress(logger, event) },
   );
   const { indexed, skipped } = summary.files;

@@ -1,5 +1,7 @@
 /** Site chrome that web-to-text conversion leaves in articles: navigation, sharing, ads, cookie banners. */
 
+import { isMarked } from "../text/structure-marks.js";
+
 // Whole lines (case-insensitive, trailing punctuation ignored) that are never article text.
 const BOILERPLATE_LINES = [
   /^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|article)$/u,
@@ -34,7 +36,7 @@ export function dropBoilerplate(lines: string[]): string[] {
   const kept: string[] = [];
   let previous = "";
   for (const line of lines) {
-    if (line && (line === previous || isBoilerplate(line))) continue;
+    if (line && !isMarked(line) && (line === previous || isBoilerplate(line))) continue;
     kept.push(line);
     if (line) previous = line;
   }

@@ -6,6 +6,8 @@
  * and splits each page into segments of running text at them; page-breaks.ts rejoins the text across the splits.
  */
 
+import { isMarked } from "../text/structure-marks.js";
+
 /** A stretch of running text and the footnote block that ended it (if one did). */
 export interface Segment {
   /** Index of the page (of the loaded document) the text is on. */
@@ -71,6 +73,7 @@ function splitPage(lines: string[], page: number): Segment[] {
 
 function kindOf(line: string): Kind {
   if (!line) return "blank";
+  if (isMarked(line)) return "text"; // headings, code and table rows are never notes
   if (isNoteStart(line)) return "note";
   return hasUrl(line) && mediumCues(line) >= 1 ? "citation" : "text";
 }
@@ -150,4 +153,17 @@ function describe(lines: string[], kinds: Kind[], start: number, end: number, bl
     else notes.push(citation);
   }
   return { notes, fragments };
+}
+
+/** The numbers of the document's footnotes (notes without a number, such as a bio, have none). */
+export function noteNumbers(segments: readonly Segment[]): Set<number> {
+  const numbers = new Set<number>();
+  for (const segment of segments) {
+    for (const [first] of segment.notes) {
+      const digits = first?.match(/^\[?(\d{1,3})|^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/u);
+      if (digits?.[1]) numbers.add(Number(digits[1]));
+      else if (digits?.[2]) numbers.add(Number([...digits[2]].map((d) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(d)).join("")));
+    }
+  }
+  return numbers;
 }

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { stripFootnoteMarkers } from "./footnotes.js";
+import { FootnoteMarkers } from "./footnotes.js";
 
-it("stripFootnoteMarkers · markers glued to words or punctuation · removed", () => {
+const NOTES = new Set([1, 2, 3, 4, 10, 11]);
+const strip = (line: string, notes: ReadonlySet<number> = NOTES, lines: string[] = [line]) => new FootnoteMarkers(notes, lines).strip(line);
+
+it("FootnoteMarkers · markers glued to words or punctuation, with their footnotes · removed", () => {
   const cases: [string, string][] = [
     ["plunged into crisis.3 Leaders met.", "plunged into crisis. Leaders met."],
     ["European security.2 Hegseth said", "European security. Hegseth said"],
@@ -12,10 +15,20 @@ it("stripFootnoteMarkers · markers glued to words or punctuation · removed", (
     ["¹ @TrumpDailyPosts, a post", "@TrumpDailyPosts, a post"],
     ["as he said”.4 Then", "as he said”. Then"],
   ];
-  for (const [input, expected] of cases) assert.equal(stripFootnoteMarkers(input), expected, input);
+  for (const [input, expected] of cases) assert.equal(strip(input), expected, input);
 });
 
-it("stripFootnoteMarkers · real numbers, codes, units and addresses · kept", () => {
+it("FootnoteMarkers · numbers with no footnote of that number · kept", () => {
+  for (const line of ["plunged into crisis.7 Leaders met.", "the conflict12 with Ukraine", "victory for Ukraine⁵ and"]) assert.equal(strip(line), line);
+  assert.equal(strip("the conflict10 with Ukraine", new Set()), "the conflict10 with Ukraine");
+});
+
+it("FootnoteMarkers · a word+number token that recurs in the document · a name, kept", () => {
+  const lines = ["cast it to int4 first", "an int4 column"];
+  assert.equal(strip(lines[0]!, new Set([4]), lines), lines[0]);
+});
+
+it("FootnoteMarkers · real numbers, codes, units and addresses · kept", () => {
   const kept = [
     "its 2014 borders, €100 billion within 48 hours",
     "the G7, F16 jets, COVID-19 and COVID19 in 2025.",
@@ -23,5 +36,5 @@ it("stripFootnoteMarkers · real numbers, codes, units and addresses · kept", (
     "https://x.com/TrumpDailyPosts/status/1889720462151917756.",
     "mail l.goretti@iai.it or call +39 066976831",
   ];
-  for (const line of kept) assert.equal(stripFootnoteMarkers(line), line);
+  for (const line of kept) assert.equal(strip(line), line);
 });

@@ -1,34 +1,73 @@
-/** Footnote markers glued into prose ("crisis.3", "conflict10 with", "Ukraine³"); real numbers stay. */
+/**
+ * Footnote markers glued into prose ("crisis.3", "conflict10 with", "Ukraine³"). A number is a marker only when
+ * the document has the footnote it points to; without one it is part of the text ("int4", "utf8", "expl3").
+ */
 
-const SUPERSCRIPT_RUN = /(\b(?:k?m|cm|mm|km|ft|in|mi|sq))?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+const SUPERSCRIPT_RUN = /(\b(?:k?m|cm|mm|km|ft|in|mi|sq))?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/gu;
 // 1–3 digits right after a word's closing punctuation: "security.2 Hegseth", "itself.11", "said”.4".
 const AFTER_PUNCTUATION = /(?<=(?<![\p{L}\p{N}])(\p{L}{3,})["”’)\]]?[.,;:!?]["”’)\]]?)\d{1,3}(?=\s|$)/gu;
 // 1–3 digits glued to a lowercase word: "conflict10 with". Uppercase codes (G7, F16, COVID19) stay.
-const AFTER_WORD = /(?<=(?<![\p{L}\p{N}])\p{Lu}?\p{Ll}{3,})\d{1,3}(?=[\s.,;:!?)”’"]|$)/gu;
+const AFTER_WORD = /(?<=(?<![\p{L}\p{N}_.\-/\\])\p{Lu}?\p{Ll}{3,})\d{1,3}(?=[\s.,;:!?)”’"]|$)/gu;
 // Abbreviations that take a number after their period: "Vol.3", "Fig.2".
 const NUMBERED_ABBREVIATIONS = new Set(["vol", "fig", "art", "sec", "chap", "tab", "eq", "ref", "nos", "pag"]);
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 // Cheap tests that rule a line out before the costlier lookbehind patterns run.
 const MAYBE_MARKER = /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 const DIGIT_AFTER_PUNCTUATION = /[.,;:!?"”’)\]]\d/u;
 const DIGIT_AFTER_LOWERCASE = /\p{Ll}\d/u;
+const GLUED_TOKEN = /(?<![\p{L}\p{N}_.\-/\\])\p{Lu}?\p{Ll}{3,}\d{1,3}(?![\p{L}\p{N}_])/gu;
 
-export function stripFootnoteMarkers(line: string): string {
-  if (!MAYBE_MARKER.test(line)) return line;
-  let stripped = SUPERSCRIPT.test(line)
-    ? line.replace(SUPERSCRIPT_RUN, (run: string, unit: string | undefined, at: number) => (unit || inAddress(line, at) ? run : ""))
-    : line;
-  if (DIGIT_AFTER_PUNCTUATION.test(stripped)) {
-    stripped = stripped.replace(AFTER_PUNCTUATION, (digits: string, word: string, at: number, text: string) =>
-      NUMBERED_ABBREVIATIONS.has(word.toLowerCase()) || inAddress(text, at) ? digits : "",
-    );
+/**
+ * Strips the markers of one document. `notes` are the numbers of the footnotes the document has; `lines` its
+ * running text, used to tell a marker glued to a word ("conflict10", once) from a name that recurs ("int4").
+ */
+export class FootnoteMarkers {
+  private glued: Map<string, number> | undefined;
+
+  constructor(
+    private readonly notes: ReadonlySet<number>,
+    private readonly lines: readonly string[],
+  ) {}
+
+  strip(line: string): string {
+    if (this.notes.size === 0 || !MAYBE_MARKER.test(line)) return line;
+    let stripped = SUPERSCRIPT.test(line)
+      ? line.replace(SUPERSCRIPT_RUN, (run: string, unit: string | undefined, digits: string, at: number) =>
+          unit || inAddress(line, at) || !this.notes.has(superscriptValue(digits)) ? run : "",
+        )
+      : line;
+    if (DIGIT_AFTER_PUNCTUATION.test(stripped)) {
+      stripped = stripped.replace(AFTER_PUNCTUATION, (digits: string, word: string, at: number, text: string) =>
+        NUMBERED_ABBREVIATIONS.has(word.toLowerCase()) || inAddress(text, at) || !this.notes.has(Number(digits)) ? digits : "",
+      );
+    }
+    if (DIGIT_AFTER_LOWERCASE.test(stripped)) {
+      stripped = stripped.replace(AFTER_WORD, (digits: string, at: number, text: string) =>
+        inAddress(text, at) || !this.notes.has(Number(digits)) || this.recurs(tokenEndingAt(text, at + digits.length)) ? digits : "",
+      );
+    }
+    return stripped === line ? line : stripped.replace(/ {2,}/gu, " ").trim();
   }
-  if (DIGIT_AFTER_LOWERCASE.test(stripped)) {
-    stripped = stripped.replace(AFTER_WORD, (digits: string, at: number, text: string) =>
-      inAddress(text, at) ? digits : "",
-    );
+
+  /** A word+number token seen more than once is a name ("int4", "utf8"): a note is marked once. */
+  private recurs(token: string): boolean {
+    if (!this.glued) {
+      this.glued = new Map();
+      for (const l of this.lines) for (const m of l.matchAll(GLUED_TOKEN)) this.glued.set(m[0], (this.glued.get(m[0]) ?? 0) + 1);
+    }
+    return (this.glued.get(token) ?? 0) > 1;
   }
-  return stripped === line ? line : stripped.replace(/ {2,}/gu, " ").trim();
+}
+
+function superscriptValue(digits: string): number {
+  return Number([...digits].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join(""));
+}
+
+function tokenEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
 }
 
 // URLs, e-mail addresses and handles carry digits that are not markers.

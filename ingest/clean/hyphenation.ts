@@ -1,5 +1,7 @@
 /** Words broken across lines by layout ("nego-\ntiations"), rejoined; real compounds ("well-known") keep the hyphen. */
 
+import { isMarked } from "../text/structure-marks.js";
+
 const BROKEN_END = /(\p{L}+)-$/u;
 const NEXT_WORD = /^(\p{L}[\p{L}'’]*)([-–—]?)/u;
 // Prefixes that usually form hyphenated compounds; used only when the document itself does not settle the case.
@@ -20,8 +22,9 @@ function joinPage(page: string[], words: () => ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const head = line.endsWith("-") ? line.match(BROKEN_END)?.[1] : undefined;
     const next = lines[i + 1] ?? "";
+    // Code and headings were not wrapped by a layout ("x = a -" ends a line of code).
+    const head = line.endsWith("-") && !isMarked(line) && !isMarked(next) ? line.match(BROKEN_END)?.[1] : undefined;
     const tail = head ? next.match(NEXT_WORD) : null;
     if (!head || !tail?.[1]) {
       out.push(line);

@@ -15,7 +15,7 @@ const page = (n: number, text: string) =>
 describe("cleanDocument", () => {
   it("cleanDocument · PDF pages with running header, page numbers, hyphenation, footnotes · furniture gone, pages mapped", () => {
     const pages = [
-      page(1, "Annual Review 2025 — Page 1\nThe ministers met in Brussels to discuss the\nnego-\ntiations on the ceasefire.3 They agreed on a\nplan worth €100 billion over 48 hours.\n1"),
+      page(1, "Annual Review 2025 — Page 1\nThe ministers met in Brussels to discuss the\nnego-\ntiations on the ceasefire.3 They agreed on a\nplan worth €100 billion over 48 hours.\n3 Council minutes, 11 September 2024, https://example.org/minutes\n1"),
       page(2, "Annual Review 2025 — Page 2\nThe second page covers the well-known\nproblems of the long-\nterm budget since 2014.\n2"),
       page(3, "Annual Review 2025 — Page 3\nThe third page is short and long-term.\n3"),
     ];
@@ -24,6 +24,7 @@ describe("cleanDocument", () => {
     assert.equal(
       doc.text,
       "The ministers met in Brussels to discuss the negotiations on the ceasefire. They agreed on a plan worth €100 billion over 48 hours." +
+        "\n\n3 Council minutes, 11 September 2024, https://example.org/minutes" +
         "\n\nThe second page covers the well-known problems of the long-term budget since 2014." +
         "\n\nThe third page is short and long-term.",
     );

@@ -1,17 +1,17 @@
 import type { DocumentInterface } from "@langchain/core/documents";
 import type { SourceDocument } from "../../core/types.js";
 import { dropBoilerplate } from "./boilerplate.js";
-import { splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
-import { stripFootnoteMarkers } from "./footnotes.js";
+import { noteNumbers, splitAtFootnoteBlocks, type Segment } from "./footnote-blocks.js";
+import { FootnoteMarkers } from "./footnotes.js";
 import { joinHyphenatedLines } from "./hyphenation.js";
 import { stripInlineMarkup } from "./markup.js";
 import { rejoinAcrossBreaks } from "./page-breaks.js";
 import { toParagraphs } from "./paragraphs.js";
 import { splitAtRepeatedLines, stripRunningHeaders } from "./running-headers.js";
 import { extractTitleDate } from "./title-date.js";
+import { isMarked, unmark } from "../text/structure-marks.js";
+import { assemble } from "./structure.js";
 import { normalizeLines, tidySpaces } from "./whitespace.js";
-
-const PARAGRAPH_BREAK = "\n\n";
 
 /**
  * Loaded pages → one cleaned text of single-line paragraphs separated by blank lines, with its title, date and,
@@ -25,26 +25,40 @@ export function cleanDocument(pages: DocumentInterface[], source: string): Sourc
   // Text without pages (a PDF saved as .txt) gets pages from its running header, so notes stay inside a page.
   const laidOut = paged ? stripRunningHeaders(raw) : raw.flatMap(splitAtRepeatedLines);
   const segments = splitAtFootnoteBlocks(laidOut);
-  const running = rejoinAcrossBreaks(runningText(segments, paged), laidOut.length);
+  const markers = new FootnoteMarkers(noteNumbers(segments), segments.flatMap((s) => s.lines));
+  // Marked lines (headings, code, table rows) are kept as the loader made them.
+  const cleanLines = (lines: string[]) =>
+    dropBoilerplate(lines).map((line) => (isMarked(line) ? line : tidySpaces(markers.strip(stripInlineMarkup(line)))));
+  const running = rejoinAcrossBreaks(runningText(segments, paged, cleanLines), laidOut.length);
   const paragraphs = paged ? running : [running.flat()];
   for (const segment of segments) {
     const notes = segment.notes.map((note) => toParagraphs(cleanLines(note), true).join(" ")).filter(Boolean);
     paragraphs[paged ? segment.page : 0]?.push(...notes);
   }
-  const found = extractTitleDate(paragraphs.flat(), fileMetadata(pages));
   const firstPage = paragraphs.find((p) => p.length > 0);
-  if (firstPage) firstPage[0] = found.firstParagraph;
-  const { text, spans } = assemble(paragraphs, pages);
+  const found = extractTitleDate(paragraphs.flat().map(unmark), fileMetadata(pages));
+  if (firstPage && found.firstParagraph !== unmark(firstPage[0] ?? "")) firstPage[0] = found.firstParagraph;
+  const { text, spans, blocks } = assemble(paragraphs, pages);
   return {
     source,
     title: found.title || fileStem(source),
     date: found.date,
     text,
     pages: paged ? spans : [],
+    blocks,
+    ...documentLinks(pages),
   };
 }
 
-function runningText(segments: Segment[], paged: boolean) {
+/** The url and further metadata a loader found (canonical link, front matter). */
+function documentLinks(pages: DocumentInterface[]): Pick<SourceDocument, "url" | "metadata"> {
+  const meta = pages[0]?.metadata ?? {};
+  const url = typeof meta["url"] === "string" ? meta["url"] : undefined;
+  const more = meta["meta"] && typeof meta["meta"] === "object" ? (meta["meta"] as Record<string, unknown>) : undefined;
+  return { ...(url ? { url } : {}), ...(more ? { metadata: more } : {}) };
+}
+
+function runningText(segments: Segment[], paged: boolean, cleanLines: (lines: string[]) => string[]) {
   const bodies = joinHyphenatedLines(segments.map((s) => cleanLines(s.lines)));
   return segments.map((segment, i) => ({
     page: segment.page,
@@ -53,25 +67,6 @@ function runningText(segments: Segment[], paged: boolean) {
       .map(({ lines, leading }) => ({ text: toParagraphs(cleanLines(lines), paged).join(" "), leading }))
       .filter((fragment) => fragment.text),
   }));
-}
-
-function cleanLines(lines: string[]): string[] {
-  return dropBoilerplate(lines).map((line) => tidySpaces(stripFootnoteMarkers(stripInlineMarkup(line))));
-}
-
-/** Joins pages with a paragraph break and records each non-empty page's span in the joined text. */
-function assemble(paragraphs: string[][], pages: DocumentInterface[]): { text: string; spans: SourceDocument["pages"] } {
-  const spans: SourceDocument["pages"] = [];
-  let text = "";
-  paragraphs.forEach((page, i) => {
-    const body = page.filter(Boolean).join(PARAGRAPH_BREAK);
-    if (!body) return;
-    if (text) text += PARAGRAPH_BREAK;
-    const pageNumber = pages[i]?.metadata["page"];
-    spans.push({ page: typeof pageNumber === "number" ? pageNumber : i + 1, start: text.length, end: text.length + body.length });
-    text += body;
-  });
-  return { text, spans };
 }
 
 function fileMetadata(pages: DocumentInterface[]): { title?: string; date?: string } {

@@ -1,3 +1,4 @@
+import { isMarked } from "../text/structure-marks.js";
 import { isCutShort, joinLines } from "./paragraphs.js";
 
 /** One segment of running text (see footnote-blocks.ts) as paragraphs, with the fragments stranded in the block after it. */
@@ -60,6 +61,7 @@ export function rejoinAcrossBreaks(segments: readonly SegmentParagraphs[], pageC
 }
 
 function continuesAfterBreak(cut: string, next: string, fragmentWaiting: boolean): boolean {
+  if (isMarked(next)) return false; // a heading, code or a table row starts something new
   if (next.length < HEADING_LENGTH && !TERMINAL.test(next) && !/^\p{Ll}/u.test(next)) return false; // a heading
   return !fragmentWaiting || /^\p{Ll}/u.test(next) || closesOpenBracket(cut, next);
 }

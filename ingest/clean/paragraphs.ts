@@ -3,6 +3,8 @@
  * so a paragraph wrapped over several lines must become a single line.
  */
 
+import { isMarked, lineKind } from "../text/structure-marks.js";
+
 // Lines longer than this were not wrapped by a page layout: the source already has one paragraph per line.
 const LAYOUT_WIDTH_LIMIT = 160;
 const TERMINAL = /[.!?…:;]["”’)\]]*$/u;
@@ -19,7 +21,7 @@ export function toParagraphs(lines: string[], wrapped: boolean): string[] {
   const paragraphs = splitBlocks(lines).flatMap((block) => {
     if (wrapped) return unwrap(block, pageWidth);
     // Plain text: a block with a long line already holds one paragraph per line.
-    return block.some((line) => line.length > LAYOUT_WIDTH_LIMIT) ? block : unwrap(block, layoutWidth(block));
+    return block.some((line) => line.length > LAYOUT_WIDTH_LIMIT) ? unwrap(block, 0, false) : unwrap(block, layoutWidth(block));
   });
   return joinBrokenParagraphs(paragraphs);
 }
@@ -38,12 +40,15 @@ function layoutWidth(lines: string[]): number {
   return lines.reduce((max, l) => (l.length <= LAYOUT_WIDTH_LIMIT && l.length > max ? l.length : max), 0);
 }
 
-function unwrap(block: string[], width: number): string[] {
+/** `wraps: false`: the lines are paragraphs already, only code lines are grouped. */
+function unwrap(block: string[], width: number, wraps = true): string[] {
   const out: string[] = [];
   let last = ""; // the previous layout line: its length tells a wrapped line from a paragraph's end
   for (const line of block) {
     const prev = out.at(-1);
-    if (prev !== undefined && continues(last, line, width)) out[out.length - 1] = joinLines(prev, line);
+    // The lines of a code block stay lines, in one paragraph; other marked lines are paragraphs of their own.
+    if (prev !== undefined && lineKind(last)?.kind === "code" && lineKind(line)?.kind === "code") out[out.length - 1] = `${prev}\n${line}`;
+    else if (wraps && prev !== undefined && !isMarked(last) && !isMarked(line) && continues(last, line, width)) out[out.length - 1] = joinLines(prev, line);
     else out.push(line);
     last = line;
   }
@@ -83,7 +88,7 @@ export function joinLines(prev: string, next: string): string {
  */
 // Headings and titles are short and unpunctuated too; only a prose-length paragraph can be cut short.
 export function isCutShort(paragraph: string): boolean {
-  return paragraph.length >= MIN_CUT_PARAGRAPH && !TERMINAL.test(paragraph);
+  return paragraph.length >= MIN_CUT_PARAGRAPH && !TERMINAL.test(paragraph) && !isMarked(paragraph);
 }
 
 function joinBrokenParagraphs(paragraphs: string[]): string[] {

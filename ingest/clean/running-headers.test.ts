@@ -25,3 +25,13 @@ it("splitAtRepeatedLines · header repeated three times in plain text · first u
   assert.deepEqual(splitAtRepeatedLines(lines), [["Report Title", "", "Text one."], ["Text two."], ["Text three."]]);
   assert.deepEqual(splitAtRepeatedLines(["Same", "Same"]), [["Same", "Same"]]);
 });
+
+it("stripRunningHeaders · chapter running heads with changing page numbers, each on a few of many pages · dropped", () => {
+  const pages = Array.from({ length: 12 }, (_, i) => {
+    const head = i < 3 ? `3 IMPLICIT BEHAVIOR ${i + 6}` : i < 5 ? `NATURAL SCIENCES CITATIONS AND REFERENCES ${i + 1}` : `Body page ${i}.`;
+    return [head, ...["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"].map((w) => `${w} text of the page about topic ${"abcdefghijkl"[i]}.`)];
+  });
+  const kept = stripRunningHeaders(pages).flat();
+  assert.ok(!kept.some((l) => /IMPLICIT BEHAVIOR|CITATIONS AND REFERENCES/u.test(l)), kept.join("\n"));
+  assert.equal(kept.length, 12 * 7, "every body line kept");
+});

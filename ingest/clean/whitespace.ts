@@ -1,5 +1,7 @@
 /** Layout whitespace from PDFs and web pages, normalised so later steps can reason about lines. */
 
+import { CODE_MARK } from "../text/structure-marks.js";
+
 const LIGATURES: Readonly<Record<string, string>> = { ﬀ: "ff", ﬁ: "fi", ﬂ: "fl", ﬃ: "ffi", ﬄ: "ffl", ﬅ: "st", ﬆ: "st" };
 
 /** Splits text into trimmed lines with single spaces; "" marks a blank line (at most one in a row). */
@@ -8,11 +10,11 @@ export function normalizeLines(text: string): string[] {
     .replace(/\r\n?/gu, "\n")
     .replace(/\u00AD\n/gu, "-\n") // a soft hyphen at a line end is a word broken by layout
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, "")
-    .replace(/[ﬀ-ﬆ]/gu, (c) => LIGATURES[c] ?? c)
-    .replace(/[^\S\n]+/gu, " "); // tabs, no-break and other spaces
+    .replace(/[ﬀ-ﬆ]/gu, (c) => LIGATURES[c] ?? c);
   const lines: string[] = [];
   for (const raw of normalized.split("\n")) {
-    const line = raw.trim();
+    // A line of code keeps its indentation; elsewhere tabs, no-break and other spaces become one space.
+    const line = raw.startsWith(CODE_MARK) ? raw.trimEnd() : raw.replace(/[^\S\n]+/gu, " ").trim();
     if (line || (lines.length > 0 && lines.at(-1) !== "")) lines.push(line);
   }
   while (lines.at(-1) === "") lines.pop();

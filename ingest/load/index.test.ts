@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AppError } from "../../core/errors.js";
 import { isSupported, loadFile, SUPPORTED_EXTENSIONS } from "./index.js";
+import { headingLine, unmark } from "../text/structure-marks.js";
 import { encryptPdf, makePdf } from "./pdf-fixture.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -17,8 +18,8 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; rea
 }
 
 describe("loadFile", () => {
-  it("loadFile · extension table · lists the six supported extensions, case-insensitively", () => {
-    assert.deepEqual([...SUPPORTED_EXTENSIONS].sort(), [".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
+  it("loadFile · extension table · lists the supported extensions, case-insensitively", () => {
+    assert.deepEqual([...SUPPORTED_EXTENSIONS].sort(), [".adoc", ".asciidoc", ".docx", ".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
     assert.equal(isSupported("notes/Report.PDF"), true);
     assert.equal(isSupported("slides.pptx"), false);
     assert.equal(isSupported("README"), false);
@@ -36,6 +37,17 @@ describe("loadFile", () => {
     assert.equal(docs[0]?.pageContent, "café €5");
     const utf16 = await loadFile(new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0xe9, 0x00]), "wide.txt");
     assert.equal(utf16[0]?.pageContent, "hé");
+  });
+
+  it("loadFile · .md link whose URL holds parentheses · link text kept, no stray parenthesis", async () => {
+    const [doc] = await loadFile(bytes("See [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) and ![the map](maps/a_(b).png) today."), "p.md");
+    assert.equal(doc?.pageContent, "See Mercury and the map today.");
+  });
+
+  it("loadFile · random bytes without a NUL, named .txt · rejected as binary", async () => {
+    const noise = new Uint8Array(2000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255);
+    assert.deepEqual(await rejection(loadFile(noise, "noise.txt")), { code: "UNSUPPORTED_FILE", reason: "binary" });
+    assert.equal((await loadFile(bytes("Tabs\tand\fform feeds are text.\n"), "ok.txt"))[0]?.pageContent, "Tabs\tand\fform feeds are text.\n");
   });
 
   it("loadFile · .md · markup syntax removed, text and link words kept", async () => {
@@ -56,7 +68,9 @@ describe("loadFile", () => {
       "> quoted ![alt text](img.png)",
     ].join("\n");
     const [doc] = await loadFile(bytes(md), "n.md");
-    const text = doc?.pageContent ?? "";
+    const marked = doc?.pageContent ?? "";
+    assert.match(marked, new RegExp(`^${headingLine(1, "The Big Heading")}$`, "mu"), "the heading is marked as level 1");
+    const text = unmark(marked);
     assert.equal(doc?.metadata["title"], "Front Title");
     assert.match(text, /^The Big Heading$/mu);
     assert.match(text, /Some bold and italic text with a link and code\./u);
@@ -74,7 +88,7 @@ describe("loadFile", () => {
          portion.<sup>2</sup></p><ul><li>One</li><li>Two</li></ul></article>
       <footer>Copyright footer</footer></body></html>`;
     const [doc] = await loadFile(bytes(html), "page.html");
-    const lines = (doc?.pageContent ?? "").split("\n").filter(Boolean);
+    const lines = unmark(doc?.pageContent ?? "").split("\n").filter(Boolean);
     assert.deepEqual(lines, ["Fish & Chips", "It costs €5 per portion.²", "One", "Two"]);
     assert.equal(doc?.metadata["title"], "Fish & Chips");
     const noH1 = await loadFile(bytes("<title>Talks resume in Geneva | Example News</title><p>Body.</p>"), "b.htm");
@@ -106,7 +120,7 @@ describe("loadFile", () => {
       [pdf.slice(0, 200), "truncated.pdf", "corrupt pdf"],
       [encryptPdf(pdf), "locked.pdf", "encrypted pdf"],
       [bytes("a,b\n1,2"), "table.csv", "unsupported type"],
-      [new Uint8Array([0x41, 0x00, 0x42]), "binary.txt", "unreadable"],
+      [new Uint8Array([0x41, 0x00, 0x42]), "binary.txt", "binary"],
     ];
     for (const [data, name, reason] of cases) {
       assert.deepEqual(await rejection(loadFile(data, name)), { code: "UNSUPPORTED_FILE", reason }, name);

@@ -1,6 +1,8 @@
 import type { DocumentInterface } from "@langchain/core/documents";
 import { extname } from "node:path";
 import { AppError } from "../../core/errors.js";
+import { loadAsciiDoc } from "./asciidoc.js";
+import { loadDocx } from "./docx.js";
 import { loadHtml } from "./html.js";
 import { loadMd } from "./md.js";
 import { loadPdf } from "./pdf.js";
@@ -17,6 +19,9 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   ".html": loadHtml,
   ".htm": loadHtml,
   ".pdf": loadPdf,
+  ".adoc": loadAsciiDoc,
+  ".asciidoc": loadAsciiDoc,
+  ".docx": loadDocx,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(LOADERS));

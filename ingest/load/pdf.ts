@@ -1,8 +1,9 @@
 import type { DocumentInterface } from "@langchain/core/documents";
 import type * as PdfParse from "pdf-parse";
 import { AppError } from "../../core/errors.js";
+import { markOutlineHeadings, type OutlineItem } from "./pdf-outline.js";
 
-/** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata. */
+/** PDF: one Document per page, tagged with its 1-based page number and the file's title/date metadata; outline headings marked. */
 export async function loadPdf(bytes: Uint8Array, source: string): Promise<DocumentInterface[]> {
   // Loaded on first use: importing pdf.js costs ~150 MB of RSS, which the server (it imports ingest for the
   // store) and runs without PDFs should not pay.
@@ -13,9 +14,9 @@ export async function loadPdf(bytes: Uint8Array, source: string): Promise<Docume
     const info = await parser.getInfo();
     const { pages } = await parser.getText();
     const fileMeta = pdfMetadata(info.info, info.getDateNode().CreationDate);
-    return pages.map(
-      (p) => ({ pageContent: p.text, metadata: { source, page: p.num, ...fileMeta } }),
-    );
+    // Bookmarks, where the PDF has them, give its headings.
+    const texts = markOutlineHeadings(pages.map((p) => p.text), (info.outline ?? []) as OutlineItem[]);
+    return pages.map((p, i) => ({ pageContent: texts[i] ?? p.text, metadata: { source, page: p.num, ...fileMeta } }));
   } catch (err) {
     throw pdfError(pdf, err, source);
   } finally {

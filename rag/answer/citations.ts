@@ -1,4 +1,5 @@
 import type { Citation, Hit } from "../../core/types.js";
+import { defuseDocumentMarkers } from "./document-markers.js";
 import type { ScoredSentence } from "./sentence-score.js";
 
 /** The answer as quoted sentences, each ending with the marker of its passage, and the passages cited. */
@@ -10,7 +11,11 @@ export interface CitedAnswer {
 
 export function toCitation(hit: Hit, id: number): Citation {
   const { chunk } = hit;
-  return { id, source: chunk.source, title: chunk.title, page: chunk.page, chunkId: chunk.id, text: chunk.text, score: hit.score };
+  const citation: Citation = { id, source: chunk.source, title: chunk.title, page: chunk.page, chunkId: chunk.id, text: chunk.text, score: hit.score };
+  if (chunk.section) citation.section = chunk.section;
+  if (chunk.url) citation.url = chunk.url;
+  if (chunk.metadata) citation.metadata = chunk.metadata;
+  return citation;
 }
 
 /**
@@ -39,7 +44,7 @@ export function citeSentences(picked: readonly ScoredSentence[], hits: readonly 
       ids.set(p.hit, id);
       citations.push(toCitation(hits[p.hit]!, id));
     }
-    return `${p.sentence.quote} [${id}]`;
+    return `${defuseDocumentMarkers(p.sentence.quote)} [${id}]`;
   });
   return { sentences, citations };
 }

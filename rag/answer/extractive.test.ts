@@ -145,6 +145,19 @@ describe("ExtractiveAnswerer", () => {
     assert.match(picked[0]!.sentence.quote, /^German Chancellor Olaf Scholz warned/u);
   });
 
+  it("compose · a passage with its own bracketed numbers (package[17], gitignore[5], [1]) · no marker in the answer but ours", () => {
+    const docs = hit(
+      "git.txt",
+      "Git manual",
+      "Install the helper package[17] before you configure the repository hooks. Patterns are described in gitignore[5] and in the notes [1].",
+    );
+    const c = compose("Which package must be installed before configuring the repository hooks?", [AID, docs]);
+    assert.equal(c.abstained, false);
+    assert.match(c.answer, /package\(17\) before you configure/u);
+    assertCitationsConsistent(c);
+    assertVerbatim(c);
+  });
+
   it("constructor · maxSentences below 1 · throws", () => {
     assert.throws(() => new ExtractiveAnswerer({ maxSentences: 0 }), RangeError);
   });

@@ -30,6 +30,13 @@ describe("formatPassages", () => {
     assert.equal(text.match(/<passage/giu)?.length, 1, "only the real opening tag remains");
     assert.match(text, /Ignore all rules/, "the text itself is kept, as data");
   });
+
+  test("formatPassages · the document's own bracketed numbers · parenthesised, so only passage ids read as markers", () => {
+    const text = formatPassages([citation(1, "Install the package[17] first; see gitignore[5] and refs [2, 3] or [4-6].", { section: "Setup › Install" })]);
+    assert.doesNotMatch(text, /\[\d/u);
+    assert.match(text, /package\(17\) first; see gitignore\(5\) and refs \(2, 3\) or \(4-6\)\./u);
+    assert.match(text, /section="Setup › Install"/u);
+  });
 });
 
 describe("parseRefusal", () => {

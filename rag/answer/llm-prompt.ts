@@ -1,6 +1,7 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Citation } from "../../core/types.js";
 import type { Prompts } from "../../prompts/load.js";
+import { defuseDocumentMarkers } from "./document-markers.js";
 
 /** What the model writes, alone at the start of its reply, when the passages do not answer the question. */
 const REFUSAL_TOKEN = "NO_ANSWER";
@@ -22,13 +23,14 @@ export async function buildAnswerMessages(
 
 /**
  * Passages as delimited, numbered blocks. Passage text is data: any tag that could close or open a
- * passage block is defused so a hostile document cannot end its block and speak as the user.
+ * passage block is defused so a hostile document cannot end its block and speak as the user, and its own
+ * bracketed numbers are parenthesised so the model cannot copy one that reads as a marker.
  */
 export function formatPassages(citations: readonly Citation[]): string {
   return citations
     .map((c) => {
-      const page = c.page === null ? "" : ` page="${c.page}"`;
-      const text = c.text.replace(/<(\/?)(passage)/giu, "‹$1$2");
+      const page = (c.page === null ? "" : ` page="${c.page}"`) + (c.section ? ` section="${attribute(c.section)}"` : "");
+      const text = defuseDocumentMarkers(c.text.replace(/<(\/?)(passage)/giu, "‹$1$2"));
       return `<passage id="${c.id}" title="${attribute(c.title)}" source="${attribute(c.source)}"${page}>\n${text}\n</passage>`;
     })
     .join("\n\n");
