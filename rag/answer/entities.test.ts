@@ -31,6 +31,9 @@ describe("answerType", () => {
     ["When was it signed?", "time"],
     ["Since when has he been minister?", "time"],
     ["And when will the troops arrive?", "time"],
+    ["How do I make an option a flag?", "howto"],
+    ["How to install it?", "howto"],
+    ["How does the deque differ from a list?", "other"],
   ] as const) {
     it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
   }

@@ -61,7 +61,7 @@ export const isNumberToken = (token: string): boolean => /\d/u.test(token) || NU
 export const isDateToken = (token: string): boolean => YEAR.test(token) || DATE_WORDS.has(token);
 
 /** What kind of answer a question expects, which decides the bonus for figures, dates or names. */
-export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "other";
+export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "howto" | "other";
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -73,6 +73,8 @@ export function answerType(question: string): AnswerType {
   if (/\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(q))
     return "person";
   if (/\bwhere\b/u.test(q)) return "place";
+  // "How do I …", "how can I …", "how to …": answered by a command, an option or a function to call.
+  if (/^\W*(?:and |so |then )?(?:how (?:do|can|could|should|would) (?:i|you|we|one)|how to)\b/u.test(q)) return "howto";
   return "other";
 }
 

@@ -2,6 +2,7 @@ import type { Chunk } from "../../core/types.js";
 import { isContentTerm, splitSentences, tokenize, type Span } from "../../ingest/index.js";
 import { MONEY } from "../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "./entities.js";
+import { identifiers } from "./identifiers.js";
 
 /** A sentence of a passage with the features the composer scores; computed once per chunk. */
 export interface SentenceInfo {
@@ -21,6 +22,8 @@ export interface SentenceInfo {
   /** A sum of money ("€200 billion", "$500bn"). */
   hasMoney: boolean;
   hasDate: boolean;
+  /** Holds a technical name or command (`store_true`, `--without-pip`, `os.cpu_count()`): what a how-to answer shows. */
+  hasCode: boolean;
   words: number;
   /** First sentence of a paragraph (or of the passage): nothing before it in the passage carries on into it. */
   opensParagraph: boolean;
@@ -53,7 +56,8 @@ export class PassageCache {
   get(chunk: Chunk): PassageInfo {
     const cached = this.entries.get(chunk.id);
     if (cached && cached.text === chunk.text) return cached;
-    const info = analysePassage(chunk.text, chunk.title);
+    // The section path is context every sentence of the chunk shares, as the title is ("work_mem (integer)").
+    const info = analysePassage(chunk.text, chunk.section ? `${chunk.title}\n${chunk.section}` : chunk.title);
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(chunk.id, info);
     return info;
@@ -83,6 +87,7 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
     hasNumber: tokens.some((t) => isNumberToken(t) && !isDateToken(t)),
     hasMoney: MONEY.test(span.text),
     hasDate: tokens.some(isDateToken),
+    hasCode: identifiers(span.text).length > 0,
     words: span.text.split(/\s+/u).length,
     opensParagraph,
     fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),

@@ -137,6 +137,8 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
       return s.hasNumber ? TYPE_BONUS : 0;
     case "time":
       return s.hasDate ? TYPE_BONUS : 0;
+    case "howto":
+      return s.hasCode ? TYPE_BONUS : 0;
     case "person":
     case "place":
       return [...s.entities].some((e) => !profile.terms.includes(e)) ? TYPE_BONUS / 2 : 0;
