@@ -10,10 +10,14 @@ export type { IngestDeps, IngestOptions, IngestProgress, IngestSummary, SkipReas
 export { HnswBm25Store } from "./store/hnsw-bm25-store.js";
 export type { StoreOptions } from "./store/hnsw-bm25-store.js";
 export type { ChunkStore } from "./store/chunk-store.js";
+export { createTermIndex } from "./store/term-index.js";
+export { TermGraph } from "./store/term-graph.js";
+export type { TermIndex, TermNeighbourSearch } from "./store/term-index.js";
+export { topK } from "./store/top-k.js";
 export type { Manifest, FileRecord, ChunkingSettings } from "./store/manifest.js";
 export { readManifest } from "./store/manifest.js";
 export { Bm25Index, DEFAULT_ANALYZER, DEFAULT_BM25_PARAMS } from "./store/bm25.js";
-export type { Analyzer, Bm25Params } from "./store/bm25.js";
+export type { Analyzer, Bm25Params, PostingLists } from "./store/bm25.js";
 export { DEFAULT_HNSW_PARAMS, HnswIndex } from "./store/hnsw-index.js";
 export type { HnswParams } from "./store/hnsw-index.js";
 export { createEmbedder, FakeEmbedder, WinkEmbedder, hasWordVectors } from "./embed/index.js";

@@ -1,4 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
+import type { TermIndex } from "./term-index.js";
 
 /**
  * Where chunks, their vectors and the lexical index live. Dense and lexical search return
@@ -15,5 +16,7 @@ export interface ChunkStore {
   save(dir: string): Promise<void>;
   /** All chunks, in ingest order. */
   chunks(): readonly Chunk[];
+  /** Vocabulary, postings and chunk positions for word matching (term-index.ts), prepared before serving. */
+  termIndex(): TermIndex;
   readonly size: number;
 }
