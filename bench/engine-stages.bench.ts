@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkStore, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
 import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, uniqueTerms, WordMatcher } from "../rag/index.js";
 import { generateCorpus } from "./synthetic-corpus.js";
 
@@ -73,7 +73,7 @@ async function measureCorpus(docsDir: string, indexDir: string) {
 }
 
 interface Parts {
-  store: ChunkStore;
+  store: ChunkReader;
   embedder: Embedder;
   matcher: WordMatcher;
   retriever: HybridRetriever;

@@ -1,12 +1,12 @@
 import type { Hit } from "../core/types.js";
-import { type ChunkStore, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
+import { type ChunkReader, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
 import { DEFAULT_HYBRID, DenseRetriever, fuseRrf, fuseScores, type HybridOptions, HybridRetriever, LexicalRetriever, type Retriever, WordMatcher } from "../rag/index.js";
 
 /** One retrieval recipe of the tuning table: store options (BM25 analyzer, title) and a retriever over it. */
 export interface Variant {
   name: string;
   store?: StoreOptions;
-  make(store: ChunkStore, embedder: Embedder): Retriever;
+  make(store: ChunkReader, embedder: Embedder): Retriever;
 }
 
 /** Harman's S-stemmer: plural endings only ("talks" → "talk", "policies" → "policy"); never touches -ss/-us. */
@@ -20,7 +20,7 @@ function sStem(word: string): string {
 
 const STEMMED = { id: "content-terms-sstem-v1", terms: (text: string) => contentTerms(text).map(sStem) };
 
-const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkStore, embedder: Embedder): Retriever => ({
+const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkReader, embedder: Embedder): Retriever => ({
   async retrieve(query, k) {
     const [lexical, dense] = await Promise.all([store.lexical(query, depth), embedder.embedQuery(query).then((v) => store.dense(v, depth))]);
     return fuse([lexical, dense]).slice(0, k);
@@ -28,7 +28,7 @@ const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkS
 });
 
 /** BM25 over the query plus each word's close corpus words (word-vector query expansion). */
-const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkStore, embedder: Embedder): Retriever => {
+const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkReader, embedder: Embedder): Retriever => {
   if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
   const matcher = new WordMatcher(embedder, store.termIndex());
   return {

@@ -2,7 +2,7 @@ import { AppError } from "../../core/errors.js";
 import type { Chunk, Hit } from "../../core/types.js";
 import { hasWordVectors, type WordVectors } from "../embed/embedder.js";
 import type { Bm25Index } from "./bm25.js";
-import type { ChunkStore } from "./chunk-store.js";
+import type { ChunkReader, ChunkWriter } from "./chunk-store.js";
 import type { Entry } from "./entries-file.js";
 import type { HnswGraph } from "./hnsw-index.js";
 import { createBm25, createGraph, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
@@ -17,11 +17,11 @@ export type { StoreOptions } from "./index-files.js";
  * all keyed by one integer label per chunk. Saved as one folder, swapped in atomically, described
  * by manifest.json (see ingest/store/README.md for the layout).
  */
-export class HnswBm25Store implements ChunkStore {
+export class HnswBm25Store implements ChunkReader, ChunkWriter {
   readonly embedder: Readonly<EmbedderIdentity>;
   /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
   chunking: ChunkingSettings | null = null;
-  private builtAt: string | null;
+  builtAt: string | null;
   private readonly entries = new Map<number, Entry>();
   private readonly byId = new Map<string, Entry>();
   private readonly bySource = new Map<string, Set<number>>();

@@ -1,5 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
-import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkStore, type Embedder, type TermIndex } from "../../ingest/index.js";
+import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkReader, type Embedder, type TermIndex } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";
@@ -54,7 +54,7 @@ export class HybridRetriever implements Retriever {
   private readonly terms: TermIndex;
 
   constructor(
-    private readonly store: ChunkStore,
+    private readonly store: ChunkReader,
     private readonly embedder: Embedder,
     options: HybridOptions = {},
   ) {
@@ -119,19 +119,12 @@ export class HybridRetriever implements Retriever {
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  /** Exact cosine from the stored chunk vector when the store keeps vectors (HnswBm25Store does); else 0. */
+  /** Exact cosine from the stored chunk vector when the store keeps vectors; else 0. */
   private cosine(queryVector: number[] | undefined, chunkId: string): number {
-    const stored = queryVector && hasVectors(this.store) ? this.store.vector(chunkId) : undefined;
+    const stored = queryVector ? this.store.vector?.(chunkId) : undefined;
     return stored ? dot(queryVector!, stored) : 0;
   }
 }
-
-/** Stores that can hand back a chunk's stored (unit) embedding. */
-interface VectorSource {
-  vector(chunkId: string): ArrayLike<number> | undefined;
-}
-
-const hasVectors = (store: object): store is VectorSource => typeof (store as Partial<VectorSource>).vector === "function";
 
 const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };
 const sameSource = (a: Hit, b: Hit): number => (a.chunk.source === b.chunk.source ? 1 : 0);
