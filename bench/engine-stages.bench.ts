@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkStore, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
 import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, uniqueTerms, WordMatcher } from "../rag/index.js";
 import { generateCorpus } from "./synthetic-corpus.js";
 
@@ -63,7 +63,7 @@ async function measureCorpus(docsDir: string, indexDir: string) {
   const openMs = round(performance.now() - started);
   const store = await openChunkStore(indexDir, embedder);
   started = performance.now();
-  const matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : { wordVector: () => undefined, wordWeight: () => 1 }, store.chunks());
+  const matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : { wordVector: () => undefined, wordWeight: () => 1 }, store.termIndex());
   const matcherBuildMs = round(performance.now() - started);
   const parts = { store, embedder, matcher, retriever: new HybridRetriever(store, embedder), answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }) };
   const cold = await pass(parts, engine);
@@ -73,7 +73,7 @@ async function measureCorpus(docsDir: string, indexDir: string) {
 }
 
 interface Parts {
-  store: ChunkStore;
+  store: ChunkReader;
   embedder: Embedder;
   matcher: WordMatcher;
   retriever: HybridRetriever;
@@ -93,7 +93,7 @@ async function pass(p: Parts, engine: Awaited<ReturnType<typeof createEngine>>):
     const query = await time("condense", () => rewriteFollowUp(question, history));
     await time("bm25", () => p.store.lexical(query, 20));
     await time("embed+hnsw", async () => p.store.dense(await p.embedder.embedQuery(query), 20));
-    await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query)));
+    await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query), 20));
     const hits = await time("retrieve", () => p.retriever.retrieve(query, 5));
     await time("answer", () => p.answerer.compose(query, hits));
     await time("ask", async () => {

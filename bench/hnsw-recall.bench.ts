@@ -61,7 +61,7 @@ try {
 async function indexVectors(docsDir: string, indexDir: string, e: Embedder): Promise<Float32Array[]> {
   await runIngest({ docsDir, indexDir, chunkSize: config.ingest.chunkSize, chunkOverlap: config.ingest.chunkOverlap }, { embedder: e });
   const store = await openChunkStore(indexDir, e);
-  return store.chunks().map((c) => store.vector(c.id)!);
+  return store.chunks().map((c) => store.vector!(c.id)!);
 }
 
 async function measure(vectors: Float32Array[]): Promise<{ vectors: number; graphs: GraphResult[] }> {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
-import { createEmbedder, openChunkStore, runIngest, type ChunkStore, type Embedder } from "../ingest/index.js";
+import { createEmbedder, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
 import { rewriteFollowUp } from "../rag/index.js";
 import { RETRIEVAL_VARIANTS, type Variant } from "./tune-variants.js";
 import { ALL_EVIDENCE_TYPES, evidenceList, loadGold, type GoldItem } from "./gold.js";
@@ -55,7 +55,7 @@ for (const chunking of args.chunkings.split(",")) {
   }
 }
 
-async function score(variant: Variant, store: ChunkStore, embedder: Embedder) {
+async function score(variant: Variant, store: ChunkReader, embedder: Embedder) {
   const retriever = variant.make(store, embedder);
   const bySplit: Record<GoldItem["split"], Scores> = { tune: empty(), heldout: empty() };
   const misses: string[] = [];

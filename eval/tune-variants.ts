@@ -1,12 +1,12 @@
 import type { Hit } from "../core/types.js";
-import { type ChunkStore, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
+import { type ChunkReader, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
 import { DEFAULT_HYBRID, DenseRetriever, fuseRrf, fuseScores, type HybridOptions, HybridRetriever, LexicalRetriever, type Retriever, WordMatcher } from "../rag/index.js";
 
 /** One retrieval recipe of the tuning table: store options (BM25 analyzer, title) and a retriever over it. */
 export interface Variant {
   name: string;
   store?: StoreOptions;
-  make(store: ChunkStore, embedder: Embedder): Retriever;
+  make(store: ChunkReader, embedder: Embedder): Retriever;
 }
 
 /** Harman's S-stemmer: plural endings only ("talks" → "talk", "policies" → "policy"); never touches -ss/-us. */
@@ -20,7 +20,7 @@ function sStem(word: string): string {
 
 const STEMMED = { id: "content-terms-sstem-v1", terms: (text: string) => contentTerms(text).map(sStem) };
 
-const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkStore, embedder: Embedder): Retriever => ({
+const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkReader, embedder: Embedder): Retriever => ({
   async retrieve(query, k) {
     const [lexical, dense] = await Promise.all([store.lexical(query, depth), embedder.embedQuery(query).then((v) => store.dense(v, depth))]);
     return fuse([lexical, dense]).slice(0, k);
@@ -28,9 +28,9 @@ const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkS
 });
 
 /** BM25 over the query plus each word's close corpus words (word-vector query expansion). */
-const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkStore, embedder: Embedder): Retriever => {
+const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkReader, embedder: Embedder): Retriever => {
   if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
-  const matcher = new WordMatcher(embedder, store.chunks());
+  const matcher = new WordMatcher(embedder, store.termIndex());
   return {
     retrieve(query, k) {
       const extra = [...new Set(contentTerms(query))].flatMap((w) => matcher.expansions(w, minStrength).slice(0, perWord).map((e) => e.word));
@@ -67,7 +67,6 @@ export const RETRIEVAL_VARIANTS: Variant[] = [
   hybrid("hybrid bm25+dense 1:1", { weights: w(1, 1, 0), wordMatch: PLAIN }),
   hybrid("hybrid bm25+wm 1:1", { weights: w(1, 0, 1), wordMatch: PLAIN }),
   hybrid("hybrid bm25+wm 2:1", { weights: w(2, 0, 1), wordMatch: PLAIN }),
-  hybrid("hybrid bm25+wm 2:1 window2", { weights: w(2, 0, 1), wordMatch: { ...PLAIN, window: 2 } }),
   hybrid("hybrid bm25:dense:wm 1:1:1", { weights: w(1, 1, 1), wordMatch: PLAIN }),
   hybrid("hybrid bm25:dense:wm 3:0.5:1", { weights: w(3, 0.5, 1), wordMatch: PLAIN }),
   hybrid("hybrid bm25:dense:wm 2:0.5:1", { weights: w(2, 0.5, 1), wordMatch: PLAIN }),
@@ -83,8 +82,6 @@ export const RETRIEVAL_VARIANTS: Variant[] = [
   hybrid("chosen, mmr 1 (off)", { mmrLambda: 1 }),
   hybrid("chosen, mmr 0.9", { mmrLambda: 0.9 }),
   hybrid("chosen, mmr 0.8", { mmrLambda: 0.8 }),
-  hybrid("chosen, window 2", { wordMatch: { window: 2 } }),
-  hybrid("chosen, title 0.5", { wordMatch: { titleFactor: 0.5 } }),
   hybrid("chosen, no stems", { wordMatch: { stemStrength: 0 } }),
   hybrid("chosen, floor 0.4", { wordMatch: { floor: 0.4 } }),
   hybrid("chosen, floor 0.6", { wordMatch: { floor: 0.6 } }),

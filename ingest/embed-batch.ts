@@ -1,6 +1,6 @@
 import type { Chunk } from "../core/types.js";
 import type { Embedder } from "./embed/embedder.js";
-import type { HnswBm25Store } from "./store/hnsw-bm25-store.js";
+import type { ChunkWriter } from "./store/chunk-store.js";
 
 /** A file whose chunks wait for embedding. */
 export interface PendingFile {
@@ -20,7 +20,7 @@ export class EmbedBatch {
   private waiting = 0;
 
   constructor(
-    private readonly store: HnswBm25Store,
+    private readonly store: ChunkWriter,
     private readonly embedder: Embedder,
     private readonly limit: number,
     private readonly settled: (file: PendingFile, error?: unknown) => void,

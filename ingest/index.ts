@@ -2,18 +2,20 @@
  * The ingest package's one entry point: everything outside ingest/ imports from here.
  * Nothing runs on import.
  */
-import type { Embedder } from "./embed/embedder.js";
-import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
 
 export { runIngest } from "./run-ingest.js";
 export type { IngestDeps, IngestOptions, IngestProgress, IngestSummary, SkipReason } from "./run-ingest.js";
-export { HnswBm25Store } from "./store/hnsw-bm25-store.js";
 export type { StoreOptions } from "./store/hnsw-bm25-store.js";
-export type { ChunkStore } from "./store/chunk-store.js";
+export type { ChunkReader, ChunkStore, ChunkWriter } from "./store/chunk-store.js";
+export { createChunkStore, openChunkStore } from "./store/open-store.js";
+export { createTermIndex } from "./store/term-index.js";
+export { TermGraph } from "./store/term-graph.js";
+export type { TermIndex, TermNeighbourSearch } from "./store/term-index.js";
+export { topK } from "./store/top-k.js";
 export type { Manifest, FileRecord, ChunkingSettings } from "./store/manifest.js";
 export { readManifest } from "./store/manifest.js";
 export { Bm25Index, DEFAULT_ANALYZER, DEFAULT_BM25_PARAMS } from "./store/bm25.js";
-export type { Analyzer, Bm25Params } from "./store/bm25.js";
+export type { Analyzer, Bm25Params, PostingLists } from "./store/bm25.js";
 export { DEFAULT_HNSW_PARAMS, HnswIndex } from "./store/hnsw-index.js";
 export type { HnswParams } from "./store/hnsw-index.js";
 export { createEmbedder, FakeEmbedder, WinkEmbedder, hasWordVectors } from "./embed/index.js";
@@ -26,11 +28,3 @@ export { contentTerms, isContentTerm, STOPWORDS, tokenize } from "./text/tokeniz
 export { dot } from "./embed/vector.js";
 export { splitSentences } from "./text/sentences.js";
 export type { Span } from "./text/sentences.js";
-
-/**
- * Opens the index in `dir` for searching. Rejects with INDEX_NOT_READY when there is none and
- * INDEX_MISMATCH when it was built with another embedder or dimension.
- */
-export function openChunkStore(dir: string, embedder: Pick<Embedder, "id" | "dim">, options?: StoreOptions): Promise<HnswBm25Store> {
-  return HnswBm25Store.open(dir, embedder, options);
-}

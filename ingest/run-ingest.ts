@@ -8,7 +8,9 @@ import { PreparePool } from "./prepare-pool.js";
 import { prepareFile, TEXT_PIPELINE_VERSION, type Prepared, type PrepareTask } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
 import { isSidecar, readDocument } from "./sidecar.js";
-import { HnswBm25Store, type StoreOptions } from "./store/hnsw-bm25-store.js";
+import type { ChunkWriter } from "./store/chunk-store.js";
+import type { StoreOptions } from "./store/hnsw-bm25-store.js";
+import { createChunkStore, openChunkWriter } from "./store/open-store.js";
 import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
 
 export type { SkipReason } from "./prepare.js";
@@ -74,7 +76,7 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
 
 /** Applies the folder's changes to the store; true when the store changed. */
 async function update(
-  store: HnswBm25Store,
+  store: ChunkWriter,
   files: DocFile[],
   chunking: ChunkingSettings,
   opts: IngestOptions,
@@ -106,7 +108,7 @@ async function update(
 }
 
 /** Sorts the scanned files by what must happen to them; only files the index knows are hashed here. */
-async function triage(files: DocFile[], store: HnswBm25Store) {
+async function triage(files: DocFile[], store: ChunkWriter) {
   const outside = files.filter((f) => f.outside);
   // A sidecar (NAME.meta.json) is read with its document, not listed as a file of its own.
   const unsupported = files.filter((f) => !f.outside && !isSupported(f.source) && !isSidecar(f.source));
@@ -160,9 +162,9 @@ async function openBase(
   deps: IngestDeps,
   chunking: ChunkingSettings,
   files: DocFile[],
-): Promise<{ store: HnswBm25Store; fullBuild: string | null }> {
+): Promise<{ store: ChunkWriter; fullBuild: string | null }> {
   const options = (manifest: Manifest | null): StoreOptions => ({ hnswWorker: bytesToPrepare(files, manifest) >= BULK_BYTES, ...deps.store });
-  const fresh = (fullBuild: string) => ({ store: HnswBm25Store.create(deps.embedder, options(null)), fullBuild });
+  const fresh = (fullBuild: string) => ({ store: createChunkStore(deps.embedder, options(null)), fullBuild });
   if (opts.rebuild) return fresh("--rebuild");
   let manifest: Manifest;
   try {
@@ -182,7 +184,7 @@ async function openBase(
   }
   if (was.text !== chunking.text) return fresh(`text pipeline changed: ${was.text} → ${chunking.text}`);
   try {
-    return { store: await HnswBm25Store.open(opts.indexDir, deps.embedder, options(manifest)), fullBuild: null };
+    return { store: await openChunkWriter(opts.indexDir, deps.embedder, options(manifest)), fullBuild: null };
   } catch (err) {
     if (isAppError(err) && err.code === "INDEX_MISMATCH") return fresh(`previous index unusable: ${err.message}`);
     throw err;

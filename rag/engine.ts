@@ -1,7 +1,7 @@
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, type ChunkStore, type Embedder, type Manifest } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
 import type { Condense } from "./condense-llm.js";
@@ -12,7 +12,7 @@ import type { Retriever } from "./retrieve/retriever.js";
 export interface EngineDeps {
   embedder?: Embedder;
   /** An open store; by default the index in config.ingest.indexDir. */
-  store?: ChunkStore;
+  store?: ChunkReader;
   answerer?: Answerer;
   retriever?: Retriever;
   /**
@@ -48,7 +48,7 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   const remote = config.generator.provider === "openai";
   const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
   const condense = remote ? await createCondense(config) : offlineCondense;
-  const health = describeIndex(store, embedder, answerer, manifestOf(store));
+  const health = describeIndex(store, embedder, answerer);
   const documents = listDocuments(store);
 
   /**
@@ -109,24 +109,18 @@ function checkTopK(topK: number): number {
   return topK;
 }
 
-/** The manifest of stores that keep one (HnswBm25Store); a hand-filled store in a test has none. */
-function manifestOf(store: ChunkStore): Manifest | undefined {
-  const withManifest = store as ChunkStore & { manifest?: () => Manifest };
-  return typeof withManifest.manifest === "function" ? withManifest.manifest() : undefined;
-}
-
-function describeIndex(store: ChunkStore, embedder: Embedder, answerer: Answerer, manifest: Manifest | undefined): Health {
+function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answerer): Health {
   return {
     status: "ok",
     documents: new Set(store.chunks().map((c) => c.source)).size,
     chunks: store.size,
     embeddings: embedder.id,
     generator: answerer.name,
-    indexBuiltAt: manifest?.builtAt ?? new Date().toISOString(),
+    indexBuiltAt: store.builtAt ?? new Date().toISOString(),
   };
 }
 
-function listDocuments(store: ChunkStore): DocumentSummary[] {
+function listDocuments(store: ChunkReader): DocumentSummary[] {
   const bySource = new Map<string, DocumentSummary>();
   for (const { source, title, date } of store.chunks()) if (!bySource.has(source)) bySource.set(source, { source, title, date });
   return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));

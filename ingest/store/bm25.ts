@@ -34,9 +34,11 @@ interface DocTerms {
   tfs: Uint16Array;
 }
 
-/** Term-major postings (CSR), rebuilt lazily after changes; `pos` indexes the per-document arrays. */
+/** Term-major postings (CSR), rebuilt after changes; `pos` indexes the per-document arrays. */
 interface Postings {
   docIds: Uint32Array;
+  /** Each position's distinct term ids (views into the per-document lists). */
+  docTerms: Uint32Array[];
   norm: Float32Array;
   offsets: Uint32Array;
   pos: Uint32Array;
@@ -45,9 +47,30 @@ interface Postings {
 }
 
 /**
+ * A read-only view of the postings, numbered by position (0 … size-1, in insertion order), for callers
+ * that walk them (word matching in rag/retrieve/word-match.ts reuses BM25's vocabulary and postings
+ * instead of tokenising every chunk again).
+ */
+export interface PostingLists {
+  readonly size: number;
+  /** Term ids run 0 … termCount-1; a term of removed documents only keeps its id (df 0). */
+  readonly termCount: number;
+  id(term: string): number | undefined;
+  term(id: number): string;
+  df(id: number): number;
+  /** Positions of the documents holding term `id`, ascending. */
+  postings(id: number): Uint32Array;
+  /** The distinct term ids of the document at `position`. */
+  termsAt(position: number): Uint32Array;
+  /** The document number (label) at `position`. */
+  docAt(position: number): number;
+}
+
+/**
  * An Okapi BM25 index over numbered documents. Documents are kept as compact term lists (cheap to
- * add, remove and persist); queries run on term-major postings built from them on first use, so a
- * query costs O(postings of its terms), not O(documents).
+ * add, remove and persist); queries run on term-major postings built from them by `prepare()` (open
+ * calls it, so no query pays for it; a query after a change rebuilds them), so a query costs
+ * O(postings of its terms), not O(documents).
  */
 export class Bm25Index {
   readonly analyzer: Analyzer;
@@ -94,6 +117,27 @@ export class Bm25Index {
     this.totalLen -= entry.len;
     this.postings = null;
     return true;
+  }
+
+  /** Builds the term-major postings now (when stale), so that the first query does not. */
+  prepare(): void {
+    this.postings ??= this.buildPostings();
+  }
+
+  /** The postings as a read-only view; valid until the next add or remove. */
+  postingLists(): PostingLists {
+    const p = (this.postings ??= this.buildPostings());
+    const { termIds, terms } = this;
+    return {
+      size: p.docIds.length,
+      termCount: terms.length,
+      id: (term) => termIds.get(term),
+      term: (id) => terms[id]!,
+      df: (id) => p.offsets[id + 1]! - p.offsets[id]!,
+      postings: (id) => p.pos.subarray(p.offsets[id]!, p.offsets[id + 1]!),
+      termsAt: (position) => p.docTerms[position]!,
+      docAt: (position) => p.docIds[position]!,
+    };
   }
 
   /** The k best documents for the query, best first; documents sharing no term are not returned. */
@@ -205,11 +249,13 @@ export class Bm25Index {
     const { k1, b } = this.params;
     const avgdl = this.totalLen / n || 1;
     const docIds = new Uint32Array(n);
+    const docTerms: Uint32Array[] = [];
     const norm = new Float32Array(n);
     const offsets = new Uint32Array(this.terms.length + 1);
     let pos = 0;
     for (const [doc, d] of this.docs) {
       docIds[pos] = doc;
+      docTerms.push(d.terms);
       norm[pos++] = k1 * (1 - b + (b * d.len) / avgdl);
       for (const t of d.terms) offsets[t + 1]!++;
     }
@@ -226,7 +272,7 @@ export class Bm25Index {
       }
       pos++;
     }
-    return { docIds, norm, offsets, pos: postPos, tf: postTf, scores: new Float64Array(n) };
+    return { docIds, docTerms, norm, offsets, pos: postPos, tf: postTf, scores: new Float64Array(n) };
   }
 }
 

@@ -68,6 +68,20 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
       assert.deepEqual(store.chunks(), CONTRACT_CHUNKS);
     });
 
+    test(`${name} · termIndex · postings point at the chunks holding a word, positions follow chunks()`, () => {
+      const terms = store.termIndex();
+      assert.equal(terms.size, CONTRACT_CHUNKS.length);
+      const glacier = terms.id("glacier")!;
+      const holding = [...terms.postings(glacier)].map((p) => terms.chunkAt(p).id);
+      assert.deepEqual(holding, CONTRACT_CHUNKS.filter((c) => /glacier/u.test(c.text)).map((c) => c.id));
+      assert.equal(terms.df(glacier), holding.length);
+      assert.ok(CONTRACT_CHUNKS.every((c, i) => terms.positionOf(c.id) === i));
+      assert.ok(terms.termsAt(2).includes(terms.id("quokka")!));
+      // alps.md's two chunks are one document, the others two more.
+      assert.equal(terms.docCount, 3);
+      assert.deepEqual([...terms.docPositions(terms.docOf[0]!)], [0, 1]);
+    });
+
     test(`${name} · dense with a stored vector · that chunk first with score ~1, then descending`, async () => {
       for (let i = 0; i < CONTRACT_CHUNKS.length; i++) {
         const hits = await store.dense(vectors[i]!, 3);

@@ -1,19 +1,45 @@
 import type { Chunk, Hit } from "../../core/types.js";
+import type { ChunkingSettings, FileRecord } from "./manifest.js";
+import type { TermIndex } from "./term-index.js";
 
 /**
- * Where chunks, their vectors and the lexical index live. Dense and lexical search return
- * higher-is-better scores (the store converts HNSW distances at its own boundary).
+ * What the engine needs of a store: search and the chunks. Dense and lexical search return higher-is-better
+ * scores (the store converts HNSW distances at its own boundary).
  */
-export interface ChunkStore {
-  /** Adds chunks with their vectors (same order, same length). */
+export interface ChunkReader {
+  readonly size: number;
+  dense(vector: number[], k: number): Promise<Hit[]>;
+  lexical(query: string, k: number): Promise<Hit[]>;
+  /** All chunks, in ingest order. */
+  chunks(): readonly Chunk[];
+  /** Vocabulary, postings and chunk positions for word matching (term-index.ts), prepared before serving. */
+  termIndex(): TermIndex;
+  /** The stored (unit) embedding of a chunk, for exact similarities of candidates; undefined when not kept. */
+  vector?(chunkId: string): Float32Array | undefined;
+  /** When the index was last written (ISO 8601); null for a store never saved. */
+  readonly builtAt: string | null;
+}
+
+/** What ingest needs of a store: add and drop chunks per file, remember file hashes, write it all. */
+export interface ChunkWriter {
+  readonly size: number;
+  /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
+  chunking: ChunkingSettings | null;
+  /** Adds chunks with their vectors (same order, same length); a chunk whose id is already stored replaces it. */
   put(chunks: Chunk[], vectors: number[][]): Promise<void>;
   /** Removes every chunk of a source file. */
   removeSource(source: string): Promise<void>;
-  dense(vector: number[], k: number): Promise<Hit[]>;
-  lexical(query: string, k: number): Promise<Hit[]>;
+  /** Records the content hash of an ingested file, so the next ingest can skip it when unchanged. */
+  recordFile(source: string, record: Omit<FileRecord, "chunks">): void;
+  /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */
+  fileRecord(source: string): FileRecord | undefined;
+  /** Every source with chunks or a file record. */
+  sources(): string[];
   /** Writes the whole store atomically into `dir` (temp folder + rename). */
   save(dir: string): Promise<void>;
-  /** All chunks, in ingest order. */
-  chunks(): readonly Chunk[];
-  readonly size: number;
+  /** Releases threads and handles; the store cannot be used afterwards. */
+  close(): Promise<void>;
 }
+
+/** A store that is both (an in-memory one, filled and then searched: tests, the eval's tuning runs). */
+export type ChunkStore = ChunkReader & ChunkWriter;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -147,5 +147,41 @@ describe("HnswBm25Store", () => {
     }
     assert.equal(store.size, 300);
     for (const i of [3, 13, 150]) assert.equal((await store.dense(many[i]!, 1))[0]?.chunk.id, chunks[i]!.id);
+  });
+});
+
+describe("HnswBm25Store · vocabulary graph", () => {
+  // Word vectors: "glacier" and "ice" close, the rest spread; the store takes them from an embedder that has them.
+  const space: Record<string, number[]> = { glacier: [1, 0, 0], ice: [0.95, 0.31, 0], island: [0, 1, 0], train: [0, 0, 1] };
+  const embedder = { ...EMBEDDER, wordVector: (w: string) => (space[w] ? Float32Array.from(space[w]) : undefined), wordWeight: () => 1 };
+  const chunks: Chunk[] = [
+    { ...CONTRACT_CHUNKS[0]!, text: "glacier island" },
+    { ...CONTRACT_CHUNKS[2]!, text: "ice train" },
+  ];
+
+  test("save then open · the graph is stored with the index and finds a word's close corpus words", async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), "citebot-terms-"));
+    try {
+      const store = HnswBm25Store.create(embedder);
+      await store.put(chunks, contractVectors(2));
+      await store.save(tmp);
+      const opened = await HnswBm25Store.open(tmp, embedder);
+      const terms = opened.termIndex();
+      const near = terms.neighbours!.nearest(Float32Array.from([0.9, 0.4, 0]), 2).map((id) => terms.term(id));
+      assert.deepEqual(near, ["ice", "glacier"]);
+      assert.ok((await readdir(tmp)).includes("terms.hnsw"));
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test("termIndex after a change · graph rebuilt without the removed source's words", async () => {
+    const store = HnswBm25Store.create(embedder);
+    await store.put(chunks, contractVectors(2));
+    assert.equal(store.termIndex().neighbours!.nearest(Float32Array.from([0, 0, 1]), 1).length, 1);
+    await store.removeSource(chunks[1]!.source);
+    const terms = store.termIndex();
+    const all = terms.neighbours!.nearest(Float32Array.from([0, 0, 1]), 4).map((id) => terms.term(id));
+    assert.deepEqual(all.sort(), ["glacier", "island"]);
   });
 });

@@ -1,11 +1,14 @@
 import { AppError } from "../../core/errors.js";
 import type { Chunk, Hit } from "../../core/types.js";
+import { hasWordVectors, type WordVectors } from "../embed/embedder.js";
 import type { Bm25Index } from "./bm25.js";
-import type { ChunkStore } from "./chunk-store.js";
+import type { ChunkReader, ChunkWriter } from "./chunk-store.js";
 import type { Entry } from "./entries-file.js";
 import type { HnswGraph } from "./hnsw-index.js";
 import { createBm25, createGraph, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
 import { FORMAT_VERSION, type ChunkingSettings, type FileRecord, type Manifest } from "./manifest.js";
+import { TermGraph } from "./term-graph.js";
+import { createTermIndex, type TermIndex } from "./term-index.js";
 
 export type { StoreOptions } from "./index-files.js";
 
@@ -14,17 +17,22 @@ export type { StoreOptions } from "./index-files.js";
  * all keyed by one integer label per chunk. Saved as one folder, swapped in atomically, described
  * by manifest.json (see ingest/store/README.md for the layout).
  */
-export class HnswBm25Store implements ChunkStore {
+export class HnswBm25Store implements ChunkReader, ChunkWriter {
   readonly embedder: Readonly<EmbedderIdentity>;
   /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
   chunking: ChunkingSettings | null = null;
-  private builtAt: string | null;
+  builtAt: string | null;
   private readonly entries = new Map<number, Entry>();
   private readonly byId = new Map<string, Entry>();
   private readonly bySource = new Map<string, Set<number>>();
   private readonly files = new Map<string, Omit<FileRecord, "chunks">>();
   private nextLabel = 0;
   private chunkList: Chunk[] | null = null;
+  private terms: TermIndex | null = null;
+  /** The vocabulary graph for the current BM25 term ids; `termGraphSaved` when it is also the one on disk. */
+  private termGraph: TermGraph | undefined;
+  private termGraphSaved = false;
+  private readonly wordVectors: WordVectors | undefined;
 
   private constructor(
     embedder: EmbedderIdentity,
@@ -35,6 +43,8 @@ export class HnswBm25Store implements ChunkStore {
   ) {
     this.embedder = { id: embedder.id, dim: embedder.dim };
     this.builtAt = builtAt;
+    // An embedder with word vectors (the local one) gets a graph over the vocabulary for word matching.
+    this.wordVectors = hasWordVectors(embedder) ? embedder : undefined;
   }
 
   /** An empty store for the given embedder. */
@@ -47,10 +57,12 @@ export class HnswBm25Store implements ChunkStore {
    * embedder or dimension (INDEX_MISMATCH), since its vectors cannot be compared with the query's.
    */
   static async open(dir: string, embedder: EmbedderIdentity, options: StoreOptions = {}): Promise<HnswBm25Store> {
-    const { manifest, entries, bm25, bm25Reused, hnsw } = await readIndexFiles(dir, embedder, options);
-    const store = new HnswBm25Store(manifest.embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, manifest.builtAt);
+    const { manifest, entries, bm25, bm25Reused, hnsw, termGraph } = await readIndexFiles(dir, embedder, options);
+    const store = new HnswBm25Store(embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, manifest.builtAt);
     store.chunking = manifest.chunking;
     for (const entry of entries) store.track(entry, !bm25Reused);
+    bm25.prepare();
+    if (termGraph && store.wordVectors) [store.termGraph, store.termGraphSaved] = [termGraph, true];
     // The graph keeps deleted nodes (with their labels) for reuse; a new chunk must not take one of
     // those labels, or hnswlib's label table loses track of a live node when the slot is reused.
     store.nextLabel = Math.max(store.nextLabel, (await hnsw.maxLabel()) + 1);
@@ -124,6 +136,21 @@ export class HnswBm25Store implements ChunkStore {
     return (this.chunkList ??= [...this.entries.values()].map((e) => e.chunk));
   }
 
+  /**
+   * BM25's vocabulary and postings with each position's chunk and document, and the vocabulary graph (read
+   * with the index, or built now when the store changed): word matching's prepared structures. Build it
+   * before serving, not per request; it stays valid until the next change.
+   */
+  termIndex(): TermIndex {
+    if (this.terms) return this.terms;
+    const lists = this.bm25.postingLists();
+    if (!this.termGraph && this.wordVectors) {
+      const terms = Array.from({ length: lists.termCount }, (_, id) => lists.term(id));
+      this.termGraph = TermGraph.build(terms, this.wordVectors, (id) => lists.df(id) > 0);
+    }
+    return (this.terms = createTermIndex(lists, (label) => this.entries.get(label)!.chunk, this.termGraph));
+  }
+
   chunk(chunkId: string): Chunk | undefined {
     return this.byId.get(chunkId)?.chunk;
   }
@@ -151,7 +178,11 @@ export class HnswBm25Store implements ChunkStore {
 
   async save(dir: string): Promise<void> {
     const manifest = { ...this.manifest(), builtAt: new Date().toISOString() };
-    await writeIndexFiles(dir, { manifest, entries: this.entries.values(), bm25: this.bm25, hnsw: this.hnsw });
+    const vectors = this.wordVectors;
+    // A graph read with the index still fits when nothing changed; else one is built for the saved term ids.
+    const termGraph = (terms: readonly string[]) =>
+      this.termGraphSaved ? this.termGraph : vectors ? TermGraph.build(terms, vectors) : undefined;
+    await writeIndexFiles(dir, { manifest, entries: this.entries.values(), bm25: this.bm25, hnsw: this.hnsw, termGraph });
     this.builtAt = manifest.builtAt;
   }
 
@@ -170,7 +201,15 @@ export class HnswBm25Store implements ChunkStore {
     labels.add(label);
     if (indexText) this.bm25.add(label, this.includeTitle ? `${chunk.title}\n${chunk.text}` : chunk.text);
     this.nextLabel = Math.max(this.nextLabel, label + 1);
+    this.changed();
+  }
+
+  /** Derived views are stale after any change; BM25 rebuilds its postings itself. */
+  private changed(): void {
     this.chunkList = null;
+    this.terms = null;
+    this.termGraph = undefined;
+    this.termGraphSaved = false;
   }
 
   private drop(entry: Entry): void {
@@ -182,6 +221,6 @@ export class HnswBm25Store implements ChunkStore {
     const labels = this.bySource.get(chunk.source)!;
     labels.delete(label);
     if (labels.size === 0) this.bySource.delete(chunk.source);
-    this.chunkList = null;
+    this.changed();
   }
 }

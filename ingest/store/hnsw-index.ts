@@ -87,6 +87,11 @@ export class HnswIndex implements HnswGraph {
     labels.forEach((label, i) => this.add(label, vectors[i]!));
   }
 
+  /** Vectors in the graph, deleted ones included (hnswlib does not count those apart). */
+  get count(): number {
+    return this.native.getCurrentCount();
+  }
+
   maxLabel(): number {
     let max = -1;
     for (const label of this.native.getIdsList()) if (label > max) max = label;

@@ -8,6 +8,7 @@ import { corrupt, readEntries, writeEntries, type Entry } from "./entries-file.j
 import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswGraph, type HnswParams } from "./hnsw-index.js";
 import { HnswWorkerGraph } from "./hnsw-worker-graph.js";
 import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.js";
+import { TermGraph } from "./term-graph.js";
 
 export interface StoreOptions {
   hnsw?: Partial<HnswParams>;
@@ -33,11 +34,21 @@ export interface IndexParts {
   bm25: Bm25Index;
   bm25Reused: boolean;
   hnsw: HnswGraph;
+  /** The graph over the vocabulary's word vectors, when written with the index and valid for `bm25`. */
+  termGraph?: TermGraph;
 }
 
 const HNSW_FILE = "hnsw.bin";
 const BM25_META_FILE = "bm25.json";
 const BM25_DATA_FILE = "bm25.bin";
+const TERM_GRAPH_FILE = "terms.hnsw";
+const TERM_GRAPH_META_FILE = "terms.json";
+
+/** Which vocabulary a stored term graph was built over: BM25's term list of the same save. */
+interface TermGraphMeta {
+  dim: number;
+  terms: number;
+}
 
 export function createGraph(dim: number, options: StoreOptions): HnswGraph {
   return options.hnswWorker ? HnswWorkerGraph.create(dim, options.hnsw) : HnswIndex.create(dim, options.hnsw);
@@ -71,22 +82,36 @@ export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, op
     throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
   }
   const { bm25, reused } = restoreBm25(dir, snapshot, manifest, options);
+  const termGraph = reused ? await readTermGraph(dir, snapshot.meta.terms.length) : undefined;
   // Read last: a worker graph holds a thread, which nothing after this point could leak.
   const hnsw = await readGraph(dir, manifest, options);
-  return { manifest, entries, bm25, bm25Reused: reused, hnsw };
+  return { manifest, entries, bm25, bm25Reused: reused, hnsw, ...(termGraph ? { termGraph } : {}) };
 }
 
 /** Writes the whole index into `dir`, atomically (temp folder + rename); the manifest last. */
 export async function writeIndexFiles(
   dir: string,
-  parts: { manifest: Manifest; entries: Iterable<Entry>; bm25: Bm25Index; hnsw: HnswGraph },
+  parts: {
+    manifest: Manifest;
+    entries: Iterable<Entry>;
+    bm25: Bm25Index;
+    hnsw: HnswGraph;
+    /** The term graph for the saved vocabulary (BM25's renumbered terms), if there are word vectors. */
+    termGraph?: (terms: readonly string[]) => TermGraph | undefined;
+  },
 ): Promise<void> {
   const bm25 = parts.bm25.serialize();
+  const termGraph = parts.termGraph?.(bm25.meta.terms);
   await writeDirAtomic(dir, async (tmp) => {
     await writeEntries(tmp, parts.entries, parts.manifest.embedder.dim);
     await parts.hnsw.write(path.join(tmp, HNSW_FILE));
     await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
     await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
+    if (termGraph && termGraph.dim > 0) {
+      await termGraph.write(path.join(tmp, TERM_GRAPH_FILE));
+      const meta: TermGraphMeta = { dim: termGraph.dim, terms: bm25.meta.terms.length };
+      await writeFile(path.join(tmp, TERM_GRAPH_META_FILE), JSON.stringify(meta));
+    }
     await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(parts.manifest));
   });
 }
@@ -113,6 +138,20 @@ async function readGraph(dir: string, manifest: Manifest, options: StoreOptions)
   const reading = options.hnswWorker ? HnswWorkerGraph.read(file, dim, params) : HnswIndex.read(file, dim, params);
   return reading.catch((err: unknown) => {
     throw corrupt(dir, `${HNSW_FILE}: ${errorMessage(err)}`);
+  });
+}
+
+/** The stored term graph when it was built over `terms` terms; undefined when absent (an older index). */
+async function readTermGraph(dir: string, terms: number): Promise<TermGraph | undefined> {
+  const text = await readFile(path.join(dir, TERM_GRAPH_META_FILE), "utf8").catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return undefined;
+    throw err;
+  });
+  if (text === undefined) return undefined;
+  const meta = JSON.parse(text) as TermGraphMeta;
+  if (meta.terms !== terms) throw corrupt(dir, `${TERM_GRAPH_META_FILE} describes ${meta.terms} terms, bm25.json has ${terms}`);
+  return TermGraph.read(path.join(dir, TERM_GRAPH_FILE), meta.dim).catch((err: unknown) => {
+    throw corrupt(dir, `${TERM_GRAPH_FILE}: ${errorMessage(err)}`);
   });
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Hit } from "../../core/types.js";
-import { FakeEmbedder, openChunkStore, runIngest, type ChunkStore } from "../../ingest/index.js";
+import { FakeEmbedder, openChunkStore, runIngest, type ChunkReader } from "../../ingest/index.js";
 import { assertCitationsConsistent, assertVerbatim } from "./composition.fixture.js";
 import { ExtractiveAnswerer } from "./extractive.js";
 
@@ -15,7 +15,7 @@ import { ExtractiveAnswerer } from "./extractive.js";
 const CORPUS = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "corpus");
 
 let indexDir: string;
-let store: ChunkStore;
+let store: ChunkReader;
 const answerer = new ExtractiveAnswerer();
 const ask = async (question: string): Promise<{ hits: Hit[]; answer: ReturnType<ExtractiveAnswerer["compose"]> }> => {
   const hits = await store.lexical(question, 5);

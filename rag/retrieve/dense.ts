@@ -1,11 +1,11 @@
 import type { Hit } from "../../core/types.js";
-import type { ChunkStore, Embedder } from "../../ingest/index.js";
+import type { ChunkReader, Embedder } from "../../ingest/index.js";
 import type { Retriever } from "./retriever.js";
 
 /** Dense search alone: embed the query, take the nearest chunks (a recipe the tuning runs compare; rag/retrieve/TUNING.md). */
 export class DenseRetriever implements Retriever {
   constructor(
-    private readonly store: ChunkStore,
+    private readonly store: ChunkReader,
     private readonly embedder: Embedder,
   ) {}
 

@@ -1,5 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
-import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkStore, type Embedder } from "../../ingest/index.js";
+import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkReader, type Embedder, type TermIndex } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import { dedupeOverlapping } from "./dedupe.js";
 import { diversifyMmr } from "./mmr.js";
@@ -44,17 +44,17 @@ const BM25_K1 = DEFAULT_BM25_PARAMS.k1;
  * found elsewhere in the chunk's document), plus, for a question asking for a share, a duration or a sum,
  * whether the chunk states one (answer-form.ts); then de-duplicated and diversified
  * by MMR, so the order is MMR's pick order. Hits carry their features and a score in [0, 1] comparable across
- * queries (see RankedHit). The word matcher indexes the store's chunks at construction: build a new retriever
- * after changing the store.
+ * queries (see RankedHit). Features that need a passage's words are computed for the candidates only. The
+ * word matcher takes the store's prepared term index at construction: build a new retriever after changing
+ * the store.
  */
 export class HybridRetriever implements Retriever {
   private readonly options: typeof DEFAULT_HYBRID;
   private readonly matcher: WordMatcher;
-  private readonly position: Map<string, number>;
-  private readonly forms = new Map<AnswerForm, Uint8Array>();
+  private readonly terms: TermIndex;
 
   constructor(
-    private readonly store: ChunkStore,
+    private readonly store: ChunkReader,
     private readonly embedder: Embedder,
     options: HybridOptions = {},
   ) {
@@ -67,8 +67,8 @@ export class HybridRetriever implements Retriever {
     // The answer form only reorders what the other signals found: it cannot rank on its own.
     if (!(bm25 + dense + wordMatch > 0)) throw new RangeError("HybridRetriever needs a positive bm25, dense or wordMatch weight");
     // Without word vectors (e.g. OpenAI embeddings) word matching degrades to exact-word coverage.
-    this.matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : NO_VECTORS, store.chunks(), options.wordMatch);
-    this.position = new Map(this.matcher.chunks.map((c, i) => [c.id, i]));
+    this.terms = store.termIndex();
+    this.matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : NO_VECTORS, this.terms, options.wordMatch);
   }
 
   async retrieve(query: string, k: number, signal?: AbortSignal): Promise<RankedHit[]> {
@@ -90,26 +90,27 @@ export class HybridRetriever implements Retriever {
   /** Candidates from BM25, dense search and word matching, scored on all three features (four when the question asks for an answer form). */
   private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined, form: AnswerForm | undefined): RankedHit[] {
     const { weights, depth } = this.options;
-    const coverage = this.matcher.coverage(terms);
+    const coverage = this.matcher.coverage(terms, depth);
     const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
     const cosines = new Map(dense.map((h) => [h.chunk.id, h.score]));
     const candidates = new Map<string, Chunk>();
     for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
-    for (const i of topIndices(coverage, depth)) candidates.set(this.matcher.chunks[i]!.id, this.matcher.chunks[i]!);
+    for (const position of coverage.top) {
+      const chunk = this.terms.chunkAt(position);
+      candidates.set(chunk.id, chunk);
+    }
     const formWeight = form ? weights.answerForm : 0;
-    const holdsForm = form && formWeight > 0 ? this.holding(form) : undefined;
     const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
     const total = weights.bm25 + weights.dense + weights.wordMatch + formWeight;
     const hits: RankedHit[] = [];
     for (const chunk of candidates.values()) {
       const lexicalScore = bm25.get(chunk.id) ?? 0;
-      const at = this.position.get(chunk.id) ?? -1;
       const features: HitFeatures = {
         bm25: lexicalScore,
         bm25Norm: ceiling > 0 ? clamp01(lexicalScore / ceiling) : 0,
         dense: clamp01(cosines.get(chunk.id) ?? this.cosine(queryVector, chunk.id)),
-        wordMatch: coverage[at] ?? 0,
-        ...(holdsForm ? { answerForm: holdsForm[at] ?? 0 } : {}),
+        wordMatch: coverage.at(this.terms.positionOf(chunk.id) ?? -1),
+        ...(form && formWeight > 0 ? { answerForm: hasForm(chunk.text, form) ? 1 : 0 } : {}),
       };
       const score =
         (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch + formWeight * (features.answerForm ?? 0)) / total;
@@ -118,41 +119,11 @@ export class HybridRetriever implements Retriever {
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  /** Which chunks hold the answer form (by matcher index): one pass over the texts per form, on first need. */
-  private holding(form: AnswerForm): Uint8Array {
-    let flags = this.forms.get(form);
-    if (!flags) this.forms.set(form, (flags = Uint8Array.from(this.matcher.chunks, (c) => (hasForm(c.text, form) ? 1 : 0))));
-    return flags;
-  }
-
-  /** Exact cosine from the stored chunk vector when the store keeps vectors (HnswBm25Store does); else 0. */
+  /** Exact cosine from the stored chunk vector when the store keeps vectors; else 0. */
   private cosine(queryVector: number[] | undefined, chunkId: string): number {
-    const stored = queryVector && hasVectors(this.store) ? this.store.vector(chunkId) : undefined;
+    const stored = queryVector ? this.store.vector?.(chunkId) : undefined;
     return stored ? dot(queryVector!, stored) : 0;
   }
-}
-
-/** Stores that can hand back a chunk's stored (unit) embedding. */
-interface VectorSource {
-  vector(chunkId: string): ArrayLike<number> | undefined;
-}
-
-const hasVectors = (store: object): store is VectorSource => typeof (store as Partial<VectorSource>).vector === "function";
-
-/** Indices of the k largest positive values, largest first, without sorting them all (O(n·k), k small). */
-function topIndices(values: Float64Array, k: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v <= 0 || (top.length === k && v <= values[top[k - 1]!]!)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && values[top[at - 1]!]! < v) {
-      top[at] = top[at - 1]!;
-      at--;
-    }
-    top[at] = i;
-  }
-  return top;
 }
 
 const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };

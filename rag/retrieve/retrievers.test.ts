@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Chunk } from "../../core/types.js";
-import { FakeEmbedder, HnswBm25Store, type Embedder } from "../../ingest/index.js";
+import { createChunkStore, FakeEmbedder, type ChunkStore, type Embedder } from "../../ingest/index.js";
 import { DenseRetriever } from "./dense.js";
 import { HybridRetriever } from "./hybrid.js";
 import { LexicalRetriever } from "./lexical.js";
 import { isRankedHit } from "./ranked-hit.js";
 import { CONTRACT_CHUNKS, runRetrieverContract } from "./retriever.contract.js";
 
-async function storeOf(chunks: readonly Chunk[], embedder: Embedder): Promise<HnswBm25Store> {
-  const store = HnswBm25Store.create(embedder);
+async function storeOf(chunks: readonly Chunk[], embedder: Embedder): Promise<ChunkStore> {
+  const store = createChunkStore(embedder);
   await store.put([...chunks], await embedder.embedDocuments(chunks.map((c) => c.text)));
   return store;
 }

@@ -26,7 +26,7 @@ function formsOfOne(a: string, b: string): boolean {
 const NOUN_ENDING = /^[ae]nces?$/u;
 
 /** Harman's S-stemmer: "policies" → "policy", "forces" → "force", "talks" → "talk"; "-ss", "-us" and "-is" stay. */
-function singular(word: string): string {
+export function singular(word: string): string {
   if (/[^ae]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
   if (/[^aeo]es$/u.test(word)) return word.slice(0, -1);
   if (/[^usi]s$/u.test(word)) return word.slice(0, -1);

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Chunk } from "../../core/types.js";
+import { contentTerms, type WordVectors } from "../../ingest/index.js";
+import { chunk } from "./hits.fixture.js";
+import { sameStem } from "./same-stem.js";
+import { termIndexOf } from "./term-index.fixture.js";
+import { uniqueTerms, WordMatcher } from "./word-match.js";
+
+// A seeded corpus with word families ("rivet", "rivets", "riveting") and clustered vectors, so that stems,
+// close vectors and document-wide credit all come into play and many coverage values tie.
+const rand = seeded(11);
+const STEMS = Array.from({ length: 60 }, (_, i) => `${"bcdfglmnprst"[i % 12]}${"aeiou"[i % 5]}${"rvlmnt"[i % 6]}${"aeio"[(i >> 2) % 4]}${"tnrs"[(i >> 3) % 4]}`);
+const WORDS = STEMS.flatMap((s) => [s, `${s}s`, `${s}ing`]);
+const CENTRES = Array.from({ length: 12 }, () => unit(Array.from({ length: 8 }, () => rand() * 2 - 1)));
+const SPACE = new Map(WORDS.map((w, i) => [w, Float32Array.from(unit(CENTRES[i % 12]!.map((x) => x + (rand() - 0.5) * 0.9)))]));
+const vectors: WordVectors = { wordVector: (w) => SPACE.get(w), wordWeight: () => 1 };
+const CORPUS: Chunk[] = Array.from({ length: 300 }, (_, i) =>
+  chunk(`c${i}`, { source: `doc-${Math.floor(i / 7)}.txt`, text: Array.from({ length: 4 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ") }),
+);
+
+test("WordMatcher.coverage · random corpus and questions · same values and top chunks as a full scan of every chunk", () => {
+  const m = new WordMatcher(vectors, termIndexOf(CORPUS, vectors));
+  for (let q = 0; q < 60; q++) {
+    // Some question words are not in the corpus (new vectors), some are figures.
+    const words = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => (rand() < 0.15 ? `${STEMS[Math.floor(rand() * 60)]}ed` : WORDS[Math.floor(rand() * WORDS.length)]!));
+    const terms = uniqueTerms(words.join(" "));
+    const expected = fullScan(terms);
+    // Small k: chunks holding the words win; large k: whole documents' shared credit decides the tail.
+    for (const k of [5, 20, 150]) {
+      const got = m.coverage(terms, k);
+      assert.deepEqual(CORPUS.map((_, i) => got.at(i)), [...expected], `values for ${terms.join(" ")}`);
+      assert.deepEqual(got.top, topIndices(expected, k), `top ${k} for ${terms.join(" ")}`);
+    }
+  }
+});
+
+/** The matcher before it used postings and neighbour search: every vocabulary word scanned, every chunk scored. */
+function fullScan(terms: string[]): Float64Array {
+  const vocab: string[] = [];
+  const seen = new Set<string>();
+  const sets = CORPUS.map((c) => new Set(contentTerms(c.text)));
+  for (const s of sets) for (const w of s) if (!seen.has(w)) seen.add(w), vocab.push(w);
+  const df = (w: string) => sets.filter((s) => s.has(w)).length;
+  const docs = CORPUS.map((c) => c.source);
+  const covered = new Float64Array(CORPUS.length);
+  let total = 0;
+  for (const term of terms) {
+    const d = df(term);
+    const weight = Math.log(1 + (CORPUS.length - d + 0.5) / (d + 0.5));
+    total += weight;
+    const v = SPACE.get(term);
+    const close = vocab
+      .map((other, id) => {
+        let strength = other === term ? 1 : sameStem(term, other) ? 0.9 : 0;
+        if (strength < 1 && v) {
+          const cos = dot4(v, SPACE.get(other)!);
+          if (cos > 0.5) strength = Math.max(strength, Math.min(1, (cos - 0.5) / 0.5));
+        }
+        return { id, strength };
+      })
+      .filter((n) => n.strength > 0)
+      .sort((a, b) => b.strength - a.strength)
+      .slice(0, 32);
+    const best = CORPUS.map((_, u) => Math.max(0, ...close.filter((n) => sets[u]!.has(vocab[n.id]!)).map((n) => n.strength)));
+    const inDoc = new Map<string, number>();
+    best.forEach((b, u) => inDoc.set(docs[u]!, Math.max(inDoc.get(docs[u]!) ?? 0, b)));
+    best.forEach((own, u) => {
+      const spread = 0.4 * inDoc.get(docs[u]!)!;
+      covered[u]! += weight * (own > spread ? own : spread);
+    });
+  }
+  return total > 0 ? covered.map((c) => c / total) : covered;
+}
+
+function topIndices(values: Float64Array, k: number): number[] {
+  return [...values.keys()].filter((i) => values[i]! > 0).sort((a, b) => values[b]! - values[a]! || a - b).slice(0, k);
+}
+
+function dot4(v: Float32Array, w: Float32Array): number {
+  let [a, b, c, e] = [0, 0, 0, 0];
+  for (let d = 0; d < v.length; d += 4) {
+    a += v[d]! * w[d]!;
+    b += v[d + 1]! * w[d + 1]!;
+    c += v[d + 2]! * w[d + 2]!;
+    e += v[d + 3]! * w[d + 3]!;
+  }
+  return a + b + c + e;
+}
+
+function unit(v: number[]): number[] {
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
