@@ -5,7 +5,7 @@ import type { Bm25Index } from "./bm25.js";
 import type { ChunkReader, ChunkWriter } from "./chunk-store.js";
 import type { Entry } from "./entries-file.js";
 import type { HnswGraph } from "./hnsw-index.js";
-import { createBm25, createGraph, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
+import { createBm25, createGraph, indexedFields, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
 import { FORMAT_VERSION, type ChunkingSettings, type FileRecord, type Manifest } from "./manifest.js";
 import { TermGraph } from "./term-graph.js";
 import { createTermIndex, type TermIndex } from "./term-index.js";
@@ -38,7 +38,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     embedder: EmbedderIdentity,
     private readonly hnsw: HnswGraph,
     private readonly bm25: Bm25Index,
-    private readonly includeTitle: boolean,
+    private readonly fields: { title: boolean; section: boolean },
     builtAt: string | null,
   ) {
     this.embedder = { id: embedder.id, dim: embedder.dim };
@@ -49,7 +49,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
 
   /** An empty store for the given embedder. */
   static create(embedder: EmbedderIdentity, options: StoreOptions = {}): HnswBm25Store {
-    return new HnswBm25Store(embedder, createGraph(embedder.dim, options), createBm25(options), options.bm25?.includeTitle ?? false, null);
+    return new HnswBm25Store(embedder, createGraph(embedder.dim, options), createBm25(options), indexedFields(options), null);
   }
 
   /**
@@ -58,7 +58,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
    */
   static async open(dir: string, embedder: EmbedderIdentity, options: StoreOptions = {}): Promise<HnswBm25Store> {
     const { manifest, entries, bm25, bm25Reused, hnsw, termGraph } = await readIndexFiles(dir, embedder, options);
-    const store = new HnswBm25Store(embedder, hnsw, bm25, options.bm25?.includeTitle ?? false, manifest.builtAt);
+    const store = new HnswBm25Store(embedder, hnsw, bm25, indexedFields(options), manifest.builtAt);
     store.chunking = manifest.chunking;
     for (const entry of entries) store.track(entry, !bm25Reused);
     bm25.prepare();
@@ -171,7 +171,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
       files,
       counts: { files: this.bySource.size, chunks: this.entries.size },
       hnsw: { ...this.hnsw.params },
-      bm25: { analyzer: this.bm25.analyzer.id, includeTitle: this.includeTitle },
+      bm25: { analyzer: this.bm25.analyzer.id, includeTitle: this.fields.title, includeSection: this.fields.section },
       builtAt: this.builtAt ?? new Date().toISOString(),
     };
   }
@@ -191,6 +191,11 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     await this.hnsw.close();
   }
 
+  private indexedText(chunk: Chunk): string {
+    const head = [this.fields.title ? chunk.title : "", this.fields.section ? (chunk.section ?? "") : ""].filter(Boolean);
+    return head.length ? `${head.join("\n")}\n${chunk.text}` : chunk.text;
+  }
+
   /** Registers an entry in the maps (and in BM25 when asked); HNSW is handled by the caller. */
   private track(entry: Entry, indexText: boolean): void {
     const { chunk, label } = entry;
@@ -199,7 +204,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     let labels = this.bySource.get(chunk.source);
     if (!labels) this.bySource.set(chunk.source, (labels = new Set()));
     labels.add(label);
-    if (indexText) this.bm25.add(label, this.includeTitle ? `${chunk.title}\n${chunk.text}` : chunk.text);
+    if (indexText) this.bm25.add(label, this.indexedText(chunk));
     this.nextLabel = Math.max(this.nextLabel, label + 1);
     this.changed();
   }

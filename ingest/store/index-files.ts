@@ -22,6 +22,11 @@ export interface StoreOptions {
     analyzer?: Analyzer;
     /** Index "title + text" rather than the text alone (the title then matches every chunk of its file). */
     includeTitle?: boolean;
+    /**
+     * Index the chunk's section path with its text (default true): a question naming a setting or a function
+     * finds the section named after it even where the text says "this option" or "it".
+     */
+    includeSection?: boolean;
   };
 }
 
@@ -116,11 +121,18 @@ export async function writeIndexFiles(
   });
 }
 
+/** Which chunk fields BM25 indexes besides the text. */
+export function indexedFields(options: StoreOptions): { title: boolean; section: boolean } {
+  return { title: options.bm25?.includeTitle ?? false, section: options.bm25?.includeSection ?? true };
+}
+
 /** The saved BM25 when it was built the way `options` asks, else an empty one to refill from the chunks. */
 function restoreBm25(dir: string, snapshot: Bm25Snapshot, manifest: Manifest, options: StoreOptions): { bm25: Bm25Index; reused: boolean } {
   const analyzer = options.bm25?.analyzer ?? DEFAULT_ANALYZER;
   // BM25 built with other terms is rebuilt from the chunk texts: cheap, and needs no re-embedding.
-  const reused = snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === (options.bm25?.includeTitle ?? false);
+  const fields = indexedFields(options);
+  const reused =
+    snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === fields.title && manifest.bm25.includeSection === fields.section;
   if (!reused) return { bm25: createBm25(options), reused };
   try {
     return { bm25: Bm25Index.deserialize(snapshot, analyzer, options.bm25?.params), reused };

@@ -12,7 +12,7 @@ const MANIFEST: Manifest = {
   files: { "a.md": { hash: "ab12", bytes: 2048, chunks: 3 } },
   counts: { files: 1, chunks: 3 },
   hnsw: { m: 16, efConstruction: 100, efSearch: 128 },
-  bm25: { analyzer: "content-terms-v1", includeTitle: false },
+  bm25: { analyzer: "content-terms-v1", includeTitle: false, includeSection: true },
   builtAt: "2025-11-20T10:00:00.000Z",
 };
 

@@ -24,7 +24,8 @@ const ManifestSchema = z.object({
   files: z.record(z.string(), z.object({ hash: z.string(), bytes: count, chunks: count })),
   counts: z.object({ files: count, chunks: count }),
   hnsw: z.object({ m: count, efConstruction: count, efSearch: count }),
-  bm25: z.object({ analyzer: z.string(), includeTitle: z.boolean() }),
+  // Indexes written before sections were indexed say nothing about them: their BM25 is rebuilt from the chunks.
+  bm25: z.object({ analyzer: z.string(), includeTitle: z.boolean(), includeSection: z.boolean().default(false) }),
   builtAt: z.iso.datetime(),
 });
 
