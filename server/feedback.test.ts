@@ -1,16 +1,13 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { promisify } from "node:util";
+import { feedbackCli } from "./testing/feedback-cli.js";
 import { expectError, postJson } from "./testing/http.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 const VOTE = { id: "vote-abc123", question: "How long did they speak?", answer: "Ninety minutes [1].", chunkIds: ["leaders.txt#0"], rating: "down" };
 
 describe("POST /api/feedback", () => {
@@ -34,8 +31,7 @@ describe("POST /api/feedback", () => {
     assert.equal(rest.length, 0);
     assert.equal(entry?.comment, "They spoke for two hours.");
 
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "feedback", "cli.ts"), "--db", path.join(dir, "feedback.sqlite"), ...args], { cwd: ROOT });
+    const cli = (...args: string[]) => feedbackCli(path.join(dir, "feedback.sqlite"), ...args);
     const jsonl = await cli("--format", "jsonl", "--since", new Date(Date.now() - 60_000).toISOString());
     assert.deepEqual(
       jsonl.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id),
