@@ -299,7 +299,7 @@ describe("widget in Chromium", { skip }, () => {
     });
     /** A blog on another origin embedding the widget of `api` (which also serves the script unless `script` says). */
     const embed = (name: string, api: string, attrs: string, script = api) => {
-      pages.set(name, `<!doctype html><html lang="en"><title>Blog</title><h1>Someone's blog</h1><script src="${script}/widget.js" data-api-base="${api}" data-title="Blog help" data-open="true" ${attrs} defer></script>`);
+      pages.set(name, `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Blog</title><h1>Someone's blog</h1><script src="${script}/widget.js" data-api-base="${api}" data-title="Blog help" data-open="true" ${attrs} defer></script>`);
       return `${hostPage.url}/${name}`;
     };
     const serve = async (script: StandInScript, env: Record<string, string> = {}) => {
