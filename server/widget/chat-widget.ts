@@ -1,12 +1,15 @@
 import { plainAnswer } from "./answer-layout.js";
-import { ChatError, sendFeedback, streamChat } from "./api.js";
+import { ChatError, streamChat } from "./api.js";
+import { copyAnswer } from "./copy-answer.js";
 import { h, icon } from "./dom.js";
 import { trapFocus } from "./focus-trap.js";
 import type { WidgetOptions } from "./options.js";
 import { mountPanel, type PanelParts } from "./panel.js";
-import { renderMessage, speaker } from "./render.js";
-import { placeOf, renderPassage, safeUrl, titleOf, type PassageView } from "./sources.js";
+import { renderMessage, speaker, suggestionGroup } from "./render.js";
+import { revealStart } from "./reveal.js";
+import { renderPassage, type PassageView } from "./sources.js";
 import { ConversationStore, historyOf, type Conversation, type Message, type Rating } from "./store.js";
+import { sendVote } from "./vote.js";
 
 type BotMessage = Extract<Message, { kind: "bot" }>;
 
@@ -47,6 +50,7 @@ export class ChatWidget {
 
   /** Opens the panel and asks `question`, stopping an answer still streaming. */
   ask(question: string): void {
+    this.#setSheet(false);
     this.#setOpen(true, true);
     this.#inflight?.abort();
     this.#ask(question);
@@ -150,21 +154,11 @@ export class ChatWidget {
   }
 
   async #vote(bot: BotMessage, rating: Rating, comment?: string): Promise<boolean> {
-    const vote = { id: bot.vote?.id ?? randomId(), rating, commented: bot.vote?.commented || comment !== undefined };
     try {
-      await sendFeedback(this.#options.apiBase, {
-        id: vote.id,
-        question: bot.question,
-        answer: bot.text,
-        chunkIds: bot.citations.map((c) => c.chunkId),
-        rating,
-        ...(comment === undefined ? {} : { comment }),
-        ...(bot.response ? { generator: bot.response.generator } : {}),
-      });
+      bot.vote = await sendVote(this.#options.apiBase, bot, rating, comment);
     } catch {
       return false;
     }
-    bot.vote = vote;
     this.#save();
     this.#emit("citebot:feedback", { question: bot.question, answer: bot.text, rating, comment });
     return true;
@@ -204,21 +198,12 @@ export class ChatWidget {
 
   #renderLog(): void {
     const greeting = h("div", { class: "msg bot greeting" }, speaker(this.#options.name), h("p", {}, this.#options.greeting));
-    const suggestions = this.#state.messages.length ? [] : this.#options.suggestions;
-    const starters = suggestions.length
-      ? h("div", { class: "suggestions", role: "group", "aria-label": "Suggested questions" }, ...suggestions.map((q) => this.#suggestion(q)))
-      : null;
-    this.#ui.log.replaceChildren(...[greeting, starters, ...this.#state.messages.map((m) => this.#messageElement(m))].filter((e) => e !== null));
-    this.#revealLast();
-  }
-
-  #suggestion(question: string): HTMLButtonElement {
-    const button = h("button", { type: "button", class: "suggestion" }, question);
-    button.addEventListener("click", () => {
+    const starters = this.#state.messages.length ? null : suggestionGroup(this.#options.suggestions, (question) => {
       this.#ui.input.focus(); // the button goes away with the empty conversation
       this.#ask(question);
     });
-    return button;
+    this.#ui.log.replaceChildren(...[greeting, starters, ...this.#state.messages.map((m) => this.#messageElement(m))].filter((e) => e !== null));
+    this.#revealLast();
   }
 
   #renderMessage(message: Message): void {
@@ -231,7 +216,7 @@ export class ChatWidget {
     return renderMessage(message, this.#options.name, {
       openPassage: (view, from) => this.#openPassage(view, from),
       retry: (id) => this.#retry(id),
-      copy: (m) => copyText(answerWithSources(m)),
+      copy: copyAnswer,
       vote: (m, rating) => this.#vote(m, rating),
       comment: (m, text) => this.#vote(m, m.vote?.rating ?? "down", text.trim()),
     });
@@ -253,17 +238,9 @@ export class ChatWidget {
     if (last) this.#reveal(last.id);
   }
 
-  /**
-   * Scrolls the log to where a message starts (with the end of the question above it), not to its end: the
-   * first lines of an answer are the answer. A message shorter than the log ends up fully in view.
-   */
   #reveal(id: string): void {
-    const log = this.#ui.log;
-    const el = log.querySelector(`[data-id="${id}"]`);
-    if (!el) return;
-    const before = el.previousElementSibling?.getBoundingClientRect().height ?? 0;
-    const lead = Math.min(before + 12, log.clientHeight / 3);
-    log.scrollTop += el.getBoundingClientRect().top - log.getBoundingClientRect().top - lead;
+    const el = this.#ui.log.querySelector(`[data-id="${id}"]`);
+    if (el) revealStart(this.#ui.log, el);
   }
 
   #emit(type: "citebot:answer" | "citebot:feedback", detail: unknown): void {
@@ -277,20 +254,4 @@ export class ChatWidget {
   #save(): void {
     this.#store.save(this.#state);
   }
-}
-
-/** The answer as written (markers kept), then its sources, for pasting elsewhere. */
-function answerWithSources(m: BotMessage): string {
-  const sources = m.citations.map((c) => [`[${c.id}] ${titleOf(c)}`, placeOf(c), safeUrl(c.url)].filter(Boolean).join(", "));
-  return sources.length ? `${m.text}\n\nSources:\n${sources.join("\n")}` : m.text;
-}
-
-function copyText(text: string): Promise<boolean> {
-  // The Clipboard API exists only in secure contexts (https, localhost).
-  return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : Promise.resolve(false);
-}
-
-/** A feedback id: random enough not to collide with another reader's, available on http pages too. */
-function randomId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

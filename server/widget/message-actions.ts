@@ -23,8 +23,13 @@ export function answerActions(m: BotMessage, actions: AnswerActions): HTMLElemen
     const button = actionButton(rating, rating === "up" ? "Helpful answer" : "Not helpful answer");
     button.setAttribute("aria-pressed", String(m.vote?.rating === rating));
     button.addEventListener("click", async () => {
-      thumbs.forEach((b, i) => b.setAttribute("aria-pressed", String(i === (rating === "up" ? 0 : 1))));
-      if (!(await actions.vote(m, rating))) return say("Couldn't send your feedback; try again");
+      const press = (chosen: Rating | undefined) => thumbs.forEach((b, i) => b.setAttribute("aria-pressed", String(chosen === (i ? "down" : "up"))));
+      const before = m.vote?.rating;
+      press(rating);
+      if (!(await actions.vote(m, rating))) {
+        press(before);
+        return say("Couldn't send your feedback; try again");
+      }
       say("Thanks!");
       if (m.vote?.commented) return;
       const form = commentForm(m, rating, actions, say);

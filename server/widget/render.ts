@@ -55,3 +55,14 @@ function chip(citation: Citation, open: (from: HTMLElement) => void): HTMLButton
   button.addEventListener("click", () => open(button));
   return button;
 }
+
+/** Starter questions as buttons (none when there are none). */
+export function suggestionGroup(questions: readonly string[], ask: (question: string) => void): HTMLElement | null {
+  if (!questions.length) return null;
+  const buttons = questions.map((q) => {
+    const button = h("button", { type: "button", class: "suggestion" }, q);
+    button.addEventListener("click", () => ask(q));
+    return button;
+  });
+  return h("div", { class: "suggestions", role: "group", "aria-label": "Suggested questions" }, ...buttons);
+}
