@@ -103,8 +103,8 @@ color:var(--cb-link);font-size:14px;font-weight:600}
 .back:hover{background:var(--cb-soft)}
 .sheet-body{flex:1;min-height:0;display:flex;flex-direction:column;padding:6px 18px 18px}
 .sheet-label{margin:8px 0 2px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--cb-link)}
-.sheet h3{margin:0 0 4px;font-size:17px;line-height:1.35}
-.sheet-meta{margin:0 0 12px;font-size:13px;color:var(--cb-muted);overflow-wrap:anywhere}
+.sheet h3{margin:0 0 10px;font-size:17px;line-height:1.35}
+.sheet-meta{margin:-6px 0 12px;font-size:13px;color:var(--cb-muted);overflow-wrap:anywhere}
 .passage-text{position:relative;flex:0 1 auto;min-height:0;overflow-y:auto;margin:0;padding:12px 14px;border-left:3px solid var(--cb-accent);
 background:var(--cb-soft);border-radius:0 8px 8px 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
 mark{background:color-mix(in srgb,var(--cb-accent) 22%,var(--cb-bg));color:inherit;border-radius:3px;padding:1px 0;
