@@ -16,6 +16,11 @@ test("loadConfig · empty environment · offline defaults", () => {
   assert.ok(Object.isFrozen(config.server));
 });
 
+test("loadConfig · FEEDBACK_DB · a path resolved like the other folders, or :memory: kept as is", () => {
+  assert.equal(loadConfig({}).feedback.dbPath, path.resolve(".data/feedback.sqlite"));
+  assert.equal(loadConfig({ FEEDBACK_DB: ":memory:" }).feedback.dbPath, ":memory:");
+});
+
 test("loadConfig · OPENAI_BASE_URL set · switches embeddings and answers to the OpenAI-compatible server", () => {
   const config = loadConfig({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" });
   assert.equal(config.embeddings.provider, "openai");

@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
+  FEEDBACK_DB: z.string().min(1).default(".data/feedback.sqlite"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -77,6 +78,8 @@ export interface Config {
     trustProxy: number;
     bodyLimit: string;
   };
+  /** Readers' thumbs up/down on answers; `dbPath` is a SQLite file, or ":memory:" (tests). */
+  feedback: { dbPath: string };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
 
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
     },
+    feedback: { dbPath: e.FEEDBACK_DB === ":memory:" ? e.FEEDBACK_DB : path.resolve(e.FEEDBACK_DB) },
     log: { level: e.LOG_LEVEL },
   });
 }

@@ -6,9 +6,11 @@ import type { Config } from "../core/config.js";
 import { corsPolicy } from "./cors.js";
 import { EngineGate, type ServedEngine } from "./engine-gate.js";
 import { apiNotFound, errorHandler } from "./errors.js";
+import type { SqliteFeedbackStore } from "./feedback/feedback-store.js";
 import { rateLimit } from "./rate-limit.js";
 import { askRoute } from "./routes/ask.js";
 import { chatRoute } from "./routes/chat.js";
+import { feedbackRoute } from "./routes/feedback.js";
 import { healthRoute } from "./routes/health.js";
 import { widgetRoute } from "./routes/widget.js";
 
@@ -19,12 +21,14 @@ export interface AppOptions {
   logger?: Logger;
   /** Interval of the `: ping` comments on chat streams. */
   heartbeatMs?: number;
+  /** Where POST /api/feedback stores readers' votes; without it the endpoint does not exist. */
+  feedback?: SqliteFeedbackStore;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** Builds the Express app (API, widget, demo page); the caller decides where it listens. */
-export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppOptions): Express {
+export function createApp({ config, engine, logger, heartbeatMs = 15_000, feedback }: AppOptions): Express {
   const log = logger ?? pino({ level: config.log.level });
   const gate = new EngineGate(engine);
   const app = express();
@@ -41,6 +45,7 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppO
   app.use(chatRoute(gate, heartbeatMs));
   app.use(healthRoute(gate));
   app.use(widgetRoute(gate));
+  if (feedback) app.use(feedbackRoute(feedback, config.server.rateLimitPerMinute));
   app.use("/api", apiNotFound);
   app.use(errorHandler(log));
   return app;

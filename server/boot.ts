@@ -4,6 +4,7 @@ import { isAppError } from "../core/errors.js";
 import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
+import { SqliteFeedbackStore } from "./feedback/feedback-store.js";
 import type { ServedEngine } from "./engine-gate.js";
 import { listen } from "./listen.js";
 
@@ -20,8 +21,12 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
   const ready = openEngine(config, logger);
   // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
   ready.catch(() => undefined);
-  const app = createApp({ config, engine: ready, logger });
-  const listening = await listen(app, config.server.host, config.server.port);
+  const feedback = new SqliteFeedbackStore(config.feedback.dbPath);
+  const app = createApp({ config, engine: ready, logger, feedback });
+  const listening = await listen(app, config.server.host, config.server.port).catch((err: unknown) => {
+    feedback.close();
+    throw err;
+  });
   return {
     url: listening.url,
     ready,
@@ -29,6 +34,7 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
       await listening.close();
       const engine = await ready.catch(() => undefined);
       await engine?.close();
+      feedback.close();
     },
   };
 }

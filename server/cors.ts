@@ -11,7 +11,8 @@ const SHARED = {
 
 /**
  * CORS for /api from config.server.corsOrigins: open to every origin when the list is empty; otherwise the
- * listed origins (and the server's own pages) are allowed and any other Origin gets 403 FORBIDDEN.
+ * listed origins (and the server's own pages) are allowed and any other Origin gets 403 FORBIDDEN, which that
+ * origin may read (a preflight refused this way still fails in the browser; a simple GET shows the reason).
  */
 export function corsPolicy(origins: readonly string[]): RequestHandler {
   if (origins.length === 0) return cors({ ...SHARED, origin: "*" });
@@ -20,7 +21,10 @@ export function corsPolicy(origins: readonly string[]): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (origin && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
-      throw new AppError("FORBIDDEN", `Origin ${origin} is not allowed (CORS_ORIGINS)`);
+      // The refusal itself is readable by the refused page, so the widget can say "this site is not allowed"
+      // instead of "can't reach the assistant". It grants nothing: every request from there gets this 403.
+      res.set("Access-Control-Allow-Origin", origin).vary("Origin");
+      throw new AppError("FORBIDDEN", `This site (${origin}) is not allowed to use the assistant; the server's CORS_ORIGINS must list it`);
     }
     listed(req, res, next);
   };

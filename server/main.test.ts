@@ -18,6 +18,7 @@ test("main · INDEX_DIR empty · listens, builds the index with progress, serves
     env: {
       DOCS_DIR: CORPUS_DIR,
       INDEX_DIR: indexDir,
+      FEEDBACK_DB: path.join(indexDir, "feedback.sqlite"),
       CACHE_DIR: path.join(ROOT, ".data", "cache"),
       EMBEDDINGS: "local",
       GENERATOR: "extractive",

@@ -38,10 +38,15 @@ const AskBodySchema = z.object(
 
 /** Validates a parsed JSON body; the error message names every bad field by its path. */
 export function parseAskBody(body: unknown): AskRequest {
-  const parsed = AskBodySchema.safeParse(body);
+  return parseBody(AskBodySchema, body, "request");
+}
+
+/** Validates `body` with `schema`; a failure is 400 BAD_REQUEST naming every bad field ("Invalid <what>: …"). */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new AppError("BAD_REQUEST", `Invalid request: ${problems.join("; ")}`, { details: problems });
+  throw new AppError("BAD_REQUEST", `Invalid ${what}: ${problems.join("; ")}`, { details: problems });
 }
 
 /** 415 unless the request says it carries JSON (an absent body counts as not JSON). */

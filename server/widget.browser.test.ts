@@ -1,24 +1,32 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import express from "express";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import type { AskResponse, Citation } from "../core/types.js";
 import { listen, type Listening } from "./listen.js";
 import { serveCorpus } from "./testing/corpus-server.js";
-import { createStandInEngine } from "./testing/stand-in-engine.js";
+import { feedbackCli } from "./testing/feedback-cli.js";
+import { createStandInEngine, type StandInScript } from "./testing/stand-in-engine.js";
 import { slowTokens } from "./testing/slow-tokens.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
-import { recordStreaming, streamingRecord, widgetOn } from "./testing/widget-page.js";
+import { recordAnnouncements, recordStreaming, recordWidgetEvents, seriousAxeViolations, streamingRecord, widgetOn } from "./testing/widget-page.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ARTIFACTS = path.join(import.meta.dirname, "..", "test-artifacts");
 const TITLE = "Ask citebot"; // the demo page's data-title
+const NAME = "citebot"; // its data-name
 const QUESTION = "Which borders did Hegseth say it was unrealistic for Ukraine to return to?";
 const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM}; install it with: apt-get install -y chromium (CI's .ci/run does)`;
+const DEVICES: [string, BrowserContextOptions][] = [
+  ["desktop", { viewport: { width: 1280, height: 800 } }],
+  ["360", { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }],
+];
+const DARK_BG = "rgb(27, 31, 42)";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 
@@ -29,204 +37,365 @@ function doneOf(sse: string): AskResponse {
   return JSON.parse(frame.slice(frame.indexOf("data: ") + 6)) as AskResponse;
 }
 
+async function assertNoSeriousAxeViolations(page: Page, state: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  assert.deepEqual(violations, [], `axe, ${state}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+const panelBackground = (page: Page) => page.locator("citebot-widget .panel").evaluate((el) => getComputedStyle(el).backgroundColor);
+
 describe("widget in Chromium", { skip }, () => {
   let browser: Browser;
+  const feedbackDb = path.join(os.tmpdir(), `citebot-widget-feedback-${process.pid}.sqlite`);
   // The real engine over ../shared/corpus, its tokens slowed down so the test can watch them arrive.
-  const srv = serveCorpus((engine) => slowTokens(engine, 40));
+  const srv = serveCorpus((engine) => slowTokens(engine, 40), { FEEDBACK_DB: feedbackDb });
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
-  after(() => browser?.close());
-
-  describe("demo page, desktop", () => {
-    let context: BrowserContext;
-    let page: Page;
-    let w: ReturnType<typeof widgetOn>;
-    before(async () => {
-      context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-      page = await context.newPage();
-      await page.goto(`${srv.url}/`);
-      w = widgetOn(page, TITLE);
-    });
-    after(() => context.close());
-
-    test("widget · keyboard · Enter on the bubble opens the dialog with the input focused, Escape closes", async () => {
-      await w.launcher.focus();
-      await page.keyboard.press("Enter");
-      await w.dialog.waitFor();
-      assert.equal(await w.launcher.getAttribute("aria-expanded"), "true");
-      assert.equal(await w.focused(), "textarea.");
-      await page.keyboard.press("Escape");
-      await w.dialog.waitFor({ state: "hidden" });
-      assert.equal(await w.focused(), "button.launcher", "focus returns to the bubble");
-      await w.launcher.click();
-      await w.dialog.waitFor();
-    });
-
-    test("widget · question · the answer streams in, then shows citation chips and sources", async () => {
-      await recordStreaming(page);
-      const answer = await w.ask(QUESTION);
-      const record = await streamingRecord(page);
-      const partial = record.filter((r) => r.busy === "true" && r.length > 0).map((r) => r.length);
-      assert.ok(new Set(partial).size >= 2, `text grew while streaming: ${JSON.stringify(record)}`);
-      assert.equal(await answer.getAttribute("aria-busy"), "false");
-      assert.ok((await answer.locator(".chip").count()) >= 1, "markers became chips");
-      assert.doesNotMatch((await answer.locator(".answer").textContent()) ?? "", /\[\d+\]/);
-      assert.ok((await answer.locator(".sources .source").count()) >= 1);
-      assert.match((await answer.locator(".answer").textContent()) ?? "", /1991 borders/);
-      await shot(page, "widget-desktop-answer");
-    });
-
-    test("widget · citation chip · opens the passage with title, source and text; Escape returns to the chip", async () => {
-      const chip = w.bots.last().locator(".chip").first();
-      const label = (await chip.getAttribute("aria-label")) ?? "";
-      await chip.click();
-      await w.sheet.waitFor();
-      const title = label.replace(/^Source \d+: /, "");
-      assert.equal(await w.sheet.getByRole("heading").textContent(), title);
-      assert.match((await w.sheet.locator(".sheet-meta").textContent()) ?? "", /\S/);
-      assert.match((await w.sheet.locator(".passage-text").textContent()) ?? "", /borders/);
-      const quoted = (await w.sheet.locator(".passage-text mark").first().textContent()) ?? "";
-      assert.ok(quoted.length > 20, "the quoted sentence is highlighted in the passage");
-      const answerText = ((await w.bots.last().locator(".answer").textContent()) ?? "").replace(/\s+/g, " ");
-      assert.ok(answerText.includes(quoted.replace(/\s+/g, " ")), `highlight is a sentence of the answer: ${quoted}`);
-      assert.match((await w.sheet.locator(".sheet-meta").textContent()) ?? "", /\.txt$/);
-      await shot(page, "widget-desktop-passage");
-      await page.keyboard.press("Escape");
-      await w.sheet.waitFor({ state: "hidden" });
-      assert.equal(await w.focused(), "button.chip");
-      await w.dialog.waitFor();
-    });
-
-    test("widget · follow-up that needs the first answer · history sent, question rewritten, answered", async () => {
-      const response = page.waitForResponse((r) => r.url().endsWith("/api/chat"));
-      const answer = await w.ask("Where does he say America's priorities lie?");
-      const request = (await response).request();
-      const body = JSON.parse(request.postData() ?? "{}") as { history?: { role: string; content: string }[] };
-      assert.deepEqual(body.history?.map((t) => t.role), ["user", "assistant"]);
-      assert.equal(body.history?.[0]?.content, QUESTION);
-      const done = doneOf(await (await response).text());
-      assert.match(done.query, /Hegseth/, "'he' was resolved from the first exchange");
-      assert.match((await answer.locator(".answer").textContent()) ?? "", /Indo-Pacific/);
-      assert.equal(await w.bots.count(), 2);
-    });
-
-    test("widget · question the documents cannot answer · shown as abstained, not as an answer", async () => {
-      const answer = await w.ask("What is the capital of Australia?");
-      assert.match((await answer.getAttribute("class")) ?? "", /\babstained\b/);
-      assert.equal(await answer.locator(".badge").textContent(), "Not covered by the documents");
-      assert.equal(await answer.locator(".chip").count(), 0);
-      await shot(page, "widget-desktop-abstained");
-    });
-
-    test("widget · reload · the conversation and open state are kept", async () => {
-      const before = await w.log.textContent();
-      await page.reload();
-      await w.dialog.waitFor();
-      assert.equal(await w.users.count(), 3);
-      assert.equal(await w.bots.count(), 3);
-      assert.equal(await w.log.textContent(), before);
-      assert.ok((await w.bots.first().locator(".chip").count()) >= 1, "chips still work after reload");
-    });
-
-    test("widget · server error · readable message and a retry that succeeds", async () => {
-      await page.route("**/api/chat", (route) =>
-        route.fulfill({
-          status: 503,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "INDEX_NOT_READY", message: "The index is still being built; try again shortly" } }),
-        }),
-      );
-      const failed = await w.ask("Is it ready?");
-      assert.match((await failed.getByRole("alert").textContent()) ?? "", /still being built/);
-      await shot(page, "widget-desktop-error");
-      await page.unroute("**/api/chat");
-      await failed.getByRole("button", { name: "Retry" }).click();
-      await w.bots.last().and(page.locator(".done")).waitFor();
-      assert.equal(await w.bots.count(), 4, "the retry reuses the failed message");
-    });
-
-    test("widget · clear · empties the conversation for good", async () => {
-      await w.dialog.getByRole("button", { name: "Clear conversation" }).click();
-      assert.equal(await w.bots.count(), 0);
-      await page.reload();
-      await w.dialog.waitFor();
-      assert.equal(await w.users.count(), 0);
-    });
+  after(async () => {
+    await browser?.close();
+    await rm(feedbackDb, { force: true });
+    await rm(`${feedbackDb}-wal`, { force: true });
+    await rm(`${feedbackDb}-shm`, { force: true });
   });
 
-  describe("narrow screen", () => {
-    test("widget · 360 px wide · the panel fits the screen and works", async () => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  for (const [device, options] of DEVICES) {
+    describe(`demo page, ${device}`, () => {
+      let context: BrowserContext;
+      let page: Page;
+      let w: ReturnType<typeof widgetOn>;
+      before(async () => {
+        context = await browser.newContext(options);
+        await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: srv.url });
+        page = await context.newPage();
+        await page.goto(`${srv.url}/`);
+        w = widgetOn(page, TITLE);
+      });
+      after(() => context.close());
+
+      test(`widget · ${device} · keyboard · Enter on the bubble opens the dialog with the input focused, Escape closes; input is 16 px`, async () => {
+        await w.launcher.focus();
+        await page.keyboard.press("Enter");
+        await w.dialog.waitFor();
+        assert.equal(await w.launcher.getAttribute("aria-expanded"), "true");
+        assert.equal(await w.focused(), "textarea.");
+        assert.equal(await w.input.evaluate((el) => getComputedStyle(el).fontSize), "16px", "iOS zooms into inputs under 16 px");
+        const names = await w.dialog.getByRole("button").evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? el.textContent));
+        assert.equal(new Set(names).size, names.length, `distinct button names: ${names.join(" | ")}`);
+        assert.notEqual(await w.launcher.getAttribute("aria-label"), "Close chat");
+        await page.keyboard.press("Escape");
+        await w.dialog.waitFor({ state: "hidden" });
+        assert.equal(await w.focused(), "button.launcher", "focus returns to the bubble");
+        await w.launcher.click();
+        await w.dialog.waitFor();
+      });
+
+      test(`widget · ${device} · question · streams, then paragraphs, compact chips, one source per document, shown from its start, announced once`, async () => {
+        await recordStreaming(page);
+        const said = await recordAnnouncements(page);
+        const response = page.waitForResponse((r) => r.url().endsWith("/api/chat"));
+        const answer = await w.ask(QUESTION);
+        const done = doneOf(await (await response).text());
+        const record = await streamingRecord(page);
+        const partial = record.filter((r) => r.busy === "true" && r.length > 0).map((r) => r.length);
+        assert.ok(new Set(partial).size >= 2, `text grew while streaming: ${JSON.stringify(record)}`);
+        assert.equal(await answer.getAttribute("aria-busy"), "false");
+        const text = (await answer.locator(".answer").textContent()) ?? "";
+        assert.match(text, /1991 borders/);
+        assert.doesNotMatch(text, /\[\d+\]/);
+
+        const markers = done.answer.match(/\[\d+\]/g) ?? [];
+        const chips = await answer.locator(".chip").allTextContents();
+        assert.deepEqual([...new Set(chips)].sort(), done.citations.map((c) => String(c.id)).sort(), "every citation has a chip");
+        assert.ok(chips.length < markers.length, `a run of sentences from one passage shows one chip (${chips.length} chips, ${markers.length} markers)`);
+        assert.ok((await answer.locator(".answer p").count()) >= 2, "paragraphs, not one block");
+
+        const documents = new Set(done.citations.map((c) => c.source));
+        assert.equal(await answer.locator(".sources li").count(), documents.size, "one source entry per document");
+        const titles = await answer.locator(".sources .doc-title").allTextContents();
+        assert.deepEqual(titles, [...new Set(done.citations.map((c) => c.title))]);
+        assert.doesNotMatch(titles.join(" "), /\.txt/, "titles, not file names");
+
+        const [logBox, answerBox] = [await w.log.boundingBox(), await answer.boundingBox()];
+        assert.ok(logBox && answerBox && answerBox.y >= logBox.y - 1 && answerBox.y < logBox.y + logBox.height / 2, `the answer's first lines are in view: log ${JSON.stringify(logBox)}, answer ${JSON.stringify(answerBox)}`);
+
+        assert.equal(await w.log.getAttribute("aria-live"), "off", "the streaming log is not read out piece by piece");
+        const announced = await said();
+        assert.equal(announced.length, 1, `one announcement: ${JSON.stringify(announced)}`);
+        assert.ok(announced[0]?.startsWith(`${NAME}: `) && announced[0].includes("1991 borders"), announced[0]);
+        assert.equal(await answer.locator(".sr-only").first().textContent(), `${NAME}: `, "who speaks, for screen readers");
+        assert.equal(await w.users.last().locator(".sr-only").textContent(), "You: ");
+        await shot(page, `widget-${device}-answer`);
+        await assertNoSeriousAxeViolations(page, `${device} answer`);
+      });
+
+      test(`widget · ${device} · citation chip · opens the passage; focus stays in the sheet; Escape returns to the chip`, async () => {
+        const chip = w.bots.last().locator(".chip").first();
+        const label = (await chip.getAttribute("aria-label")) ?? "";
+        await chip.click();
+        await w.sheet.waitFor();
+        assert.equal(await w.sheet.getByRole("heading").textContent(), label.replace(/^Source \d+: /, ""));
+        assert.match((await w.sheet.locator(".passage-text").textContent()) ?? "", /borders/);
+        const quoted = (await w.sheet.locator(".passage-text mark").first().textContent()) ?? "";
+        assert.ok(quoted.length > 20, "the quoted sentence is highlighted in the passage");
+        const answerText = ((await w.bots.last().locator(".answer").textContent()) ?? "").replace(/\s+/g, " ");
+        assert.ok(answerText.includes(quoted.replace(/\s+/g, " ")), `highlight is a sentence of the answer: ${quoted}`);
+        assert.doesNotMatch((await w.sheet.textContent()) ?? "", /\.txt/, "no hashed file name where the title is readable");
+        await shot(page, `widget-${device}-passage`);
+        await assertNoSeriousAxeViolations(page, `${device} passage sheet`);
+        for (const key of ["Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+          await page.keyboard.press(key);
+          assert.ok(await w.focusInSheet(), `after ${key} focus is still in the sheet (${await w.focused()})`);
+        }
+        await page.keyboard.press("Escape");
+        await w.sheet.waitFor({ state: "hidden" });
+        assert.equal(await w.focused(), "button.chip");
+        await w.dialog.waitFor();
+      });
+
+      test(`widget · ${device} · copy, thumbs down and a comment · clipboard holds answer and sources; feedback stored; event heard`, async () => {
+        const heard = await recordWidgetEvents(page);
+        const answer = w.bots.last();
+        await answer.getByRole("button", { name: "Copy answer" }).click();
+        await answer.getByText("Copied").waitFor();
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        assert.match(copied, /1991 borders[\s\S]*\n\nSources:\n\[1\] /);
+
+        const posted = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
+        await answer.getByRole("button", { name: "Not helpful answer" }).click();
+        assert.equal((await posted).status(), 201);
+        assert.equal(await answer.getByRole("button", { name: "Not helpful answer" }).getAttribute("aria-pressed"), "true");
+        const comment = answer.getByRole("textbox", { name: "What was wrong or missing? (optional)" });
+        await comment.fill(`It should name the 2014 borders first (${device})`);
+        const commented = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
+        await answer.getByRole("button", { name: "Send comment" }).click();
+        assert.equal((await commented).status(), 201);
+        await answer.getByText("Thanks for your feedback!").waitFor();
+        const events = await heard();
+        assert.deepEqual(events.map((e) => [e.type, e.detail.rating]), [["citebot:feedback", "down"], ["citebot:feedback", "down"]]);
+        const stored = srv.feedback.list().find((r) => r.comment?.includes(`(${device})`));
+        assert.ok(stored, "the comment is stored");
+        assert.equal(stored.question, QUESTION);
+        assert.ok(stored.chunkIds.length >= 1 && stored.chunkIds.every((id) => /\.txt#\d+$/.test(id)), JSON.stringify(stored.chunkIds));
+        await shot(page, `widget-${device}-feedback`);
+      });
+
+      test(`widget · ${device} · follow-up that needs the first answer · history sent, question rewritten, answered`, async () => {
+        const response = page.waitForResponse((r) => r.url().endsWith("/api/chat"));
+        const answer = await w.ask("Where does he say America's priorities lie?");
+        const body = JSON.parse((await response).request().postData() ?? "{}") as { history?: { role: string; content: string }[] };
+        assert.deepEqual(body.history?.map((t) => t.role), ["user", "assistant"]);
+        assert.equal(body.history?.[0]?.content, QUESTION);
+        assert.match(doneOf(await (await response).text()).query, /Hegseth/, "'he' was resolved from the first exchange");
+        assert.match((await answer.locator(".answer").textContent()) ?? "", /Indo-Pacific/);
+      });
+
+      test(`widget · ${device} · question the documents cannot answer · shown as abstained, with the closest passages`, async () => {
+        const answer = await w.ask("What is the capital of Australia?");
+        assert.match((await answer.getAttribute("class")) ?? "", /\babstained\b/);
+        assert.equal(await answer.locator(".badge").textContent(), "Not covered by the documents");
+        assert.equal(await answer.locator(".chip").count(), 0);
+        assert.ok((await answer.locator(".sources .source").count()) >= 1);
+        await shot(page, `widget-${device}-abstained`);
+      });
+
+      test(`widget · ${device} · reload · the conversation, open state and vote are kept`, async () => {
+        const before = await w.log.textContent();
+        await page.reload();
+        await w.dialog.waitFor();
+        assert.equal(await w.users.count(), 3);
+        assert.equal(await w.log.textContent(), before);
+        assert.equal(await w.bots.first().getByRole("button", { name: "Not helpful answer" }).getAttribute("aria-pressed"), "true");
+        assert.ok((await w.bots.first().locator(".chip").count()) >= 1, "chips still work after reload");
+      });
+
+      test(`widget · ${device} · server error · readable message and a retry that succeeds`, async () => {
+        await page.route("**/api/chat", (route) =>
+          route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "INDEX_NOT_READY", message: "The index is still being built; try again shortly" } }) }),
+        );
+        const failed = await w.ask("Is it ready?");
+        assert.match((await failed.getByRole("alert").textContent()) ?? "", /still being built/);
+        await page.unroute("**/api/chat");
+        await failed.getByRole("button", { name: "Retry" }).click();
+        await w.bots.last().and(page.locator(".done")).waitFor();
+        assert.equal(await w.bots.count(), 4, "the retry reuses the failed message");
+      });
+
+      test(`widget · ${device} · JS API · citebot.close(), .open(), .ask(q) drive the widget; citebot:answer is dispatched`, async () => {
+        const heard = await recordWidgetEvents(page);
+        await page.evaluate(() => window.citebot?.close());
+        await w.dialog.waitFor({ state: "hidden" });
+        await page.evaluate(() => window.citebot?.open());
+        await w.dialog.waitFor();
+        await page.evaluate((q) => window.citebot?.ask(q), "What did Kaja Kallas warn in Brussels?");
+        const answer = await w.answer(4);
+        assert.match((await answer.locator(".answer").textContent()) ?? "", /dirty deal/);
+        const [event] = await heard();
+        assert.equal(event?.type, "citebot:answer");
+        assert.equal(event?.detail.question, "What did Kaja Kallas warn in Brussels?");
+        assert.match((event?.detail.response as AskResponse).answer, /dirty deal/);
+      });
+
+      test(`widget · ${device} · clear, then a suggested question · empties the conversation; starters ask`, async () => {
+        await w.dialog.getByRole("button", { name: "Clear conversation" }).click();
+        assert.equal(await w.bots.count(), 0);
+        const starters = w.dialog.getByRole("group", { name: "Suggested questions" }).getByRole("button");
+        assert.deepEqual(await starters.allTextContents(), ["What did Hegseth say about Ukraine's borders?", "What did Kaja Kallas warn in Brussels?"]);
+        await shot(page, `widget-${device}-suggestions`);
+        await starters.first().click();
+        const answer = await w.answer(0);
+        assert.match((await answer.locator(".answer").textContent()) ?? "", /borders/);
+        assert.equal(await starters.count(), 0, "starters only on an empty conversation");
+        await w.dialog.getByRole("button", { name: "Clear conversation" }).click();
+        await page.reload();
+        await w.dialog.waitFor();
+        assert.equal(await w.users.count(), 0);
+      });
+    });
+
+    test(`widget · ${device} · dark page (prefers-color-scheme) · data-theme auto follows it; no serious axe violations`, async () => {
+      const context = await browser.newContext({ ...options, colorScheme: "dark" });
       try {
         const page = await context.newPage();
         await page.goto(`${srv.url}/`);
         const w = widgetOn(page, TITLE);
-        await shot(page, "widget-360-closed");
         await w.launcher.click();
         const answer = await w.ask(QUESTION);
-        const box = await w.dialog.boundingBox();
-        assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `panel inside the viewport: ${JSON.stringify(box)}`);
-        const sendBox = await w.dialog.getByRole("button", { name: "Send" }).boundingBox();
-        assert.ok(sendBox && sendBox.x + sendBox.width <= 360, "send button visible");
-        assert.ok((await answer.locator(".chip").count()) >= 1);
-        await shot(page, "widget-360-answer");
+        assert.equal(await panelBackground(page), DARK_BG);
+        await answer.getByRole("button", { name: "Helpful answer", exact: true }).click();
+        await answer.getByText("Thanks!").waitFor();
+        await shot(page, `widget-${device}-dark`);
+        await assertNoSeriousAxeViolations(page, `${device} dark`);
         await answer.locator(".chip").first().click();
         await w.sheet.waitFor();
-        await shot(page, "widget-360-passage");
+        await shot(page, `widget-${device}-dark-passage`);
+        await assertNoSeriousAxeViolations(page, `${device} dark passage`);
       } finally {
         await context.close();
       }
     });
+  }
+
+  test("feedback · given in the browser · exported by npm run feedback (jsonl and gold candidates)", async () => {
+    const jsonl = (await feedbackCli(feedbackDb, "--format", "jsonl", "--since", new Date(Date.now() - 3_600_000).toISOString())).stdout;
+    const records = jsonl.trim().split("\n").map((l) => JSON.parse(l) as { rating: string; comment: string | null; question: string });
+    assert.deepEqual(records.filter((r) => r.rating === "down").map((r) => r.comment), DEVICES.map(([d]) => `It should name the 2014 borders first (${d})`));
+    assert.equal(records.filter((r) => r.rating === "up").length, DEVICES.length, "the dark-mode votes");
+    const gold = (await feedbackCli(feedbackDb, "--format", "gold")).stdout.trim().split("\n").map((l) => JSON.parse(l) as { question: string; answerable: unknown });
+    assert.deepEqual(gold.map((g) => [g.question, g.answerable]), DEVICES.map(() => [QUESTION, null]));
   });
 
-  describe("hostile content on a third-party page", () => {
-    const hostile = '<img src=x onerror="window.__pwned=1">';
-    const citation: Citation = {
-      id: 1,
-      source: "evil.html",
-      title: `Evil ${hostile}`,
-      page: 2,
-      chunkId: "evil.html#0",
-      text: `Before ${hostile} after <script>window.__pwned=2</script>.`,
-      score: 1,
-    };
-    let evil: TestServer;
+  describe("on a third-party page", () => {
+    const pages = new Map<string, string>();
     let hostPage: Listening;
+    const servers: TestServer[] = [];
     before(async () => {
-      evil = await startTestServer(createStandInEngine({ citations: [citation], answer: `It says ${hostile} [1].` }));
-      const html =
-        `<!doctype html><title>Blog</title><h1>Someone's blog</h1><script src="${evil.url}/widget.js" data-api-base="${evil.url}" ` +
-        `data-title="Blog help" data-position="left" data-accent="#0a7d55" data-open="true" defer></script>`;
-      hostPage = await listen(express().get("/", (_req, res) => res.type("html").send(html)), "127.0.0.1", 0);
+      hostPage = await listen(express().get("/:name", (req, res) => res.type("html").send(pages.get(req.params.name) ?? "")), "127.0.0.1", 0);
     });
     after(async () => {
-      await evil?.close();
       await hostPage?.close();
+      await Promise.all(servers.map((s) => s.close()));
     });
+    /** A blog on another origin embedding the widget of `api` (which also serves the script unless `script` says). */
+    const embed = (name: string, api: string, attrs: string, script = api) => {
+      pages.set(name, `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Blog</title><h1>Someone's blog</h1><script src="${script}/widget.js" data-api-base="${api}" data-title="Blog help" data-open="true" ${attrs} defer></script>`);
+      return `${hostPage.url}/${name}`;
+    };
+    const serve = async (script: StandInScript, env: Record<string, string> = {}) => {
+      const server = await startTestServer(createStandInEngine(script), env);
+      servers.push(server);
+      return server;
+    };
 
-    test("widget · passage and answer with HTML · shown as text, nothing executed or inserted", async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-      try {
-        const page = await context.newPage();
-        // A host page on another origin, without a CSP: innerHTML anywhere would run the payload here.
-        // (It is served from loopback too: Chromium blocks public pages from loading loopback resources.)
-        await page.goto(hostPage.url);
-        const w = widgetOn(page, "Blog help");
-        await w.dialog.waitFor();
-        const answer = await w.ask("What does it say?");
-        assert.match((await answer.locator(".answer").textContent()) ?? "", /It says <img src=x onerror="window.__pwned=1">/);
-        await answer.locator(".chip").first().click();
-        assert.equal(await w.sheet.locator(".passage-text").textContent(), citation.text);
-        assert.equal(await w.sheet.getByRole("heading").textContent(), citation.title);
-        const inserted = await page.evaluate(() => document.querySelector("citebot-widget")?.shadowRoot?.querySelectorAll("img, script").length);
-        assert.equal(inserted, 0);
-        assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-        await shot(page, "widget-hostile-passage");
-      } finally {
-        await context.close();
-      }
-    });
+    for (const [device, options] of DEVICES) {
+      const onPage = async <T>(url: string, run: (page: Page, w: ReturnType<typeof widgetOn>) => Promise<T>, extra: BrowserContextOptions = {}) => {
+        const context = await browser.newContext({ ...options, ...extra });
+        try {
+          const page = await context.newPage();
+          // Served from loopback too: Chromium blocks public pages from loading loopback resources.
+          await page.goto(url);
+          const w = widgetOn(page, "Blog help");
+          await w.dialog.waitFor();
+          return await run(page, w);
+        } finally {
+          await context.close();
+        }
+      };
+
+      test(`widget · ${device} · passage and answer with HTML · shown as text, nothing executed or inserted`, async () => {
+        const hostile = '<img src=x onerror="window.__pwned=1">';
+        const citation: Citation = { id: 1, source: "evil.html", title: `Evil ${hostile}`, page: 2, chunkId: "evil.html#0", text: `Before ${hostile} after <script>window.__pwned=2</script>.`, score: 1, url: "javascript:window.__pwned=3" };
+        const evil = await serve({ citations: [citation], answer: `It says **${hostile}** [1].` });
+        await onPage(embed(`hostile-${device}`, evil.url, 'data-position="left" data-accent="#0a7d55"'), async (page, w) => {
+          const answer = await w.ask("What does it say?");
+          assert.match((await answer.locator(".answer").textContent()) ?? "", /It says <img src=x onerror="window.__pwned=1">/);
+          assert.equal(await answer.locator("a").count(), 0, "a javascript: url is not a link");
+          await answer.locator(".chip").first().click();
+          assert.equal(await w.sheet.locator(".passage-text").textContent(), citation.text);
+          assert.equal(await w.sheet.getByRole("heading").textContent(), citation.title);
+          const inserted = await page.evaluate(() => document.querySelector("citebot-widget")?.shadowRoot?.querySelectorAll("img, script").length);
+          assert.equal(inserted, 0);
+          assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+          await shot(page, `widget-${device}-hostile-passage`);
+        });
+      });
+
+      test(`widget · ${device} · LLM answer with markdown, data-theme="dark" · lists and emphasis rendered, chips kept; sources grouped, with section, page and link`, async () => {
+        const guide = { source: "guide.md", title: "Setup guide", url: "https://docs.example/guide", score: 1 };
+        const citations: Citation[] = [
+          { ...guide, id: 1, page: 4, section: "Install › Linux", chunkId: "guide.md#0", text: "Install it with apt." },
+          { id: 2, source: "notes/2f9a1c.txt", title: "Release notes", page: null, chunkId: "notes/2f9a1c.txt#0", text: "Version 2 is out.", score: 0.5 },
+          { ...guide, id: 3, page: 9, section: "Run", chunkId: "guide.md#3", text: "Then run it." },
+        ];
+        const llm = await serve({ citations, answer: "**Two** steps:\n\n1. Install it with *apt* [1]\n2. Then `run` it [3]\n\nVersion 2 is out [2]." });
+        await onPage(embed(`markdown-${device}`, llm.url, 'data-theme="dark"'), async (page, w) => {
+          const answer = await w.ask("How do I set it up?");
+          assert.equal(await panelBackground(page), DARK_BG, "data-theme=dark on a light page");
+          assert.deepEqual(await answer.locator(".answer ol li").allTextContents(), ["Install it with apt1", "Then run it3"]);
+          assert.equal(await answer.locator(".answer strong").textContent(), "Two");
+          assert.equal(await answer.locator(".answer em").textContent(), "apt");
+          assert.equal(await answer.locator(".chip").count(), 3);
+          assert.equal(await answer.locator(".sources li").count(), 2, "guide.md's two passages under one entry");
+          const link = answer.locator(".sources li").first().getByRole("link");
+          assert.deepEqual(
+            [await link.textContent(), await link.getAttribute("href"), await link.getAttribute("target"), await link.getAttribute("rel")],
+            ["Setup guide (opens in a new tab)", "https://docs.example/guide", "_blank", "noopener noreferrer"],
+          );
+          assert.deepEqual(await answer.locator(".sources li").first().locator(".place").allTextContents(), ["Install › Linux · p. 4", "Run · p. 9"]);
+          assert.equal(await answer.locator(".sources li").nth(1).locator(".doc-title").textContent(), "Release notes");
+          await shot(page, `widget-${device}-markdown-dark`);
+          await assertNoSeriousAxeViolations(page, `${device} markdown dark`);
+          await answer.locator(".chip").first().click();
+          assert.match((await w.sheet.locator(".sheet-meta").textContent()) ?? "", /^Install › Linux · p\. 4 · Open the document/);
+          assert.equal(await w.sheet.getByRole("link").getAttribute("href"), "https://docs.example/guide");
+        });
+      });
+
+      test(`widget · ${device} · page origin not in CORS_ORIGINS · says the site is not allowed, not "can't reach"`, async () => {
+        const strict = await serve({}, { CORS_ORIGINS: "https://shop.example" });
+        await onPage(embed(`cors-${device}`, strict.url, ""), async (page, w) => {
+          const failed = await w.ask("Hello?");
+          const message = (await failed.getByRole("alert").textContent()) ?? "";
+          assert.match(message, new RegExp(`This site \\(${hostPage.url.replace(/[.]/g, "\\.")}\\) is not allowed.*CORS_ORIGINS`));
+          await shot(page, `widget-${device}-cors-refused`);
+        });
+        const down = await startTestServer(createStandInEngine());
+        await down.close(); // its port now refuses connections
+        await onPage(embed(`down-${device}`, down.url, "", strict.url), async (_page, w) => {
+          assert.match((await (await w.ask("Hello?")).getByRole("alert").textContent()) ?? "", /^Can't reach the assistant/);
+        });
+      });
+
+      test(`widget · ${device} · over the rate limit · says when to retry`, async () => {
+        const limited = await serve({}, { RATE_LIMIT_PER_MINUTE: "1" });
+        await onPage(embed(`limited-${device}`, limited.url, ""), async (page, w) => {
+          assert.match((await (await w.ask("One?")).getAttribute("class")) ?? "", /\bdone\b/);
+          const failed = await w.ask("Two?");
+          assert.match((await failed.getByRole("alert").textContent()) ?? "", /^Too many questions at once\. Try again in \d+ s\.$/);
+          await shot(page, `widget-${device}-rate-limited`);
+        });
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { after, before } from "node:test";
 import type { ServedEngine } from "../engine-gate.js";
+import type { SqliteFeedbackStore } from "../feedback/feedback-store.js";
 import { openCorpusEngine, type CorpusEngine } from "./corpus-engine.js";
 import { startTestServer, type TestServer } from "./start.js";
 
@@ -7,18 +8,20 @@ import { startTestServer, type TestServer } from "./start.js";
 export interface CorpusServer {
   readonly url: string;
   readonly engine: ServedEngine;
+  /** Where the app stores readers' feedback. */
+  readonly feedback: SqliteFeedbackStore;
 }
 
 /**
  * For the enclosing describe: before() builds the real engine over the sample corpus and starts the app on
- * 127.0.0.1 serving `wrap(engine)`; after() stops it and deletes the temporary index.
+ * 127.0.0.1 serving `wrap(engine)` (with `env` over the test defaults); after() stops it and deletes the temporary index.
  */
-export function serveCorpus(wrap: (engine: ServedEngine) => ServedEngine = (engine) => engine): CorpusServer {
+export function serveCorpus(wrap: (engine: ServedEngine) => ServedEngine = (engine) => engine, env: Record<string, string> = {}): CorpusServer {
   let corpus: CorpusEngine | undefined;
   let srv: TestServer | undefined;
   before(async () => {
     corpus = await openCorpusEngine();
-    srv = await startTestServer(wrap(corpus.engine));
+    srv = await startTestServer(wrap(corpus.engine), env);
   });
   after(async () => {
     await srv?.close();
@@ -34,6 +37,9 @@ export function serveCorpus(wrap: (engine: ServedEngine) => ServedEngine = (engi
     },
     get engine() {
       return started(corpus).engine;
+    },
+    get feedback() {
+      return started(srv).feedback;
     },
   };
 }

@@ -27,6 +27,11 @@ export const ICONS = {
   back: "M15 5l-7 7 7 7",
   info: "M12 8h.01M11 12h1v5h1M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Z",
   retry: "M4 4v6h6M20 12a8 8 0 0 1-14.9 4M4 12a8 8 0 0 1 14.9-4L20 10",
+  up: "M7 11v9H4v-9h3Zm0 0 4-8c1.5 0 2.5 1 2.2 2.6L12.6 10H19a2 2 0 0 1 2 2.3l-1.2 6A2 2 0 0 1 17.8 20H7",
+  down: "M7 13V4H4v9h3Zm0 0 4 8c1.5 0 2.5-1 2.2-2.6l-.6-4.4H19a2 2 0 0 0 2-2.3l-1.2-6A2 2 0 0 0 17.8 4H7",
+  copy: "M9 9h11v11H9zM5 15H4V4h11v1",
+  check: "M5 12l5 5L20 7",
+  external: "M14 4h6v6M20 4l-9 9M18 14v6H4V6h6",
 } as const;
 
 export function icon(name: keyof typeof ICONS): SVGSVGElement {

@@ -7,6 +7,7 @@ export interface PanelParts {
   shell: HTMLDivElement;
   launcher: HTMLButtonElement;
   panel: HTMLElement;
+  head: HTMLElement;
   clear: HTMLButtonElement;
   close: HTMLButtonElement;
   log: HTMLDivElement;
@@ -16,33 +17,39 @@ export interface PanelParts {
   sheet: HTMLDivElement;
   back: HTMLButtonElement;
   sheetBody: HTMLDivElement;
+  /** Polite live region: each finished answer is announced here once (the log itself is not live). */
+  announcer: HTMLDivElement;
 }
 
 /**
- * Builds the bubble and the chat panel in `root`: a non-modal dialog holding a header, the conversation log
- * (a polite live region), the composer, and the passage sheet (a modal dialog inside the panel).
+ * Builds the bubble and the chat panel in `root`: a non-modal dialog holding a header, the conversation log,
+ * the composer, the passage sheet (a modal dialog inside the panel) and a live region for finished answers.
  */
 export function mountPanel(root: ShadowRoot, options: WidgetOptions): PanelParts {
   adoptStyles(root);
   const parts: PanelParts = {
-    shell: h("div", { class: `cb ${options.position}` }),
+    shell: h("div", { class: `cb ${options.position} theme-${options.theme}` }),
     launcher: h("button", { type: "button", class: "launcher", "aria-controls": "cb-panel" }),
     panel: h("section", { id: "cb-panel", class: "panel", role: "dialog", "aria-labelledby": "cb-title", hidden: true }),
+    head: h("header", { class: "head" }),
     clear: iconButton("trash", "Clear conversation"),
     close: iconButton("close", "Close chat"),
-    log: h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" }),
+    // Streaming changes the log many times an answer: announcing those would read fragments.
+    log: h("div", { class: "log", role: "log", "aria-live": "off", "aria-label": "Conversation", tabindex: "0" }),
     form: h("form", { class: "composer" }),
     input: h("textarea", { rows: "1", maxlength: "2000", "aria-label": "Your question", placeholder: options.placeholder }),
     send: h("button", { type: "submit", class: "send" }),
     sheet: h("div", { class: "sheet", role: "dialog", "aria-modal": "true", "aria-labelledby": "cb-passage-title", hidden: true }),
     back: h("button", { type: "button", class: "back", "aria-label": "Back to the conversation" }, icon("back"), "Back"),
     sheetBody: h("div", { class: "sheet-body" }),
+    announcer: h("div", { class: "sr-only", role: "status", "aria-live": "polite" }),
   };
-  const { shell, launcher, panel, clear, close, log, form, input, send, sheet, back, sheetBody } = parts;
+  const { shell, launcher, panel, head, clear, close, log, form, input, send, sheet, back, sheetBody, announcer } = parts;
   shell.style.setProperty("--cb-accent", options.accent);
   form.append(input, send);
   sheet.append(h("div", { class: "sheet-bar" }, back), sheetBody);
-  panel.append(h("header", { class: "head" }, h("h2", { id: "cb-title" }, options.title), clear, close), log, form, sheet);
+  head.append(h("h2", { id: "cb-title" }, options.title), clear, close);
+  panel.append(head, log, form, sheet, announcer);
   shell.append(launcher, panel);
   root.append(shell);
   return parts;

@@ -1,6 +1,14 @@
 import type { AskResponse, Citation, Turn } from "../../core/types.js";
 
 export type BotStatus = "streaming" | "done" | "error";
+export type Rating = "up" | "down";
+
+/** The reader's vote on an answer; `id` names it on the server, so a later comment updates it. */
+export interface Vote {
+  id: string;
+  rating: Rating;
+  commented?: boolean;
+}
 
 export type Message =
   | { kind: "user"; id: string; text: string }
@@ -14,6 +22,7 @@ export type Message =
       status: BotStatus;
       response?: AskResponse;
       error?: string;
+      vote?: Vote;
     };
 
 export interface Conversation {

@@ -2,6 +2,19 @@
 import { ChatWidget } from "./chat-widget.js";
 import { readOptions } from "./options.js";
 
+/** The host page's handle on the widget. */
+interface CitebotApi {
+  open(): void;
+  close(): void;
+  ask(question: string): void;
+}
+
+declare global {
+  interface Window {
+    citebot?: CitebotApi;
+  }
+}
+
 // Captured now: document.currentScript is only set while this script runs.
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 
@@ -9,7 +22,8 @@ function mount(): void {
   if (document.querySelector("citebot-widget")) return; // the tag was included twice
   const host = document.createElement("citebot-widget");
   document.body.append(host);
-  new ChatWidget(host.attachShadow({ mode: "open" }), readOptions(script));
+  const widget = new ChatWidget(host.attachShadow({ mode: "open" }), readOptions(script));
+  window.citebot = { open: () => widget.open(), close: () => widget.close(), ask: (question) => widget.ask(question) };
 }
 
 if (document.body) mount();
