@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
@@ -53,6 +54,7 @@ const EnvSchema = z.object({
   ABSTAIN_THRESHOLD: z.union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(1)]).optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
+  WEB_CONCURRENCY: int(availableParallelism(), 1, 256),
   CORS_ORIGINS: origins,
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
@@ -77,6 +79,8 @@ export interface Config {
     /** Reverse proxies in front whose X-Forwarded-For is believed, so the rate limit keys on the real client. */
     trustProxy: number;
     bodyLimit: string;
+    /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
+    webConcurrency: number;
   };
   /** Readers' thumbs up/down on answers; `dbPath` is a SQLite file, or ":memory:" (tests). */
   feedback: { dbPath: string };
@@ -131,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
+      webConcurrency: e.WEB_CONCURRENCY,
     },
     feedback: { dbPath: e.FEEDBACK_DB === ":memory:" ? e.FEEDBACK_DB : path.resolve(e.FEEDBACK_DB) },
     log: { level: e.LOG_LEVEL },

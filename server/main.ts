@@ -2,6 +2,7 @@
  * `npm start`: loadConfig → listen (503 while loading) → build the index if missing → open the engine → serve.
  * Graceful shutdown on SIGINT/SIGTERM; an unhandled rejection is logged and ends the process non-zero.
  */
+import cluster from "node:cluster";
 import { pino } from "pino";
 import { loadConfig } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
@@ -36,7 +37,9 @@ process.on("unhandledRejection", (reason) => {
   logger.fatal({ err: reason }, "unhandled promise rejection");
   process.exit(1);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutdown(0, signal));
+// A cluster worker drains on its primary's SIGTERM alone; Ctrl-C reaches it too, through the terminal's process group.
+if (cluster.isWorker) process.on("SIGINT", () => {});
+for (const signal of cluster.isWorker ? (["SIGTERM"] as const) : (["SIGINT", "SIGTERM"] as const)) process.once(signal, () => void shutdown(0, signal));
 
 try {
   citebot = await startCitebot(config, logger);

@@ -3,6 +3,8 @@ import hnswlib from "hnswlib-node";
 // hnswlib-node is CommonJS: named ESM imports do not resolve.
 const { HierarchicalNSW } = hnswlib;
 type Native = InstanceType<typeof HierarchicalNSW>;
+/** "ip" (inner product) suits vectors that are already unit length: no copy normalised per call. */
+type Space = "cosine" | "ip";
 
 /**
  * Graph parameters. `efSearch` is the candidate list size at query time (hnswlib's default, 10,
@@ -56,9 +58,9 @@ export class HnswIndex implements HnswGraph {
     native.setEf(params.efSearch);
   }
 
-  static create(dim: number, params: Partial<HnswParams> = {}, capacity = INITIAL_CAPACITY): HnswIndex {
+  static create(dim: number, params: Partial<HnswParams> = {}, capacity = INITIAL_CAPACITY, space: Space = "cosine"): HnswIndex {
     const p = { ...DEFAULT_HNSW_PARAMS, ...params };
-    const native = new HierarchicalNSW("cosine", dim);
+    const native = new HierarchicalNSW(space, dim);
     native.initIndex({
       maxElements: Math.max(capacity, 1),
       m: p.m,
@@ -70,8 +72,8 @@ export class HnswIndex implements HnswGraph {
   }
 
   /** Reads a graph written by `write`; M and efConstruction come from the file, efSearch from `params`. */
-  static async read(file: string, dim: number, params: HnswParams): Promise<HnswIndex> {
-    const native = new HierarchicalNSW("cosine", dim);
+  static async read(file: string, dim: number, params: HnswParams, space: Space = "cosine"): Promise<HnswIndex> {
+    const native = new HierarchicalNSW(space, dim);
     await native.readIndex(file, true);
     return new HnswIndex(native, dim, params);
   }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, errorMessage, isAppError } from "../../core/errors.js";
 import type { Embedder } from "../embed/embedder.js";
@@ -47,13 +47,7 @@ const HNSW_FILE = "hnsw.bin";
 const BM25_META_FILE = "bm25.json";
 const BM25_DATA_FILE = "bm25.bin";
 const TERM_GRAPH_FILE = "terms.hnsw";
-const TERM_GRAPH_META_FILE = "terms.json";
-
-/** Which vocabulary a stored term graph was built over: BM25's term list of the same save. */
-interface TermGraphMeta {
-  dim: number;
-  terms: number;
-}
+const TERM_GRAPH_MEMBERS_FILE = "terms.json";
 
 export function createGraph(dim: number, options: StoreOptions): HnswGraph {
   return options.hnswWorker ? HnswWorkerGraph.create(dim, options.hnsw) : HnswIndex.create(dim, options.hnsw);
@@ -112,11 +106,7 @@ export async function writeIndexFiles(
     await parts.hnsw.write(path.join(tmp, HNSW_FILE));
     await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
     await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
-    if (termGraph && termGraph.dim > 0) {
-      await termGraph.write(path.join(tmp, TERM_GRAPH_FILE));
-      const meta: TermGraphMeta = { dim: termGraph.dim, terms: bm25.meta.terms.length };
-      await writeFile(path.join(tmp, TERM_GRAPH_META_FILE), JSON.stringify(meta));
-    }
+    await termGraph?.write(path.join(tmp, TERM_GRAPH_FILE), path.join(tmp, TERM_GRAPH_MEMBERS_FILE));
     await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(parts.manifest));
   });
 }
@@ -153,18 +143,20 @@ async function readGraph(dir: string, manifest: Manifest, options: StoreOptions)
   });
 }
 
-/** The stored term graph when it was built over `terms` terms; undefined when absent (an older index). */
+/** The stored term graph, built over BM25's `terms` terms; undefined when absent (an older index). */
 async function readTermGraph(dir: string, terms: number): Promise<TermGraph | undefined> {
-  const text = await readFile(path.join(dir, TERM_GRAPH_META_FILE), "utf8").catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT") return undefined;
-    throw err;
-  });
-  if (text === undefined) return undefined;
-  const meta = JSON.parse(text) as TermGraphMeta;
-  if (meta.terms !== terms) throw corrupt(dir, `${TERM_GRAPH_META_FILE} describes ${meta.terms} terms, bm25.json has ${terms}`);
-  return TermGraph.read(path.join(dir, TERM_GRAPH_FILE), meta.dim).catch((err: unknown) => {
+  const graphFile = path.join(dir, TERM_GRAPH_FILE);
+  if (!(await exists(graphFile))) return undefined;
+  return TermGraph.read(graphFile, path.join(dir, TERM_GRAPH_MEMBERS_FILE), terms).catch((err: unknown) => {
     throw corrupt(dir, `${TERM_GRAPH_FILE}: ${errorMessage(err)}`);
   });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readBm25(dir: string): Promise<Bm25Snapshot> {
