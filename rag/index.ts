@@ -27,3 +27,4 @@ export type { Verification, VerifyOptions } from "./verify.js";
 export { uniqueTerms } from "./retrieve/word-match.js";
 export type { WordMatchOptions } from "./retrieve/word-match.js";
 export { sameStem } from "./retrieve/same-stem.js";
+export { CitebotRetriever } from "./retrieve/langchain-retriever.js";
