@@ -58,6 +58,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  HEADERS_TIMEOUT_MS: int(15_000, 1_000, 600_000),
+  REQUEST_TIMEOUT_MS: int(30_000, 1_000, 3_600_000),
+  KEEP_ALIVE_TIMEOUT_MS: int(5_000, 0, 600_000),
+  MAX_CONNECTIONS: int(1_000, 1, 1_000_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -77,6 +82,13 @@ export interface Config {
     /** Reverse proxies in front whose X-Forwarded-For is believed, so the rate limit keys on the real client. */
     trustProxy: number;
     bodyLimit: string;
+    /** How long in-flight requests may run on after SIGTERM/SIGINT before streams are told and sockets closed. */
+    shutdownGraceMs: number;
+    /** Socket limits: a slow or idle client cannot hold a connection longer than these. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
   };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
@@ -91,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     });
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new AppError("CONFIG_INVALID", `Invalid configuration: HEADERS_TIMEOUT_MS (${e.HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS})`);
+  }
   if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
     throw new AppError("CONFIG_INVALID", `Invalid configuration: CHUNK_OVERLAP (${e.CHUNK_OVERLAP}) must be below CHUNK_SIZE (${e.CHUNK_SIZE})`);
   }
@@ -128,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS,
     },
     log: { level: e.LOG_LEVEL },
   });

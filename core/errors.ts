@@ -11,6 +11,7 @@ export type ErrorCode =
   | "UPSTREAM_FAILED"
   | "CONFIG_INVALID"
   | "RATE_LIMITED"
+  | "SHUTTING_DOWN"
   | "INTERNAL";
 
 /** The one error class of the project: a code, a message safe to show, and the cause for logs. */

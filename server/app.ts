@@ -4,6 +4,7 @@ import { pino, type Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Config } from "../core/config.js";
 import { corsPolicy } from "./cors.js";
+import { Drain } from "./drain.js";
 import { EngineGate, type ServedEngine } from "./engine-gate.js";
 import { apiNotFound, errorHandler } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
@@ -19,12 +20,14 @@ export interface AppOptions {
   logger?: Logger;
   /** Interval of the `: ping` comments on chat streams. */
   heartbeatMs?: number;
+  /** Shared with `listen`, which starts it on shutdown: from then on requests get 503 SHUTTING_DOWN. */
+  drain?: Drain;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** Builds the Express app (API, widget, demo page); the caller decides where it listens. */
-export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppOptions): Express {
+export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain = new Drain() }: AppOptions): Express {
   const log = logger ?? pino({ level: config.log.level });
   const gate = new EngineGate(engine);
   const app = express();
@@ -33,12 +36,13 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000 }: AppO
   // forged), and `false` rather than 0 lets express-rate-limit warn when such a header arrives anyway.
   app.set("trust proxy", config.server.trustProxy || false);
   app.use(requestLogging(log));
+  app.use(drain.guard);
   app.use(securityHeaders);
   app.use("/api", corsPolicy(config.server.corsOrigins));
   app.use("/api", express.json({ limit: config.server.bodyLimit, strict: false }));
   app.use(["/api/ask", "/api/chat"], rateLimit(config.server.rateLimitPerMinute));
-  app.use(askRoute(gate));
-  app.use(chatRoute(gate, heartbeatMs));
+  app.use(askRoute(gate, drain));
+  app.use(chatRoute(gate, heartbeatMs, drain));
   app.use(healthRoute(gate));
   app.use(widgetRoute(gate));
   app.use("/api", apiNotFound);

@@ -4,6 +4,7 @@ import { isAppError } from "../core/errors.js";
 import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
+import { Drain } from "./drain.js";
 import type { ServedEngine } from "./engine-gate.js";
 import { listen } from "./listen.js";
 
@@ -11,7 +12,7 @@ export interface Citebot {
   url: string;
   /** Resolves once the index is built (if it was missing) and loaded; the API answers 503 until then. */
   ready: Promise<ServedEngine>;
-  /** Stops listening, ends open streams, then closes the engine. */
+  /** Stops listening, lets in-flight requests finish (SHUTDOWN_GRACE_MS), ends open streams, then closes the engine. */
   close(): Promise<void>;
 }
 
@@ -20,8 +21,9 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
   const ready = openEngine(config, logger);
   // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
   ready.catch(() => undefined);
-  const app = createApp({ config, engine: ready, logger });
-  const listening = await listen(app, config.server.host, config.server.port);
+  const drain = new Drain();
+  const app = createApp({ config, engine: ready, logger, drain });
+  const listening = await listen(app, config.server.host, config.server.port, { drain, limits: config.server });
   return {
     url: listening.url,
     ready,

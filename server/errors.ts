@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   UPSTREAM_FAILED: 502,
   CONFIG_INVALID: 500,
   RATE_LIMITED: 429,
+  SHUTTING_DOWN: 503,
   INTERNAL: 500,
 };
 

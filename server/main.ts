@@ -3,13 +3,11 @@
  * Graceful shutdown on SIGINT/SIGTERM; an unhandled rejection is logged and ends the process non-zero.
  */
 import { pino } from "pino";
-import { loadConfig } from "../core/config.js";
+import { loadConfig, type Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import { startCitebot, type Citebot } from "./boot.js";
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
-let config;
+let config: Readonly<Config>;
 try {
   config = loadConfig();
 } catch (err) {
@@ -21,8 +19,8 @@ let citebot: Citebot | undefined;
 
 async function shutdown(code: number, why: string): Promise<void> {
   logger.info(`${why}: shutting down`);
-  // A stuck stream or engine must not keep the process alive forever.
-  setTimeout(() => process.exit(code || 1), SHUTDOWN_GRACE_MS).unref();
+  // A stuck engine must not keep the process alive forever: the drain itself ends within the grace and a second.
+  setTimeout(() => process.exit(code || 1), config.server.shutdownGraceMs + 3_000).unref();
   try {
     await citebot?.close();
   } catch (err) {

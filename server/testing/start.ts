@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { loadConfig } from "../../core/config.js";
 import { createApp } from "../app.js";
+import { Drain } from "../drain.js";
 import type { ServedEngine } from "../engine-gate.js";
 import { listen, type Listening } from "../listen.js";
 
@@ -25,6 +26,7 @@ export async function startTestServer(
     },
   });
   const logger = pino({ level: config.log.level }, sink);
-  const app = createApp({ config, engine, logger, ...(heartbeatMs ? { heartbeatMs } : {}) });
-  return { ...(await listen(app, "127.0.0.1", 0)), logs };
+  const drain = new Drain();
+  const app = createApp({ config, engine, logger, drain, ...(heartbeatMs ? { heartbeatMs } : {}) });
+  return { ...(await listen(app, "127.0.0.1", 0, { drain, limits: config.server })), logs };
 }
