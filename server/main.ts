@@ -2,10 +2,10 @@
  * `npm start`: loadConfig → listen (503 while loading) → build the index if missing → open the engine → serve.
  * Graceful shutdown on SIGINT/SIGTERM; an unhandled rejection is logged and ends the process non-zero.
  */
-import { pino } from "pino";
 import { loadConfig, type Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import { startCitebot, type Citebot } from "./boot.js";
+import { createLogger } from "./logger.js";
 
 let config: Readonly<Config>;
 try {
@@ -14,7 +14,7 @@ try {
   console.error(isAppError(err) ? err.message : err);
   process.exit(1);
 }
-const logger = pino({ level: config.log.level });
+const logger = createLogger(config.log.level, process.stdout.isTTY);
 let citebot: Citebot | undefined;
 
 async function shutdown(code: number, why: string): Promise<void> {
@@ -39,8 +39,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 try {
   citebot = await startCitebot(config, logger);
 } catch (err) {
-  const inUse = (err as NodeJS.ErrnoException).code === "EADDRINUSE";
-  logger.fatal({ err }, inUse ? `port ${config.server.port} is in use on ${config.server.host}; set PORT to another` : "could not start");
+  // A port in use is an operator's everyday mistake: one line saying what to do, no stack.
+  if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    logger.fatal(`port ${config.server.port} is already in use on ${config.server.host}: stop the other server or set PORT to a free port`);
+  } else logger.fatal({ err }, "could not start");
+  logger.flush();
   process.exit(1);
 }
 logger.info(`citebot listening on ${citebot.url} (API answers 503 until the index is loaded)`);

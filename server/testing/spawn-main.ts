@@ -20,10 +20,9 @@ export interface MainProcess {
 
 /**
  * Runs `npm start`'s entry (server/main.ts) as a child process with an explicit environment (offline over the
- * sample corpus, a free port on 127.0.0.1, whatever the developer's shell or .env says, plus `env`) and
- * resolves once it logs `ready:`.
+ * sample corpus, a free port on 127.0.0.1, whatever the developer's shell or .env says, plus `env`).
  */
-export async function spawnMain(indexDir: string, env: Record<string, string> = {}): Promise<MainProcess> {
+export function startMain(indexDir: string, env: Record<string, string> = {}): Omit<MainProcess, "url"> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "main.ts")], {
     cwd: ROOT,
     env: {
@@ -40,28 +39,33 @@ export async function spawnMain(indexDir: string, env: Record<string, string> = 
   });
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const messages: string[] = [];
-  let url = "";
-  const lines = createInterface({ input: child.stdout! });
-  lines.on("line", (line) => messages.push(String((JSON.parse(line) as { msg?: unknown }).msg)));
-  await new Promise<void>((resolve, reject) => {
-    const onLine = () => {
-      const msg = messages.at(-1) ?? "";
-      url ||= /listening on (http:\S+)/.exec(msg)?.[1] ?? "";
-      if (msg.startsWith("ready:")) {
-        lines.off("line", onLine);
-        resolve();
-      }
-    };
-    lines.on("line", onLine);
-    void exited.then((code) => reject(new Error(`server exited with ${code} before it was ready:\n${messages.join("\n")}`)));
-  });
+  createInterface({ input: child.stdout! }).on("line", (line) => messages.push(String((JSON.parse(line) as { msg?: unknown }).msg)));
   return {
     child,
-    url,
     messages,
     exited,
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+/** startMain, resolved once the server logs `ready:`. */
+export async function spawnMain(indexDir: string, env: Record<string, string> = {}): Promise<MainProcess> {
+  const main = startMain(indexDir, env);
+  let url = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      for (const msg of main.messages) url ||= /listening on (http:\S+)/.exec(msg)?.[1] ?? "";
+      if (main.messages.some((m) => m.startsWith("ready:"))) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 10);
+    void main.exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${main.messages.join("\n")}`));
+    });
+  });
+  return { ...main, url };
 }
