@@ -51,6 +51,12 @@ test("loadConfig · CORS_ORIGINS entry that is not an origin · rejected naming 
   assert.throws(() => loadConfig({ CORS_ORIGINS: "https://*.example.com" }), /CORS_ORIGINS.*origin such as/su);
 });
 
+test("loadConfig · socket limits · defaults 15 s headers / 30 s request, headers above request rejected", () => {
+  const { server } = loadConfig({});
+  assert.deepEqual([server.headersTimeoutMs, server.requestTimeoutMs, server.shutdownGraceMs], [15_000, 30_000, 10_000]);
+  assert.throws(() => loadConfig({ HEADERS_TIMEOUT_MS: "20000", REQUEST_TIMEOUT_MS: "10000" }), /HEADERS_TIMEOUT_MS.*REQUEST_TIMEOUT_MS/);
+});
+
 test("source tree · process.env · read only by core/config.ts", () => {
   const offenders = sourceFiles(ROOT).filter(
     (file) => !file.endsWith(path.join("core", "config.ts")) && /process\.env\b/.test(readFileSync(file, "utf8")),
