@@ -72,3 +72,8 @@ function sourceFiles(dir: string): string[] {
     return name.endsWith(".ts") ? [full] : [];
   });
 }
+
+test("loadConfig · ALLOWED_HOSTS · defaults to HOST plus loopback; entries lower-cased, ports dropped", () => {
+  assert.deepEqual(loadConfig({ HOST: "0.0.0.0" }).server.allowedHosts, ["0.0.0.0", "127.0.0.1", "localhost", "[::1]"]);
+  assert.deepEqual(loadConfig({ ALLOWED_HOSTS: "Chat.Example.com:8443, docs.example" }).server.allowedHosts, ["chat.example.com", "docs.example"]);
+});

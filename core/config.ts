@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
   CORS_ORIGINS: origins,
+  /** Host names (the Host header without its port) the server answers to as its own; empty: HOST + loopback. */
+  ALLOWED_HOSTS: csv.pipe(
+    z.array(z.string().refine((s) => URL.canParse(`http://${s}`), "each entry must be a host name such as chat.example.com").transform((s) => new URL(`http://${s}`).hostname)),
+  ),
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
@@ -78,6 +82,8 @@ export interface Config {
     host: string;
     port: number;
     corsOrigins: string[];
+    /** Host names whose pages count as the server's own (the same-origin exemption of CORS_ORIGINS). */
+    allowedHosts: string[];
     rateLimitPerMinute: number;
     /** Reverse proxies in front whose X-Forwarded-For is believed, so the rate limit keys on the real client. */
     trustProxy: number;
@@ -140,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       host: e.HOST,
       port: e.PORT,
       corsOrigins: e.CORS_ORIGINS,
+      allowedHosts: e.ALLOWED_HOSTS.length > 0 ? e.ALLOWED_HOSTS : defaultHosts(e.HOST),
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
@@ -151,6 +158,12 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     },
     log: { level: e.LOG_LEVEL },
   });
+}
+
+/** The host the server was started on, and loopback (a server on 0.0.0.0 is reached as localhost too). */
+function defaultHosts(host: string): string[] {
+  const named = URL.canParse(`http://${host}`) ? [new URL(`http://${host}`).hostname] : [];
+  return [...new Set([...named, "127.0.0.1", "localhost", "[::1]"])];
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -38,7 +38,7 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain 
   app.use(requestLogging(log));
   app.use(drain.guard);
   app.use(securityHeaders);
-  app.use("/api", corsPolicy(config.server.corsOrigins));
+  app.use("/api", corsPolicy(config.server.corsOrigins, config.server.allowedHosts));
   app.use("/api", express.json({ limit: config.server.bodyLimit, strict: false }));
   app.use(["/api/ask", "/api/chat"], rateLimit(config.server.rateLimitPerMinute));
   app.use(askRoute(gate, drain));
