@@ -67,6 +67,7 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: int(30_000, 1_000, 3_600_000),
   KEEP_ALIVE_TIMEOUT_MS: int(5_000, 0, 600_000),
   MAX_CONNECTIONS: int(1_000, 1, 1_000_000),
+  INDEX_POLL_MS: int(2_000, 0, 3_600_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -95,6 +96,8 @@ export interface Config {
     requestTimeoutMs: number;
     keepAliveTimeoutMs: number;
     maxConnections: number;
+    /** How often the server looks for a new index in INDEX_DIR (0: never). */
+    indexPollMs: number;
   };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.MAX_CONNECTIONS,
+      indexPollMs: e.INDEX_POLL_MS,
     },
     log: { level: e.LOG_LEVEL },
   });

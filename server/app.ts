@@ -15,8 +15,11 @@ import { widgetRoute } from "./routes/widget.js";
 
 export interface AppOptions {
   config: Readonly<Config>;
-  /** The engine, or a promise of it: until it resolves, the API answers 503 INDEX_NOT_READY. */
-  engine: ServedEngine | Promise<ServedEngine>;
+  /**
+   * The engine, or a promise of it: until it resolves, the API answers 503 INDEX_NOT_READY. A gate lets the
+   * caller swap engines later (a new index).
+   */
+  engine: ServedEngine | Promise<ServedEngine> | EngineGate;
   logger?: Logger;
   /** Interval of the `: ping` comments on chat streams. */
   heartbeatMs?: number;
@@ -29,7 +32,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 /** Builds the Express app (API, widget, demo page); the caller decides where it listens. */
 export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain = new Drain() }: AppOptions): Express {
   const log = logger ?? pino({ level: config.log.level });
-  const gate = new EngineGate(engine);
+  const gate = engine instanceof EngineGate ? engine : new EngineGate(engine);
   const app = express();
   app.disable("x-powered-by");
   // Behind N proxies req.ip is the client they saw, not the proxy. Without, X-Forwarded-For is ignored (it can be

@@ -5,7 +5,8 @@ import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProg
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import { Drain } from "./drain.js";
-import type { ServedEngine } from "./engine-gate.js";
+import { EngineGate, type ServedEngine } from "./engine-gate.js";
+import { LiveIndex } from "./live-index.js";
 import { listen } from "./listen.js";
 
 export interface Citebot {
@@ -16,31 +17,50 @@ export interface Citebot {
   close(): Promise<void>;
 }
 
-/** Listens at once, then builds the index when INDEX_DIR has none and opens the engine in the background. */
+/**
+ * Listens at once, then builds the index when INDEX_DIR has none and opens the engine in the background; once
+ * ready, a new index written to INDEX_DIR (by `npm run ingest`) is loaded and swapped in (LiveIndex).
+ */
 export async function startCitebot(config: Readonly<Config>, logger: Logger): Promise<Citebot> {
-  const ready = openEngine(config, logger);
+  const embedder = loadEmbedder(config, logger);
+  const ready = embedder.then((e) => openEngine(config, logger, e));
   // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
   ready.catch(() => undefined);
   const drain = new Drain();
-  const app = createApp({ config, engine: ready, logger, drain });
+  const gate = new EngineGate(ready);
+  const live = new LiveIndex({
+    indexDir: config.ingest.indexDir,
+    pollMs: config.server.indexPollMs,
+    open: async () => createEngine(config, { embedder: await embedder }),
+    gate,
+    drain,
+    logger,
+  });
+  void ready.then(() => live.start(), () => undefined);
+  const app = createApp({ config, engine: gate, logger, drain });
   const listening = await listen(app, config.server.host, config.server.port, { drain, limits: config.server });
   return {
     url: listening.url,
     ready,
     close: async () => {
+      live.stop();
       await listening.close();
-      const engine = await ready.catch(() => undefined);
-      await engine?.close();
+      await ready.catch(() => undefined);
+      if (gate.ready) await gate.get().close();
     },
   };
 }
 
-/** One embedder serves both the index build and the engine, so the word vectors load once. */
-export async function openEngine(config: Readonly<Config>, logger: Logger): Promise<ServedEngine> {
-  const started = performance.now();
-  const embedder = await createEmbedder(config, {
+function loadEmbedder(config: Readonly<Config>, logger: Logger): Promise<Embedder> {
+  return createEmbedder(config, {
     onCacheBuild: (reason) => logger.info({ reason }, "preparing the word-vector cache (once per install)"),
   });
+}
+
+/** One embedder serves both the index build and the engine, so the word vectors load once. */
+export async function openEngine(config: Readonly<Config>, logger: Logger, loaded?: Embedder): Promise<ServedEngine> {
+  const started = performance.now();
+  const embedder = loaded ?? (await loadEmbedder(config, logger));
   await ensureIndex(config, embedder, logger);
   const engine: ServedEngine = await createEngine(config, { embedder });
   logger.info({ ...engine.health(), ms: Math.round(performance.now() - started) }, "engine ready");
