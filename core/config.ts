@@ -68,6 +68,12 @@ const EnvSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int(5_000, 0, 600_000),
   MAX_CONNECTIONS: int(1_000, 1, 1_000_000),
   INDEX_POLL_MS: int(2_000, 0, 3_600_000),
+  ADMIN_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  UPLOAD_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, "a size such as 20mb")
+    .default("20mb")
+    .transform((s) => sizeInBytes(s)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -99,6 +105,8 @@ export interface Config {
     /** How often the server looks for a new index in INDEX_DIR (0: never). */
     indexPollMs: number;
   };
+  /** The documents API (upload, delete, reindex, jobs): mounted only when `apiKey` is set. */
+  admin: { apiKey: string | undefined; uploadLimitBytes: number };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
 
@@ -160,8 +168,14 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       maxConnections: e.MAX_CONNECTIONS,
       indexPollMs: e.INDEX_POLL_MS,
     },
+    admin: { apiKey: e.ADMIN_API_KEY, uploadLimitBytes: e.UPLOAD_LIMIT },
     log: { level: e.LOG_LEVEL },
   });
+}
+
+function sizeInBytes(size: string): number {
+  const [, digits, unit] = /^(\d+)(b|kb|mb)$/i.exec(size)!;
+  return Number(digits) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit!.toLowerCase() as "b" | "kb" | "mb"];
 }
 
 /** The host the server was started on, and loopback (a server on 0.0.0.0 is reached as localhost too). */

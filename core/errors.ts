@@ -1,6 +1,7 @@
 /** The closed set of error codes citebot reports; server/errors.ts maps each to an HTTP status. */
 export type ErrorCode =
   | "BAD_REQUEST"
+  | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "PAYLOAD_TOO_LARGE"

@@ -22,11 +22,17 @@ export interface EngineDeps {
   onRetrieve?: (query: string, hits: readonly Hit[]) => void;
 }
 
-/** One document of the knowledge base (the demo page lists them). */
+/** One document of the knowledge base (the demo page and GET /api/documents list them). */
 export interface DocumentSummary {
   source: string;
   title: string;
   date: string | null;
+  /** Its chunks in the index. */
+  chunks: number;
+  /** Size of the file when indexed; null when the store keeps no file records. */
+  bytes: number | null;
+  /** When this version of the file was indexed; null when not recorded. */
+  indexedAt: string | null;
 }
 
 /** The engine plus the list of documents it answers from. */
@@ -48,8 +54,9 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   const remote = config.generator.provider === "openai";
   const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
   const condense = remote ? await createCondense(config) : offlineCondense;
-  const health = describeIndex(store, embedder, answerer, manifestOf(store));
-  const documents = listDocuments(store);
+  const manifest = manifestOf(store);
+  const health = describeIndex(store, embedder, answerer, manifest);
+  const documents = listDocuments(store, manifest);
 
   /**
    * Rewrites a follow-up into a standalone query, retrieves for it and streams the answer for it.
@@ -126,9 +133,16 @@ function describeIndex(store: ChunkStore, embedder: Embedder, answerer: Answerer
   };
 }
 
-function listDocuments(store: ChunkStore): DocumentSummary[] {
+function listDocuments(store: ChunkStore, manifest: Manifest | undefined): DocumentSummary[] {
   const bySource = new Map<string, DocumentSummary>();
-  for (const { source, title, date } of store.chunks()) if (!bySource.has(source)) bySource.set(source, { source, title, date });
+  for (const { source, title, date } of store.chunks()) {
+    const summary = bySource.get(source);
+    if (summary) summary.chunks++;
+    else {
+      const file = manifest?.files[source];
+      bySource.set(source, { source, title, date, chunks: 1, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null });
+    }
+  }
   return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 

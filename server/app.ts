@@ -10,6 +10,8 @@ import { apiNotFound, errorHandler } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
 import { askRoute } from "./routes/ask.js";
 import { chatRoute } from "./routes/chat.js";
+import type { IngestJobs } from "./ingest-jobs.js";
+import { documentsApi } from "./routes/documents.js";
 import { healthRoute } from "./routes/health.js";
 import { widgetRoute } from "./routes/widget.js";
 
@@ -25,12 +27,15 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Shared with `listen`, which starts it on shutdown: from then on requests get 503 SHUTTING_DOWN. */
   drain?: Drain;
+  /** The background ingests of the documents API, mounted when config.admin.apiKey is set. */
+  jobs?: IngestJobs;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
+const MAX_UPLOAD_FILES = 500;
 
 /** Builds the Express app (API, widget, demo page); the caller decides where it listens. */
-export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain = new Drain() }: AppOptions): Express {
+export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain = new Drain(), jobs }: AppOptions): Express {
   const log = logger ?? pino({ level: config.log.level });
   const gate = engine instanceof EngineGate ? engine : new EngineGate(engine);
   const app = express();
@@ -48,6 +53,10 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain 
   app.use(chatRoute(gate, heartbeatMs, drain));
   app.use(healthRoute(gate));
   app.use(widgetRoute(gate));
+  const { apiKey, uploadLimitBytes } = config.admin;
+  if (apiKey && jobs) {
+    app.use(documentsApi({ apiKey, docsDir: config.ingest.docsDir, jobs, limits: { fileBytes: uploadLimitBytes, files: MAX_UPLOAD_FILES } }));
+  }
   app.use("/api", apiNotFound);
   app.use(errorHandler(log));
   return app;

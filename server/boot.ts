@@ -6,6 +6,8 @@ import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import { Drain } from "./drain.js";
 import { EngineGate, type ServedEngine } from "./engine-gate.js";
+import { IngestJobs } from "./ingest-jobs.js";
+import { ingestInChildProcess } from "./ingest-process.js";
 import { LiveIndex } from "./live-index.js";
 import { listen } from "./listen.js";
 
@@ -23,7 +25,8 @@ export interface Citebot {
  */
 export async function startCitebot(config: Readonly<Config>, logger: Logger): Promise<Citebot> {
   const embedder = loadEmbedder(config, logger);
-  const ready = embedder.then((e) => openEngine(config, logger, e));
+  const initial = embedder.then((e) => openEngine(config, logger, e));
+  const ready = initial.catch((err: unknown) => waitForUploads(config, logger, err));
   // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
   ready.catch(() => undefined);
   const drain = new Drain();
@@ -37,7 +40,15 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
     logger,
   });
   void ready.then(() => live.start(), () => undefined);
-  const app = createApp({ config, engine: gate, logger, drain });
+  const jobs = config.admin.apiKey
+    ? new IngestJobs({
+        ingest: (options) => ingestInChildProcess(config, options),
+        afterIngest: () => live.reload(),
+        after: initial,
+        logger,
+      })
+    : undefined;
+  const app = createApp({ config, engine: gate, logger, drain, ...(jobs ? { jobs } : {}) });
   const listening = await listen(app, config.server.host, config.server.port, { drain, limits: config.server });
   return {
     url: listening.url,
@@ -45,10 +56,20 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
     close: async () => {
       live.stop();
       await listening.close();
-      await ready.catch(() => undefined);
+      await initial.catch(() => undefined); // settles, unlike `ready` while waiting for uploads
       if (gate.ready) await gate.get().close();
     },
   };
+}
+
+/**
+ * With the documents API on, an empty DOCS_DIR is a normal first start: the API answers 503 until the first
+ * upload's ingest writes an index, which LiveIndex then serves. `ready` stays pending meanwhile.
+ */
+function waitForUploads(config: Readonly<Config>, logger: Logger, err: unknown): Promise<never> {
+  if (!config.admin.apiKey || !isAppError(err) || err.code !== "NOT_FOUND") throw err;
+  logger.warn(`${err.message}: the API answers 503 until documents are uploaded (POST /api/documents)`);
+  return new Promise<never>(() => undefined);
 }
 
 function loadEmbedder(config: Readonly<Config>, logger: Logger): Promise<Embedder> {

@@ -6,6 +6,7 @@ import { writeSseEvent } from "./sse.js";
 /** The HTTP status of each error code; a new code without a status fails type-checking. */
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,

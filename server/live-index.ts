@@ -76,12 +76,15 @@ export class LiveIndex {
     const { gate, drain, logger, indexDir, open } = this.#options;
     try {
       const { builtAt } = await readManifest(indexDir);
+      // No engine yet: the server started without documents and this is the first index (the documents API).
       const served = gate.ready ? gate.get() : undefined;
-      if (!served || served.health().indexBuiltAt === builtAt) return;
+      if (served?.health().indexBuiltAt === builtAt) return;
       const started = performance.now();
       const next = await open();
       gate.swap(next);
       logger.info({ ...next.health(), ms: Math.round(performance.now() - started) }, "new index loaded");
+      this.start();
+      if (!served) return;
       // The old engine's requests may still be running: close it once they are done.
       void drain
         .settled()

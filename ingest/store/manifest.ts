@@ -22,7 +22,11 @@ const ManifestSchema = z.object({
       text: z.string().default("unversioned"),
     })
     .nullable(),
-  files: z.record(z.string(), z.object({ hash: z.string(), bytes: count, chunks: count })),
+  files: z.record(
+    z.string(),
+    // indexedAt: when this version of the file was embedded (absent in indexes written before it was recorded).
+    z.object({ hash: z.string(), bytes: count, chunks: count, indexedAt: z.iso.datetime().optional() }),
+  ),
   counts: z.object({ files: count, chunks: count }),
   hnsw: z.object({ m: count, efConstruction: count, efSearch: count }),
   bm25: z.object({ analyzer: z.string(), includeTitle: z.boolean() }),
