@@ -13,6 +13,7 @@ import { chatRoute } from "./routes/chat.js";
 import type { IngestJobs } from "./ingest-jobs.js";
 import { documentsApi } from "./routes/documents.js";
 import { healthRoute } from "./routes/health.js";
+import { openApiRoute } from "./routes/openapi.js";
 import { widgetRoute } from "./routes/widget.js";
 
 export interface AppOptions {
@@ -54,6 +55,7 @@ export function createApp({ config, engine, logger, heartbeatMs = 15_000, drain 
   app.use(healthRoute(gate));
   app.use(widgetRoute(gate));
   const { apiKey, uploadLimitBytes } = config.admin;
+  app.use(openApiRoute({ admin: Boolean(apiKey && jobs) }));
   if (apiKey && jobs) {
     app.use(documentsApi({ apiKey, docsDir: config.ingest.docsDir, jobs, limits: { fileBytes: uploadLimitBytes, files: MAX_UPLOAD_FILES } }));
   }

@@ -11,6 +11,7 @@ import { startCitebot, type Citebot } from "./boot.js";
 import type { Job } from "./ingest-jobs.js";
 import { CORPUS_DIR } from "./testing/corpus-engine.js";
 import { expectError, postJson } from "./testing/http.js";
+import { openApiChecker } from "./testing/openapi-checker.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer } from "./testing/start.js";
 
@@ -124,6 +125,13 @@ describe("documents API · a server started with an empty DOCS_DIR (real engine)
     const pdfEntry = documents.find((d) => d.source === "harbour_report.pdf");
     assert.equal(pdfEntry?.bytes, pdf.length);
     assert.ok(pdfEntry && pdfEntry.chunks >= 1 && Date.parse(pdfEntry.indexedAt) >= Date.parse(job.startedAt!));
+
+    const { doc, check } = await openApiChecker(citebot.url);
+    assert.deepEqual(doc.components.securitySchemes, { adminKey: { type: "http", scheme: "bearer" } });
+    check("/api/documents", "post", 202, body);
+    check("/api/jobs/{id}", "get", 200, { job });
+    check("/api/documents", "get", 200, { documents });
+    check("/api/ask", "post", 200, answered);
   });
 
   test("upload · names that climb out of DOCS_DIR · saved under their last segment, inside it; nothing written outside", async () => {

@@ -14,7 +14,7 @@ export interface DocumentsApiOptions {
   limits: UploadLimits;
 }
 
-const ReindexBodySchema = z.object({ rebuild: z.boolean({ error: "must be true or false" }).optional() }, { error: "body must be a JSON object" });
+export const ReindexBodySchema = z.object({ rebuild: z.boolean({ error: "must be true or false" }).optional() }, { error: "body must be a JSON object" });
 
 /**
  * The documents API (only mounted when ADMIN_API_KEY is set, every route behind its Bearer key): upload files
