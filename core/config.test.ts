@@ -56,6 +56,12 @@ test("loadConfig · CORS_ORIGINS entry that is not an origin · rejected naming 
   assert.throws(() => loadConfig({ CORS_ORIGINS: "https://*.example.com" }), /CORS_ORIGINS.*origin such as/su);
 });
 
+test("loadConfig · socket limits · defaults 15 s headers / 30 s request, headers above request rejected", () => {
+  const { server } = loadConfig({});
+  assert.deepEqual([server.headersTimeoutMs, server.requestTimeoutMs, server.shutdownGraceMs], [15_000, 30_000, 10_000]);
+  assert.throws(() => loadConfig({ HEADERS_TIMEOUT_MS: "20000", REQUEST_TIMEOUT_MS: "10000" }), /HEADERS_TIMEOUT_MS.*REQUEST_TIMEOUT_MS/);
+});
+
 test("source tree · process.env · read only by core/config.ts", () => {
   const offenders = sourceFiles(ROOT).filter(
     (file) => !file.endsWith(path.join("core", "config.ts")) && /process\.env\b/.test(readFileSync(file, "utf8")),
@@ -71,3 +77,8 @@ function sourceFiles(dir: string): string[] {
     return name.endsWith(".ts") ? [full] : [];
   });
 }
+
+test("loadConfig · ALLOWED_HOSTS · defaults to HOST plus loopback; entries lower-cased, ports dropped", () => {
+  assert.deepEqual(loadConfig({ HOST: "0.0.0.0" }).server.allowedHosts, ["0.0.0.0", "127.0.0.1", "localhost", "[::1]"]);
+  assert.deepEqual(loadConfig({ ALLOWED_HOSTS: "Chat.Example.com:8443, docs.example" }).server.allowedHosts, ["chat.example.com", "docs.example"]);
+});

@@ -56,10 +56,26 @@ const EnvSchema = z.object({
   PORT: int(3000, 0, 65535),
   WEB_CONCURRENCY: int(availableParallelism(), 1, 256),
   CORS_ORIGINS: origins,
+  /** Host names (the Host header without its port) the server answers to as its own; empty: HOST + loopback. */
+  ALLOWED_HOSTS: csv.pipe(
+    z.array(z.string().refine((s) => URL.canParse(`http://${s}`), "each entry must be a host name such as chat.example.com").transform((s) => new URL(`http://${s}`).hostname)),
+  ),
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
   FEEDBACK_DB: z.string().min(1).default(".data/feedback.sqlite"),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  HEADERS_TIMEOUT_MS: int(15_000, 1_000, 600_000),
+  REQUEST_TIMEOUT_MS: int(30_000, 1_000, 3_600_000),
+  KEEP_ALIVE_TIMEOUT_MS: int(5_000, 0, 600_000),
+  MAX_CONNECTIONS: int(1_000, 1, 1_000_000),
+  INDEX_POLL_MS: int(2_000, 0, 3_600_000),
+  ADMIN_API_KEY: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  UPLOAD_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, "a size such as 20mb")
+    .default("20mb")
+    .transform((s) => sizeInBytes(s)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -75,15 +91,28 @@ export interface Config {
     host: string;
     port: number;
     corsOrigins: string[];
+    /** Host names whose pages count as the server's own (the same-origin exemption of CORS_ORIGINS). */
+    allowedHosts: string[];
     rateLimitPerMinute: number;
     /** Reverse proxies in front whose X-Forwarded-For is believed, so the rate limit keys on the real client. */
     trustProxy: number;
     bodyLimit: string;
     /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
     webConcurrency: number;
+    /** How long in-flight requests may run on after SIGTERM/SIGINT before streams are told and sockets closed. */
+    shutdownGraceMs: number;
+    /** Socket limits: a slow or idle client cannot hold a connection longer than these. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+    /** How often the server looks for a new index in INDEX_DIR (0: never). */
+    indexPollMs: number;
   };
   /** Readers' thumbs up/down on answers; `dbPath` is a SQLite file, or ":memory:" (tests). */
   feedback: { dbPath: string };
+  /** The documents API (upload, delete, reindex, jobs): mounted only when `apiKey` is set. */
+  admin: { apiKey: string | undefined; uploadLimitBytes: number };
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent" };
 }
 
@@ -97,6 +126,9 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     });
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new AppError("CONFIG_INVALID", `Invalid configuration: HEADERS_TIMEOUT_MS (${e.HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS})`);
+  }
   if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
     throw new AppError("CONFIG_INVALID", `Invalid configuration: CHUNK_OVERLAP (${e.CHUNK_OVERLAP}) must be below CHUNK_SIZE (${e.CHUNK_SIZE})`);
   }
@@ -132,14 +164,33 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       host: e.HOST,
       port: e.PORT,
       corsOrigins: e.CORS_ORIGINS,
+      allowedHosts: e.ALLOWED_HOSTS.length > 0 ? e.ALLOWED_HOSTS : defaultHosts(e.HOST),
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       bodyLimit: e.BODY_LIMIT,
       webConcurrency: e.WEB_CONCURRENCY,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS,
+      indexPollMs: e.INDEX_POLL_MS,
     },
     feedback: { dbPath: e.FEEDBACK_DB === ":memory:" ? e.FEEDBACK_DB : path.resolve(e.FEEDBACK_DB) },
+    admin: { apiKey: e.ADMIN_API_KEY, uploadLimitBytes: e.UPLOAD_LIMIT },
     log: { level: e.LOG_LEVEL },
   });
+}
+
+function sizeInBytes(size: string): number {
+  const [, digits, unit] = /^(\d+)(b|kb|mb)$/i.exec(size)!;
+  return Number(digits) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit!.toLowerCase() as "b" | "kb" | "mb"];
+}
+
+/** The host the server was started on, and loopback (a server on 0.0.0.0 is reached as localhost too). */
+function defaultHosts(host: string): string[] {
+  const named = URL.canParse(`http://${host}`) ? [new URL(`http://${host}`).hostname] : [];
+  return [...new Set([...named, "127.0.0.1", "localhost", "[::1]"])];
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -1,6 +1,7 @@
 /** The closed set of error codes citebot reports; server/errors.ts maps each to an HTTP status. */
 export type ErrorCode =
   | "BAD_REQUEST"
+  | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "PAYLOAD_TOO_LARGE"
@@ -11,6 +12,7 @@ export type ErrorCode =
   | "UPSTREAM_FAILED"
   | "CONFIG_INVALID"
   | "RATE_LIMITED"
+  | "SHUTTING_DOWN"
   | "INTERNAL";
 
 /** The one error class of the project: a code, a message safe to show, and the cause for logs. */

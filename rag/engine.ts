@@ -22,11 +22,17 @@ export interface EngineDeps {
   onRetrieve?: (query: string, hits: readonly Hit[]) => void;
 }
 
-/** One document of the knowledge base (the demo page lists them). */
+/** One document of the knowledge base (the demo page and GET /api/documents list them). */
 export interface DocumentSummary {
   source: string;
   title: string;
   date: string | null;
+  /** Its chunks in the index. */
+  chunks: number;
+  /** Size of the file when indexed; null when the store keeps no file records. */
+  bytes: number | null;
+  /** When this version of the file was indexed; null when not recorded. */
+  indexedAt: string | null;
 }
 
 /** The engine plus the list of documents it answers from. */
@@ -122,7 +128,14 @@ function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answere
 
 function listDocuments(store: ChunkReader): DocumentSummary[] {
   const bySource = new Map<string, DocumentSummary>();
-  for (const { source, title, date } of store.chunks()) if (!bySource.has(source)) bySource.set(source, { source, title, date });
+  for (const { source, title, date } of store.chunks()) {
+    const summary = bySource.get(source);
+    if (summary) summary.chunks++;
+    else {
+      const file = store.fileRecord?.(source);
+      bySource.set(source, { source, title, date, chunks: 1, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null });
+    }
+  }
   return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import type { AskResponse } from "../core/types.js";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { CORPUS_DIR } from "./testing/corpus-engine.js";
 import { serveCorpus } from "./testing/corpus-server.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { expectError, postJson, rawGet } from "./testing/http.js";
@@ -87,6 +90,14 @@ describe("POST /api/ask over the sample corpus (real engine)", () => {
     const { documents } = (await res.json()) as { documents: { source: string; title: string; date: string | null }[] };
     assert.deepEqual(documents.map((d) => d.source), CORPUS_FILES);
     assert.ok(documents.every((d) => d.title.length > 0 && (d.date === null || /^\d{4}-\d{2}-\d{2}$/.test(d.date))));
+    const files = await Promise.all(CORPUS_FILES.map((f) => stat(path.join(CORPUS_DIR, f))));
+    for (const [i, d] of (documents as unknown as { chunks: number; bytes: number; indexedAt: string }[]).entries()) {
+      assert.ok(d.chunks >= 1);
+      assert.equal(d.bytes, files[i]!.size, "the size of the file as indexed");
+      assert.ok(!Number.isNaN(Date.parse(d.indexedAt)));
+    }
+    const chunks = (documents as unknown as { chunks: number }[]).reduce((n, d) => n + d.chunks, 0);
+    assert.equal(chunks, srv.engine.health().chunks);
   });
 
   test("demo page · ready · lists the titles of the corpus documents, HTML-escaped", async () => {

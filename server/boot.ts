@@ -5,25 +5,53 @@ import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProg
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import { SqliteFeedbackStore } from "./feedback/feedback-store.js";
-import type { ServedEngine } from "./engine-gate.js";
+import { Drain } from "./drain.js";
+import { EngineGate, type ServedEngine } from "./engine-gate.js";
+import { IngestJobs } from "./ingest-jobs.js";
+import { ingestInChildProcess } from "./ingest-process.js";
+import { LiveIndex } from "./live-index.js";
 import { listen } from "./listen.js";
 
 export interface Citebot {
   url: string;
   /** Resolves once the index is built (if it was missing) and loaded; the API answers 503 until then. */
   ready: Promise<ServedEngine>;
-  /** Stops listening, ends open streams, then closes the engine. */
+  /** Stops listening, lets in-flight requests finish (SHUTDOWN_GRACE_MS), ends open streams, then closes the engine. */
   close(): Promise<void>;
 }
 
-/** Listens at once, then builds the index when INDEX_DIR has none and opens the engine in the background. */
+/**
+ * Listens at once, then builds the index when INDEX_DIR has none and opens the engine in the background; once
+ * ready, a new index written to INDEX_DIR (by `npm run ingest`) is loaded and swapped in (LiveIndex).
+ */
 export async function startCitebot(config: Readonly<Config>, logger: Logger): Promise<Citebot> {
-  const ready = openEngine(config, logger);
+  const embedder = loadEmbedder(config, logger);
+  const initial = embedder.then((e) => openEngine(config, logger, e));
+  const ready = initial.catch((err: unknown) => waitForUploads(config, logger, err));
   // The caller decides what a failed start means; this keeps the rejection from going unhandled meanwhile.
   ready.catch(() => undefined);
+  const drain = new Drain();
+  const gate = new EngineGate(ready);
+  const live = new LiveIndex({
+    indexDir: config.ingest.indexDir,
+    pollMs: config.server.indexPollMs,
+    open: async () => createEngine(config, { embedder: await embedder }),
+    gate,
+    drain,
+    logger,
+  });
+  void ready.then(() => live.start(), () => undefined);
+  const jobs = config.admin.apiKey
+    ? new IngestJobs({
+        ingest: (options) => ingestInChildProcess(config, options),
+        afterIngest: () => live.reload(),
+        after: initial,
+        logger,
+      })
+    : undefined;
   const feedback = new SqliteFeedbackStore(config.feedback.dbPath);
-  const app = createApp({ config, engine: ready, logger, feedback });
-  const listening = await listen(app, config.server.host, config.server.port).catch((err: unknown) => {
+  const app = createApp({ config, engine: gate, logger, drain, feedback, ...(jobs ? { jobs } : {}) });
+  const listening = await listen(app, config.server.host, config.server.port, { drain, limits: config.server }).catch((err: unknown) => {
     feedback.close();
     throw err;
   });
@@ -31,20 +59,35 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
     url: listening.url,
     ready,
     close: async () => {
+      live.stop();
       await listening.close();
-      const engine = await ready.catch(() => undefined);
-      await engine?.close();
+      await initial.catch(() => undefined); // settles, unlike `ready` while waiting for uploads
+      if (gate.ready) await gate.get().close();
       feedback.close();
     },
   };
 }
 
-/** One embedder serves both the index build and the engine, so the word vectors load once. */
-export async function openEngine(config: Readonly<Config>, logger: Logger): Promise<ServedEngine> {
-  const started = performance.now();
-  const embedder = await createEmbedder(config, {
+/**
+ * With the documents API on, an empty DOCS_DIR is a normal first start: the API answers 503 until the first
+ * upload's ingest writes an index, which LiveIndex then serves. `ready` stays pending meanwhile.
+ */
+function waitForUploads(config: Readonly<Config>, logger: Logger, err: unknown): Promise<never> {
+  if (!config.admin.apiKey || !isAppError(err) || err.code !== "NOT_FOUND") throw err;
+  logger.warn(`${err.message}: the API answers 503 until documents are uploaded (POST /api/documents)`);
+  return new Promise<never>(() => undefined);
+}
+
+function loadEmbedder(config: Readonly<Config>, logger: Logger): Promise<Embedder> {
+  return createEmbedder(config, {
     onCacheBuild: (reason) => logger.info({ reason }, "preparing the word-vector cache (once per install)"),
   });
+}
+
+/** One embedder serves both the index build and the engine, so the word vectors load once. */
+export async function openEngine(config: Readonly<Config>, logger: Logger, loaded?: Embedder): Promise<ServedEngine> {
+  const started = performance.now();
+  const embedder = loaded ?? (await loadEmbedder(config, logger));
   await ensureIndex(config, embedder, logger);
   const engine: ServedEngine = await createEngine(config, { embedder });
   logger.info({ ...engine.health(), ms: Math.round(performance.now() - started) }, "engine ready");

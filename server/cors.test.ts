@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { request } from "node:http";
 import { describe, test } from "node:test";
 import { expectError, postJson } from "./testing/http.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
@@ -41,6 +42,43 @@ describe("CORS", () => {
 
       const own = await postJson(`${srv.url}/api/ask`, { question: "hi" }, { Origin: srv.url });
       assert.equal(own.status, 200, "the server's own pages (demo) still work");
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+/** node:http, since fetch will not send a Host header other than the URL's. */
+function postWithHost(url: string, host: string, origin: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/ask`, { method: "POST", headers: { Host: host, Origin: origin, "Content-Type": "application/json" } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify({ question: "hi" }));
+  });
+}
+
+describe("CORS · DNS rebinding", () => {
+  test("api · CORS_ORIGINS set, Origin and Host both a foreign name · 403, own names still 200", async () => {
+    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example" });
+    try {
+      const port = new URL(srv.url).port;
+      assert.equal(await postWithHost(srv.url, `evil.example:${port}`, `http://evil.example:${port}`), 403);
+      assert.equal(await postWithHost(srv.url, `localhost:${port}`, `http://localhost:${port}`), 200);
+      assert.equal(await postWithHost(srv.url, `127.0.0.1:${port}`, `http://127.0.0.1:${port}`), 200);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  test("api · ALLOWED_HOSTS names the public host · that name is exempt, loopback no longer", async () => {
+    const srv = await startTestServer(createStandInEngine(), { CORS_ORIGINS: "https://shop.example", ALLOWED_HOSTS: "Chat.Example.com" });
+    try {
+      const port = new URL(srv.url).port;
+      assert.equal(await postWithHost(srv.url, `chat.example.com:${port}`, `http://chat.example.com:${port}`), 200);
+      assert.equal(await postWithHost(srv.url, `localhost:${port}`, `http://localhost:${port}`), 403);
     } finally {
       await srv.close();
     }

@@ -11,16 +11,18 @@ const SHARED = {
 
 /**
  * CORS for /api from config.server.corsOrigins: open to every origin when the list is empty; otherwise the
- * listed origins (and the server's own pages) are allowed and any other Origin gets 403 FORBIDDEN, which that
- * origin may read (a preflight refused this way still fails in the browser; a simple GET shows the reason).
+ * listed origins (and the server's own pages, reached by one of `ownHosts`) are allowed and any other Origin
+ * gets 403 FORBIDDEN, which that origin may read (a preflight refused this way still fails in the browser; a
+ * simple GET shows the reason).
  */
-export function corsPolicy(origins: readonly string[]): RequestHandler {
+export function corsPolicy(origins: readonly string[], ownHosts: readonly string[]): RequestHandler {
   if (origins.length === 0) return cors({ ...SHARED, origin: "*" });
   const allowed = new Set(origins);
+  const own = new Set(ownHosts);
   const listed = cors({ ...SHARED, origin: [...origins] });
   return (req, res, next) => {
     const origin = req.headers.origin;
-    if (origin && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+    if (origin && !allowed.has(origin) && !isOwnOrigin(origin, req.headers.host, own)) {
       // The refusal itself is readable by the refused page, so the widget can say "this site is not allowed"
       // instead of "can't reach the assistant". It grants nothing: every request from there gets this 403.
       res.set("Access-Control-Allow-Origin", origin).vary("Origin");
@@ -30,8 +32,12 @@ export function corsPolicy(origins: readonly string[]): RequestHandler {
   };
 }
 
-/** Browsers send Origin on same-origin POSTs too; the demo page must keep working when a list is set. */
-function isSameOrigin(origin: string, host: string | undefined): boolean {
-  if (!host || !URL.canParse(origin)) return false;
-  return new URL(origin).host === host.toLowerCase();
+/**
+ * Browsers send Origin on same-origin POSTs too; the demo page must keep working when a list is set. The Host
+ * header alone proves nothing: a page on evil.example whose name was rebound to this server's address sends
+ * `Origin: http://evil.example` with `Host: evil.example`, so the host must also be one of the server's own.
+ */
+function isOwnOrigin(origin: string, host: string | undefined, own: ReadonlySet<string>): boolean {
+  if (!host || !URL.canParse(origin) || !URL.canParse(`http://${host}`)) return false;
+  return new URL(origin).host === host.toLowerCase() && own.has(new URL(`http://${host}`).hostname);
 }

@@ -24,6 +24,13 @@ export class EngineGate {
     }
   }
 
+  /** Serves `engine` from now on (requests already holding the previous one keep it); returns the previous one. */
+  swap(engine: ServedEngine): ServedEngine | undefined {
+    const previous = this.#engine;
+    this.#engine = engine;
+    return previous;
+  }
+
   get ready(): boolean {
     return this.#engine !== undefined;
   }

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { connect } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { AppError } from "../core/errors.js";
 import type { Engine } from "../core/types.js";
@@ -79,3 +81,53 @@ describe("engine failures", () => {
     }
   });
 });
+
+describe("client mistakes are 4xx and quiet", () => {
+  let srv: TestServer;
+  before(async () => (srv = await startTestServer(createStandInEngine())));
+  after(() => srv.close());
+
+  for (const encoding of ["gzip", "br", "deflate"]) {
+    test(`ask · body that is not valid ${encoding} · 400 BAD_REQUEST, nothing logged as an error`, async () => {
+      const res = await fetch(`${srv.url}/api/ask`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Content-Encoding": encoding },
+        body: '{"question":"not compressed at all"}',
+      });
+      assert.match(await expectError(res, 400, "BAD_REQUEST"), new RegExp(`could not be read as Content-Encoding ${encoding}`));
+      assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 50), []);
+    });
+  }
+
+  test("ask · client abandons its upload · logged at info, no error", async () => {
+    const socket = connect(Number(new URL(srv.url).port), "127.0.0.1");
+    await once(socket, "connect");
+    socket.write("POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"question\":");
+    await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    await waitFor(() => srv.logs.some((l) => l.msg === "request aborted by the client"));
+    assert.equal(srv.logs.find((l) => l.msg === "request aborted by the client")?.level, 30);
+    assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 50), []);
+  });
+});
+
+describe("readiness logs", () => {
+  test("ask · engine still starting · the 503 is logged at debug, without an error or stack", async () => {
+    const srv = await startTestServer(new Promise<Engine>(() => undefined));
+    try {
+      await expectError(await postJson(`${srv.url}/api/ask`, { question: "hi" }), 503, "INDEX_NOT_READY");
+      await waitFor(() => srv.logs.some((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 503));
+      const line = srv.logs.find((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 503)!;
+      assert.equal(line.level, 20);
+      assert.equal(line.err, undefined);
+      assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 40), []);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(condition(), "timed out waiting");
+}

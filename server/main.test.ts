@@ -1,41 +1,17 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
+import { spawnMain, startMain } from "./testing/spawn-main.js";
 
 test("main · INDEX_DIR empty · listens, builds the index with progress, serves, exits 0 on SIGTERM", async () => {
   const indexDir = await mkdtemp(path.join(os.tmpdir(), "citebot-main-"));
-  // An explicit environment: offline whatever the developer's shell or .env says, and a free port.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "main.ts")], {
-    cwd: ROOT,
-    env: {
-      DOCS_DIR: CORPUS_DIR,
-      INDEX_DIR: indexDir,
-      FEEDBACK_DB: path.join(indexDir, "feedback.sqlite"),
-      CACHE_DIR: path.join(ROOT, ".data", "cache"),
-      EMBEDDINGS: "local",
-      GENERATOR: "extractive",
-      HOST: "127.0.0.1",
-      PORT: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const main = await spawnMain(indexDir);
   try {
-    const messages: string[] = [];
-    let url = "";
-    for await (const line of createInterface({ input: child.stdout })) {
-      const msg = String((JSON.parse(line) as { msg?: unknown }).msg);
-      messages.push(msg);
-      url ||= /listening on (http:\S+)/.exec(msg)?.[1] ?? "";
-      if (msg.startsWith("ready:")) break;
-    }
+    const { messages, url } = main;
     assert.ok(url, "logs where it listens");
     const listening = messages.findIndex((m) => m.startsWith("citebot listening"));
     const building = messages.findIndex((m) => m.startsWith("no index yet"));
@@ -46,12 +22,27 @@ test("main · INDEX_DIR empty · listens, builds the index with progress, serves
     const health = (await (await fetch(`${url}/api/health`)).json()) as { documents: number };
     assert.equal(health.documents, 5);
 
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    const [code] = (await exited) as [number | null];
-    assert.equal(code, 0, "graceful shutdown exits 0");
+    main.child.kill("SIGTERM");
+    assert.equal(await main.exited, 0, "graceful shutdown exits 0");
   } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    main.kill();
+    await rm(indexDir, { recursive: true, force: true });
+  }
+});
+
+test("main · PORT already in use · one-line hint, exit 1", async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const { port } = taken.address() as AddressInfo;
+  const indexDir = await mkdtemp(path.join(os.tmpdir(), "citebot-main-"));
+  const main = startMain(indexDir, { PORT: String(port) });
+  try {
+    assert.equal(await main.exited, 1);
+    const fatal = main.messages.filter((m) => m.includes("in use"));
+    assert.deepEqual(fatal, [`port ${port} is already in use on 127.0.0.1: stop the other server or set PORT to a free port`]);
+  } finally {
+    main.kill();
+    taken.close();
     await rm(indexDir, { recursive: true, force: true });
   }
 });

@@ -3,27 +3,25 @@
  * Graceful shutdown on SIGINT/SIGTERM; an unhandled rejection is logged and ends the process non-zero.
  */
 import cluster from "node:cluster";
-import { pino } from "pino";
-import { loadConfig } from "../core/config.js";
+import { loadConfig, type Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import { startCitebot, type Citebot } from "./boot.js";
+import { createLogger } from "./logger.js";
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
-let config;
+let config: Readonly<Config>;
 try {
   config = loadConfig();
 } catch (err) {
   console.error(isAppError(err) ? err.message : err);
   process.exit(1);
 }
-const logger = pino({ level: config.log.level });
+const logger = createLogger(config.log.level, process.stdout.isTTY);
 let citebot: Citebot | undefined;
 
 async function shutdown(code: number, why: string): Promise<void> {
   logger.info(`${why}: shutting down`);
-  // A stuck stream or engine must not keep the process alive forever.
-  setTimeout(() => process.exit(code || 1), SHUTDOWN_GRACE_MS).unref();
+  // A stuck engine must not keep the process alive forever: the drain itself ends within the grace and a second.
+  setTimeout(() => process.exit(code || 1), config.server.shutdownGraceMs + 3_000).unref();
   try {
     await citebot?.close();
   } catch (err) {
@@ -44,8 +42,11 @@ for (const signal of cluster.isWorker ? (["SIGTERM"] as const) : (["SIGINT", "SI
 try {
   citebot = await startCitebot(config, logger);
 } catch (err) {
-  const inUse = (err as NodeJS.ErrnoException).code === "EADDRINUSE";
-  logger.fatal({ err }, inUse ? `port ${config.server.port} is in use on ${config.server.host}; set PORT to another` : "could not start");
+  // A port in use is an operator's everyday mistake: one line saying what to do, no stack.
+  if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    logger.fatal(`port ${config.server.port} is already in use on ${config.server.host}: stop the other server or set PORT to a free port`);
+  } else logger.fatal({ err }, "could not start");
+  logger.flush();
   process.exit(1);
 }
 logger.info(`citebot listening on ${citebot.url} (API answers 503 until the index is loaded)`);

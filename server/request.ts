@@ -15,7 +15,7 @@ const TurnSchema = z.object({
 });
 
 /** The body of POST /api/ask and /api/chat (issue 3's fixed contract). Unknown keys are ignored. */
-const AskBodySchema = z.object(
+export const AskBodySchema = z.object(
   {
     question: z
       .string({ error: "is required and must be a string" })

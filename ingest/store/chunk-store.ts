@@ -18,6 +18,8 @@ export interface ChunkReader {
   vector?(chunkId: string): Float32Array | undefined;
   /** When the index was last written (ISO 8601); null for a store never saved. */
   readonly builtAt: string | null;
+  /** A file's recorded size and when it was indexed (the documents list); undefined when the store keeps none. */
+  fileRecord?(source: string): FileRecord | undefined;
 }
 
 /** What ingest needs of a store: add and drop chunks per file, remember file hashes, write it all. */

@@ -10,8 +10,8 @@ export interface Entry {
   vector: Float32Array;
 }
 
-const CHUNKS_FILE = "chunks.jsonl";
-const VECTORS_FILE = "vectors.f32";
+export const CHUNKS_FILE = "chunks.jsonl";
+export const VECTORS_FILE = "vectors.f32";
 const LINES_PER_WRITE = 1000;
 
 /**

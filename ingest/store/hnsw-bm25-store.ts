@@ -66,7 +66,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     // The graph keeps deleted nodes (with their labels) for reuse; a new chunk must not take one of
     // those labels, or hnswlib's label table loses track of a live node when the slot is reused.
     store.nextLabel = Math.max(store.nextLabel, (await hnsw.maxLabel()) + 1);
-    for (const [source, { hash, bytes }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes });
+    for (const [source, { hash, bytes, indexedAt }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes, indexedAt });
     return store;
   }
 
@@ -102,9 +102,9 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     this.files.delete(source);
   }
 
-  /** Records the content hash of an ingested file, so the next ingest can skip it when unchanged. */
-  recordFile(source: string, record: Omit<FileRecord, "chunks">): void {
-    this.files.set(source, { hash: record.hash, bytes: record.bytes });
+  /** Records the content hash of an ingested file (indexed now), so the next ingest can skip it when unchanged. */
+  recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): void {
+    this.files.set(source, { hash: record.hash, bytes: record.bytes, indexedAt: new Date().toISOString() });
   }
 
   /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */

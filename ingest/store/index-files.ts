@@ -2,9 +2,10 @@ import { access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, errorMessage, isAppError } from "../../core/errors.js";
 import type { Embedder } from "../embed/embedder.js";
-import { recoverDir, writeDirAtomic } from "./atomic-dir.js";
+import { writeDirAtomic } from "./atomic-dir.js";
 import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
-import { corrupt, readEntries, writeEntries, type Entry } from "./entries-file.js";
+import { checksumFiles, verifyChecksums } from "./checksums.js";
+import { CHUNKS_FILE, corrupt, readEntries, VECTORS_FILE, writeEntries, type Entry } from "./entries-file.js";
 import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswGraph, type HnswParams } from "./hnsw-index.js";
 import { HnswWorkerGraph } from "./hnsw-worker-graph.js";
 import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.js";
@@ -48,6 +49,8 @@ const BM25_META_FILE = "bm25.json";
 const BM25_DATA_FILE = "bm25.bin";
 const TERM_GRAPH_FILE = "terms.hnsw";
 const TERM_GRAPH_MEMBERS_FILE = "terms.json";
+/** Every file but the manifest, which records their checksums (the term graph's two only when written). */
+const DATA_FILES = [CHUNKS_FILE, VECTORS_FILE, HNSW_FILE, BM25_META_FILE, BM25_DATA_FILE];
 
 export function createGraph(dim: number, options: StoreOptions): HnswGraph {
   return options.hnswWorker ? HnswWorkerGraph.create(dim, options.hnsw) : HnswIndex.create(dim, options.hnsw);
@@ -62,7 +65,6 @@ export function createBm25(options: StoreOptions): Bm25Index {
  * one built with another embedder or dimension and a damaged one (INDEX_MISMATCH).
  */
 export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, options: StoreOptions): Promise<IndexParts> {
-  await recoverDir(dir);
   const manifest = await readManifest(dir);
   const built = manifest.embedder;
   if (built.id !== embedder.id || built.dim !== embedder.dim) {
@@ -73,7 +75,27 @@ export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, op
       { details: { index: built, configured: { id: embedder.id, dim: embedder.dim } } },
     );
   }
-  const [entries, snapshot] = await Promise.all([readEntries(dir, built.dim), readBm25(dir)]).catch((err: unknown) => {
+  // Checked beside the reads (on a worker thread for a large index), awaited before the index is handed out.
+  const verified = manifest.checksums ? verifyChecksums(dir, manifest.checksums) : Promise.resolve();
+  verified.catch(() => undefined); // awaited below; a read failing first must not leave it unhandled
+  let parts: IndexParts;
+  try {
+    parts = await readParts(dir, manifest, options);
+  } catch (err) {
+    await verified; // a file that fails its checksum explains a failed read best
+    throw err;
+  }
+  try {
+    await verified;
+  } catch (err) {
+    await parts.hnsw.close();
+    throw err;
+  }
+  return parts;
+}
+
+async function readParts(dir: string, manifest: Manifest, options: StoreOptions): Promise<IndexParts> {
+  const [entries, snapshot] = await Promise.all([readEntries(dir, manifest.embedder.dim), readBm25(dir)]).catch((err: unknown) => {
     if (isAppError(err) && err.code === "INDEX_MISMATCH") throw err;
     throw corrupt(dir, errorMessage(err));
   });
@@ -87,7 +109,7 @@ export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, op
   return { manifest, entries, bm25, bm25Reused: reused, hnsw, ...(termGraph ? { termGraph } : {}) };
 }
 
-/** Writes the whole index into `dir`, atomically (temp folder + rename); the manifest last. */
+/** Writes the whole index into `dir`, atomically (temp folder + rename); the manifest, with every file's checksum, last. */
 export async function writeIndexFiles(
   dir: string,
   parts: {
@@ -107,7 +129,8 @@ export async function writeIndexFiles(
     await writeFile(path.join(tmp, BM25_META_FILE), JSON.stringify(bm25.meta));
     await writeFile(path.join(tmp, BM25_DATA_FILE), bm25.data);
     await termGraph?.write(path.join(tmp, TERM_GRAPH_FILE), path.join(tmp, TERM_GRAPH_MEMBERS_FILE));
-    await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest(parts.manifest));
+    const checksums = await checksumFiles(tmp, termGraph ? [...DATA_FILES, TERM_GRAPH_FILE, TERM_GRAPH_MEMBERS_FILE] : DATA_FILES);
+    await writeFile(path.join(tmp, MANIFEST_FILE), serializeManifest({ ...parts.manifest, checksums }));
   });
 }
 

@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { loadConfig } from "../../core/config.js";
 import { createApp } from "../app.js";
+import { Drain } from "../drain.js";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.js";
 import type { ServedEngine } from "../engine-gate.js";
 import { listen, type Listening } from "../listen.js";
@@ -29,8 +30,9 @@ export async function startTestServer(
   });
   const logger = pino({ level: config.log.level }, sink);
   const feedback = new SqliteFeedbackStore(config.feedback.dbPath);
-  const app = createApp({ config, engine, logger, feedback, ...(heartbeatMs ? { heartbeatMs } : {}) });
-  const listening = await listen(app, "127.0.0.1", 0);
+  const drain = new Drain();
+  const app = createApp({ config, engine, logger, drain, feedback, ...(heartbeatMs ? { heartbeatMs } : {}) });
+  const listening = await listen(app, "127.0.0.1", 0, { drain, limits: config.server });
   return {
     ...listening,
     logs,
