@@ -3,7 +3,7 @@ import { it } from "node:test";
 import { FootnoteMarkers } from "./footnotes.js";
 
 const NOTES = new Set([1, 2, 3, 4, 10, 11]);
-const strip = (line: string, notes: ReadonlySet<number> = NOTES, lines: string[] = [line]) => new FootnoteMarkers(notes, lines).strip(line);
+const strip = (line: string, notes: ReadonlySet<number> = NOTES, lines: string[] = [line]) => new FootnoteMarkers(notes, () => lines).strip(line);
 
 it("FootnoteMarkers · markers glued to words or punctuation, with their footnotes · removed", () => {
   const cases: [string, string][] = [

@@ -19,15 +19,15 @@ const DIGIT_AFTER_LOWERCASE = /\p{Ll}\d/u;
 const GLUED_TOKEN = /(?<![\p{L}\p{N}_.\-/\\])\p{Lu}?\p{Ll}{3,}\d{1,3}(?![\p{L}\p{N}_])/gu;
 
 /**
- * Strips the markers of one document. `notes` are the numbers of the footnotes the document has; `lines` its
- * running text, used to tell a marker glued to a word ("conflict10", once) from a name that recurs ("int4").
+ * Strips the markers of one document. `notes` are the numbers of the footnotes the document has; `lines` gives its
+ * running text (read only when needed), used to tell a marker glued to a word ("conflict10", once) from a name that recurs ("int4").
  */
 export class FootnoteMarkers {
   private glued: Map<string, number> | undefined;
 
   constructor(
     private readonly notes: ReadonlySet<number>,
-    private readonly lines: readonly string[],
+    private readonly lines: () => Iterable<string>,
   ) {}
 
   strip(line: string): string {
@@ -54,7 +54,7 @@ export class FootnoteMarkers {
   private recurs(token: string): boolean {
     if (!this.glued) {
       this.glued = new Map();
-      for (const l of this.lines) for (const m of l.matchAll(GLUED_TOKEN)) this.glued.set(m[0], (this.glued.get(m[0]) ?? 0) + 1);
+      for (const l of this.lines()) for (const m of l.matchAll(GLUED_TOKEN)) this.glued.set(m[0], (this.glued.get(m[0]) ?? 0) + 1);
     }
     return (this.glued.get(token) ?? 0) > 1;
   }

@@ -30,7 +30,7 @@ export function lineKind(line: string): LineKind | undefined {
   return undefined;
 }
 
-/** The text without any mark (a code paragraph carries one per line). */
+/** The text without any mark (a code paragraph carries one per line; a paragraph with marks starts with one). */
 export function unmark(text: string): string {
-  return text.replace(ALL_MARKS, "");
+  return MARKED.test(text) ? text.replace(ALL_MARKS, "") : text;
 }
