@@ -30,7 +30,9 @@ export function lineKind(line: string): LineKind | undefined {
   return undefined;
 }
 
-/** The text without any mark (a code paragraph carries one per line; a paragraph with marks starts with one). */
+const ANY_MARK = /[\uE001-\uE011]/u;
+
+/** The text without any mark (a code paragraph carries one per line). */
 export function unmark(text: string): string {
-  return MARKED.test(text) ? text.replace(ALL_MARKS, "") : text;
+  return ANY_MARK.test(text) ? text.replace(ALL_MARKS, "") : text;
 }
