@@ -8,7 +8,7 @@ import { runIngest } from "./run-ingest.js";
 
 const USAGE = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--rebuild]
 
-  --docs DIR    folder of .txt, .md, .html and .pdf files (default: DOCS_DIR, ../shared/corpus)
+  --docs DIR    folder of .txt, .md, .html, .pdf, .adoc and .docx files (default: DOCS_DIR, ../shared/corpus)
   --index DIR   where the index is written (default: INDEX_DIR, .data/index)
   --rebuild     re-embed every file, even unchanged ones
   -h, --help    show this help`;

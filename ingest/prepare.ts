@@ -1,5 +1,5 @@
 import { errorMessage, isAppError } from "../core/errors.js";
-import type { Chunk } from "../core/types.js";
+import type { Chunk, SourceDocument } from "../core/types.js";
 import { chunkDocument } from "./chunk.js";
 import { cleanDocument } from "./clean/index.js";
 import { loadFile } from "./load/index.js";
@@ -22,7 +22,7 @@ export interface PrepareTask {
 }
 
 export type Prepared =
-  | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[] }
+  | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[]; doc: SourceDocument }
   | { status: "skipped"; source: string; bytes: number; reason: SkipReason; message: string };
 
 const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable", "binary"];
@@ -43,8 +43,10 @@ export async function prepareFile(task: PrepareTask): Promise<Prepared> {
   const { bytes, sidecar, hash } = read;
   try {
     const cleaned = cleanDocument(await loadFile(bytes, source), source);
-    const chunks = chunkDocument(sidecar ? applySidecar(cleaned, sidecar, source) : cleaned, task.chunking);
-    if (chunks.length > 0) return { status: "ready", source, bytes: bytes.length, hash, chunks };
+    const doc = sidecar ? applySidecar(cleaned, sidecar, source) : cleaned;
+    const chunks = chunkDocument(doc, task.chunking);
+    // The document comes back too: the folder pass (folder-pass.ts) may re-chunk it without the folder's boilerplate.
+    if (chunks.length > 0) return { status: "ready", source, bytes: bytes.length, hash, chunks, doc };
     return { status: "skipped", source, bytes: bytes.length, reason: "empty", message: "no text left after cleaning" };
   } catch (err) {
     return { status: "skipped", source, bytes: bytes.length, reason: loaderReason(err), message: errorMessage(err) };

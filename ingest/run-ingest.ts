@@ -1,17 +1,18 @@
-import { availableParallelism } from "node:os";
 import { AppError, errorMessage, isAppError } from "../core/errors.js";
 import type { Embedder } from "./embed/embedder.js";
 import { EmbedBatch } from "./embed-batch.js";
 import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
-import { PreparePool } from "./prepare-pool.js";
-import { prepareFile, TEXT_PIPELINE_VERSION, type Prepared, type PrepareTask } from "./prepare.js";
+import { widenToFolders, withoutFolderBoilerplate } from "./folder-pass.js";
+import { BULK_BYTES, prepareAll, prepareEach } from "./prepare-all.js";
+import { TEXT_PIPELINE_VERSION } from "./prepare.js";
 import { scanDocs, type DocFile } from "./scan.js";
 import { isSidecar, readDocument } from "./sidecar.js";
 import type { ChunkWriter } from "./store/chunk-store.js";
 import type { StoreOptions } from "./store/hnsw-bm25-store.js";
 import { createChunkStore, openChunkWriter } from "./store/open-store.js";
 import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
+import type { Prepared } from "./prepare.js";
 
 export type { SkipReason } from "./prepare.js";
 export type { IngestProgress, IngestSummary } from "./ingest-summary.js";
@@ -38,8 +39,6 @@ export interface IngestDeps {
 }
 
 const DEFAULT_BATCH_SIZE = 256;
-// Below this much text to prepare, starting worker threads costs more than it saves.
-const BULK_BYTES = 2_000_000;
 
 /**
  * Brings the index in `indexDir` up to date with `docsDir`: new and changed files (by content hash)
@@ -83,7 +82,15 @@ async function update(
   deps: IngestDeps,
   tally: IngestTally,
 ): Promise<boolean> {
-  const { toPrepare, unchanged, unsupported, outside, removed } = await triage(files, store);
+  const { changed, supported, unsupported, outside, removed } = await triage(files, store);
+  // Incremental ingest: the files that changed are prepared first, since a folder whose documents really changed
+  // (one now loads, or one is gone) is prepared again as a whole (its boilerplate depends on all of them).
+  const incremental = changed.length < supported.length;
+  const early = incremental ? await prepareEach(changed, chunking, opts.workers) : new Map<string, Prepared>();
+  const loaded = changed.filter((f) => early.get(f.source)?.status === "ready");
+  const toPrepare = incremental ? widenToFolders(changed, loaded, removed, supported) : changed;
+  const preparing = new Set(toPrepare.map((f) => f.source));
+  const unchanged = supported.filter((f) => !preparing.has(f.source));
   tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
   for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
   for (const file of outside) tally.skipped(file.source, "outside docs folder", "a link to a path outside the docs folder (set FOLLOW_EXTERNAL_LINKS=true to follow it)");
@@ -98,7 +105,7 @@ async function update(
     if (error === undefined) tally.indexed(file.source, file.chunks.length, file.bytes);
     else tally.skipped(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
   });
-  for await (const prepared of prepareAll(toPrepare, chunking, opts.workers)) {
+  for await (const prepared of withoutFolderBoilerplate(prepareAll(toPrepare, chunking, opts.workers, early), toPrepare, chunking)) {
     if (prepared.status === "skipped") tally.skipped(prepared.source, prepared.reason, prepared.message);
     else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });
   }
@@ -113,43 +120,16 @@ async function triage(files: DocFile[], store: ChunkWriter) {
   // A sidecar (NAME.meta.json) is read with its document, not listed as a file of its own.
   const unsupported = files.filter((f) => !f.outside && !isSupported(f.source) && !isSidecar(f.source));
   const supported = files.filter((f) => !f.outside && isSupported(f.source));
-  const unchanged: DocFile[] = [];
-  const toPrepare: DocFile[] = [];
+  const changed: DocFile[] = [];
   for (const file of supported) {
     const known = store.fileRecord(file.source)?.hash;
     // An unreadable file counts as changed: preparing it reports why it cannot be read.
     const hash = known && (await readDocument(file.absPath).then((d) => d.hash, () => undefined));
-    (hash && hash === known ? unchanged : toPrepare).push(file);
+    if (!hash || hash !== known) changed.push(file);
   }
   const present = new Set(supported.map((f) => f.source));
   const removed = store.sources().filter((s) => !present.has(s));
-  return { toPrepare, unchanged, unsupported, outside, removed };
-}
-
-/** Prepares files in worker threads when there is much to prepare, yielding results in file order. */
-async function* prepareAll(files: DocFile[], chunking: ChunkingSettings, workers?: number): AsyncGenerator<Prepared> {
-  const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  // Preparing costs a fraction of what embedding and indexing cost on the main thread, so one
-  // worker per spare core is plenty; on a single core, threads would only add start-up time.
-  const size = workers ?? (bytes >= BULK_BYTES ? Math.min(availableParallelism() - 1, 3) : 0);
-  const pool = size > 0 && files.length > 1 ? new PreparePool(size) : null;
-  const run = (f: DocFile) => {
-    const task: PrepareTask = { source: f.source, absPath: f.absPath, chunking };
-    return pool ? pool.run(task) : prepareFile(task);
-  };
-  // Workers run well ahead of the main thread, which embeds and indexes in batches and would
-  // otherwise leave them idle during each batch; results are still consumed in file order.
-  const window = pool ? size * 16 : 1;
-  const pending: Promise<Prepared>[] = [];
-  try {
-    let next = 0;
-    while (next < files.length || pending.length > 0) {
-      while (next < files.length && pending.length < window) pending.push(run(files[next++]!));
-      yield await pending.shift()!;
-    }
-  } finally {
-    await pool?.close();
-  }
+  return { changed, supported, unsupported, outside, removed };
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -20,7 +20,7 @@ test("server start · previous ingest killed between the swap's renames, DOCS_DI
     const docsDir = path.join(dir, "docs");
     const indexDir = path.join(dir, "index");
     await mkdir(docsDir);
-    for (const name of await readdir(CORPUS_DIR)) await symlink(path.join(CORPUS_DIR, name), path.join(docsDir, name));
+    for (const name of await readdir(CORPUS_DIR)) await copyFile(path.join(CORPUS_DIR, name), path.join(docsDir, name));
     const env = { DOCS_DIR: docsDir, INDEX_DIR: indexDir, CACHE_DIR, EMBEDDINGS: "local", GENERATOR: "extractive" };
     await runIngest({ ...loadConfig(env).ingest }, { embedder: await createEmbedder(loadConfig(env)) });
 

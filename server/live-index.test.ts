@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -110,7 +110,7 @@ describe("live index · npm start, then an ingest beside it (real engine)", () =
     dir = await mkdtemp(path.join(os.tmpdir(), "citebot-live-real-"));
     docsDir = path.join(dir, "docs");
     await mkdir(docsDir);
-    for (const name of await readdir(CORPUS_DIR)) await symlink(path.join(CORPUS_DIR, name), path.join(docsDir, name));
+    for (const name of await readdir(CORPUS_DIR)) await copyFile(path.join(CORPUS_DIR, name), path.join(docsDir, name));
     config = loadConfig({
       DOCS_DIR: docsDir,
       INDEX_DIR: path.join(dir, "index"),

@@ -3,7 +3,9 @@ import { it } from "node:test";
 import { FootnoteMarkers } from "./footnotes.js";
 
 const NOTES = new Set([1, 2, 3, 4, 10, 11]);
-const strip = (line: string, notes: ReadonlySet<number> = NOTES, lines: string[] = [line]) => new FootnoteMarkers(notes, lines).strip(line);
+// The document also has the bare words, as a text with glued markers does ("the conflict" elsewhere).
+const PROSE = "crisis security itself conflict Ukraine relations said";
+const strip = (line: string, notes: ReadonlySet<number> = NOTES, lines: string[] = [line, PROSE]) => new FootnoteMarkers(notes, () => lines).strip(line);
 
 it("FootnoteMarkers · markers glued to words or punctuation, with their footnotes · removed", () => {
   const cases: [string, string][] = [
@@ -23,9 +25,10 @@ it("FootnoteMarkers · numbers with no footnote of that number · kept", () => {
   assert.equal(strip("the conflict10 with Ukraine", new Set()), "the conflict10 with Ukraine");
 });
 
-it("FootnoteMarkers · a word+number token that recurs in the document · a name, kept", () => {
+it("FootnoteMarkers · a word+number token that recurs, or whose word never stands alone · a name, kept", () => {
   const lines = ["cast it to int4 first", "an int4 column"];
   assert.equal(strip(lines[0]!, new Set([4]), lines), lines[0]);
+  assert.equal(strip("builds for sparcv9 and more", new Set([9])), "builds for sparcv9 and more");
 });
 
 it("FootnoteMarkers · real numbers, codes, units and addresses · kept", () => {

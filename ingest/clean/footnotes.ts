@@ -16,18 +16,20 @@ const MAYBE_MARKER = /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 const DIGIT_AFTER_PUNCTUATION = /[.,;:!?"”’)\]]\d/u;
 const DIGIT_AFTER_LOWERCASE = /\p{Ll}\d/u;
+const BARE_WORD = /(?<![\p{L}\p{N}_])\p{L}{3,}(?![\p{L}\p{N}_])/gu;
 const GLUED_TOKEN = /(?<![\p{L}\p{N}_.\-/\\])\p{Lu}?\p{Ll}{3,}\d{1,3}(?![\p{L}\p{N}_])/gu;
 
 /**
- * Strips the markers of one document. `notes` are the numbers of the footnotes the document has; `lines` its
- * running text, used to tell a marker glued to a word ("conflict10", once) from a name that recurs ("int4").
+ * Strips the markers of one document. `notes` are the numbers of the footnotes the document has; `lines` gives its
+ * running text (read only when needed), used to tell a marker glued to a word ("conflict10", once) from a name that recurs ("int4").
  */
 export class FootnoteMarkers {
   private glued: Map<string, number> | undefined;
+  private words: Set<string> | undefined;
 
   constructor(
     private readonly notes: ReadonlySet<number>,
-    private readonly lines: readonly string[],
+    private readonly lines: () => Iterable<string>,
   ) {}
 
   strip(line: string): string {
@@ -44,19 +46,26 @@ export class FootnoteMarkers {
     }
     if (DIGIT_AFTER_LOWERCASE.test(stripped)) {
       stripped = stripped.replace(AFTER_WORD, (digits: string, at: number, text: string) =>
-        inAddress(text, at) || !this.notes.has(Number(digits)) || this.recurs(tokenEndingAt(text, at + digits.length)) ? digits : "",
+        inAddress(text, at) || !this.notes.has(Number(digits)) || !this.isMarkedWord(tokenEndingAt(text, at + digits.length), digits) ? digits : "",
       );
     }
     return stripped === line ? line : stripped.replace(/ {2,}/gu, " ").trim();
   }
 
-  /** A word+number token seen more than once is a name ("int4", "utf8"): a note is marked once. */
-  private recurs(token: string): boolean {
-    if (!this.glued) {
+  /**
+   * A word+number token is a word with a marker when it occurs once (a note is marked once; "int4" recurs) and the
+   * word occurs on its own elsewhere in the document ("conflict", but no "sparcv" beside "sparcv9").
+   */
+  private isMarkedWord(token: string, digits: string): boolean {
+    if (!this.glued || !this.words) {
       this.glued = new Map();
-      for (const l of this.lines) for (const m of l.matchAll(GLUED_TOKEN)) this.glued.set(m[0], (this.glued.get(m[0]) ?? 0) + 1);
+      this.words = new Set();
+      for (const l of this.lines()) {
+        for (const m of l.matchAll(GLUED_TOKEN)) this.glued.set(m[0], (this.glued.get(m[0]) ?? 0) + 1);
+        for (const m of l.matchAll(BARE_WORD)) this.words.add(m[0].toLowerCase());
+      }
     }
-    return (this.glued.get(token) ?? 0) > 1;
+    return (this.glued.get(token) ?? 0) <= 1 && this.words.has(token.slice(0, -digits.length).toLowerCase());
   }
 }
 

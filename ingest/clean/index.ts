@@ -25,7 +25,7 @@ export function cleanDocument(pages: DocumentInterface[], source: string): Sourc
   // Text without pages (a PDF saved as .txt) gets pages from its running header, so notes stay inside a page.
   const laidOut = paged ? stripRunningHeaders(raw) : raw.flatMap(splitAtRepeatedLines);
   const segments = splitAtFootnoteBlocks(laidOut);
-  const markers = new FootnoteMarkers(noteNumbers(segments), segments.flatMap((s) => s.lines));
+  const markers = new FootnoteMarkers(noteNumbers(segments), () => segments.flatMap((s) => s.lines));
   // Marked lines (headings, code, table rows) are kept as the loader made them.
   const cleanLines = (lines: string[]) =>
     dropBoilerplate(lines).map((line) => (isMarked(line) ? line : tidySpaces(markers.strip(stripInlineMarkup(line)))));

@@ -20,6 +20,7 @@ export function loadAsciiDoc(bytes: Uint8Array, source: string): DocumentInterfa
  * only the headings, which plain text shares with AsciiDoc; the rest of the text is left as it is.
  */
 export function asciiDocToText(text: string, full: boolean): string {
+  if (!full && !/^=/mu.test(text)) return text; // no heading: nothing to mark
   const out: string[] = [];
   let block: "code" | "table" | null = null;
   let previous = "";

@@ -33,8 +33,10 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+const HAS_NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/u;
+
 function notTextShare(text: string): number {
-  if (text.length === 0) return 0;
+  if (text.length === 0 || !HAS_NOT_TEXT.test(text)) return 0; // one scan settles it for nearly every text file
   let bad = 0;
   for (const _ of text.matchAll(NOT_TEXT)) bad++;
   return bad / text.length;

@@ -9,7 +9,6 @@ const HEADING_BASE = 0xe000;
 const MAX_LEVEL = 9;
 export const CODE_MARK = "\uE010";
 export const ROW_MARK = "\uE011";
-const MARKED = /^[\uE001-\uE011]/u;
 const ALL_MARKS = /[\uE001-\uE011]/gu;
 
 export type LineKind = { kind: "heading"; level: number } | { kind: "code" } | { kind: "row" };
@@ -19,7 +18,8 @@ export function headingLine(level: number, text: string): string {
 }
 
 export function isMarked(line: string): boolean {
-  return MARKED.test(line);
+  const code = line.charCodeAt(0); // called for every line: a comparison, not a regex
+  return code > HEADING_BASE && code <= 0xe011;
 }
 
 export function lineKind(line: string): LineKind | undefined {
@@ -30,7 +30,9 @@ export function lineKind(line: string): LineKind | undefined {
   return undefined;
 }
 
+const ANY_MARK = /[\uE001-\uE011]/u;
+
 /** The text without any mark (a code paragraph carries one per line). */
 export function unmark(text: string): string {
-  return text.replace(ALL_MARKS, "");
+  return ANY_MARK.test(text) ? text.replace(ALL_MARKS, "") : text;
 }
