@@ -10,7 +10,7 @@ import type { ChunkingSettings } from "./store/manifest.js";
  * Bump whenever loading, cleaning or chunking changes what a file becomes: the manifest records it,
  * and an index built by another version is rebuilt, since unchanged files would keep stale chunks.
  */
-export const TEXT_PIPELINE_VERSION = "2026-12-01.1";
+export const TEXT_PIPELINE_VERSION = "2026-12-01.2";
 
 export type SkipReason = "empty" | "unsupported type" | "corrupt pdf" | "encrypted pdf" | "unreadable" | "binary" | "outside docs folder" | "embedding failed";
 

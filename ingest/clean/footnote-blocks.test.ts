@@ -64,3 +64,17 @@ it("splitAtFootnoteBlocks · a lone citation in prose, pages without notes · le
   const segments = splitAtFootnoteBlocks([prose, ["Second page."]]);
   assert.deepEqual(segments.map((s) => [s.page, s.lines, s.notes.length]), [[0, prose, 0], [1, ["Second page."], 0]]);
 });
+
+it("splitAtFootnoteBlocks · prose notes (no reference cues) paired with markers on the page · a block of notes", () => {
+  const page = [
+    "Comments can be put almost2 anywhere, starting with a hashmark.",
+    "Command lines entered at the console are limited3 to about 4095 bytes.",
+    "2 not inside strings, nor within the argument list of a function definition",
+    "3 some of the consoles will not allow you to enter more.",
+  ];
+  const [first] = splitAtFootnoteBlocks([page]);
+  assert.deepEqual(first!.notes.map((n) => n[0]!.slice(0, 2)), ["2 ", "3 "]);
+  assert.equal(first!.lines.length, 2);
+  const unpaired = ["A list follows.", "2 apples are on the table", "3 pears are beside them"];
+  assert.deepEqual(splitAtFootnoteBlocks([unpaired])[0]!.notes, [], "numbered lines nothing on the page points to stay text");
+});

@@ -54,7 +54,7 @@ export function splitAtFootnoteBlocks(pages: string[][]): Segment[] {
 }
 
 function splitPage(lines: string[], page: number): Segment[] {
-  const kinds = lines.map(kindOf);
+  const kinds = pairNotes(lines, lines.map(kindOf));
   if (!kinds.includes("note")) return [{ page, lines, notes: [], fragments: [] }];
   const segments: Segment[] = [];
   let from = 0;
@@ -69,6 +69,25 @@ function splitPage(lines: string[], page: number): Segment[] {
   }
   segments.push({ page, lines: lines.slice(from), notes: [], fragments: [] });
   return segments;
+}
+
+// A footnote marker glued to the word it annotates ("limited3 to about 4095 bytes"), and a plain numbered line.
+const GLUED_MARKER = /(?<![\p{L}\p{N}_])\p{L}\p{Ll}{2,}(\d{1,2})(?=[\s.,;:!?)”’"]|$)/gu;
+const PLAIN_NOTE = /^(\d{1,2})\s+\S/u;
+
+/**
+ * A note that reads like prose, not like a reference ("3 some of the consoles will not allow you to enter more"),
+ * is still a note when the page marks a word above it with its number ("limited3"): the pair is the evidence.
+ */
+function pairNotes(lines: readonly string[], kinds: Kind[]): Kind[] {
+  const markedAbove = new Set<number>();
+  return kinds.map((kind, i) => {
+    const line = lines[i] ?? "";
+    const number = kind === "text" ? line.match(PLAIN_NOTE)?.[1] : undefined;
+    const paired = number !== undefined && markedAbove.has(Number(number));
+    if (kind === "text" && !isMarked(line)) for (const m of line.matchAll(GLUED_MARKER)) markedAbove.add(Number(m[1]));
+    return paired ? "note" : kind;
+  });
 }
 
 function kindOf(line: string): Kind {

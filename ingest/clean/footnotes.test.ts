@@ -41,3 +41,9 @@ it("FootnoteMarkers · real numbers, codes, units and addresses · kept", () => 
   ];
   for (const line of kept) assert.equal(strip(line), line);
 });
+
+it("FootnoteMarkers · a marked long word whose stem stands alone elsewhere ('limited3', 'limit') · marker removed; a short code keeps its digits", () => {
+  const lines = ["console lines are limited3 to 4095 bytes", "there is a limit on lines", "a sparcv9 build"];
+  assert.equal(strip(lines[0]!, new Set([3, 9]), lines), "console lines are limited to 4095 bytes");
+  assert.equal(strip(lines[2]!, new Set([3, 9]), lines), lines[2]);
+});

@@ -65,7 +65,17 @@ export class FootnoteMarkers {
         for (const m of l.matchAll(BARE_WORD)) this.words.add(m[0].toLowerCase());
       }
     }
-    return (this.glued.get(token) ?? 0) <= 1 && this.words.has(token.slice(0, -digits.length).toLowerCase());
+    if ((this.glued.get(token) ?? 0) > 1) return false;
+    const word = token.slice(0, -digits.length).toLowerCase();
+    return this.words.has(word) || this.hasInflection(word);
+  }
+
+  /** "limited3" where only "limit" or "limits" stands alone: a long word's stem (all but its last two letters) does. */
+  private hasInflection(word: string): boolean {
+    if (word.length < 6) return false;
+    const stem = word.slice(0, -2);
+    for (const w of this.words!) if (w.length >= stem.length && w.length <= word.length + 1 && w.startsWith(stem)) return true;
+    return false;
   }
 }
 
