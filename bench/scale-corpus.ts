@@ -1,6 +1,7 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../core/types.js";
+import { seededRandom } from "./synthetic-corpus.js";
 
 /** Real documentation unpacked from Debian packages (python3.11-doc, debian-handbook, r-doc-pdf). */
 export const REAL_DOCS = "/tmp/debs/x";
@@ -73,16 +74,4 @@ function documentTexts(chunks: readonly Chunk[]): Map<string, string> {
 function misspell(word: string, rand: () => number): string {
   const i = 1 + Math.floor(rand() * (word.length - 2));
   return rand() < 0.5 ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word.slice(0, i) + word.slice(i + 1);
-}
-
-/** mulberry32: small, fast and reproducible across runs. */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }

@@ -1,5 +1,6 @@
 import type { Chunk } from "../core/types.js";
 import { splitSentences } from "../ingest/index.js";
+import { seededRandom } from "./synthetic-corpus.js";
 
 const OPENINGS = ["What does the manual say about", "How do I use", "Why would", "When should I", "Explain", "What is meant by"];
 
@@ -20,16 +21,4 @@ export function questionsFrom(chunks: readonly Chunk[], n: number, seed = 3): st
     out.add(`${OPENINGS[Math.floor(rand() * OPENINGS.length)]} ${words.slice(from, from + length).join(" ")}?`);
   }
   return [...out];
-}
-
-/** mulberry32: small, fast and reproducible across runs. */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }

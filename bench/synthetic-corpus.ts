@@ -53,7 +53,7 @@ function matchCase(word: string, like: string): string {
 }
 
 /** mulberry32: small, fast and reproducible across runs. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
