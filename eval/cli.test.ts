@@ -16,6 +16,7 @@ const CLI = path.join(import.meta.dirname, "cli.ts");
 let dir = "";
 let server: Server;
 let base = "";
+let limitedOnce = 0;
 
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "eval-cli-"));
@@ -30,7 +31,13 @@ before(async () => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
-      assert.equal(typeof (JSON.parse(body) as { question: unknown }).question, "string");
+      const { question } = JSON.parse(body) as { question: unknown };
+      assert.equal(typeof question, "string");
+      // One question always meets a rate limit, another is limited once and then answered.
+      if (question === "Always limited?" || (question === "Limited once?" && !limitedOnce++)) {
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "slow down" } }));
+        return;
+      }
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(response()));
     });
   });
@@ -75,4 +82,18 @@ test("eval cli · evidence missing from the documents · exit 2 listing the prob
   const r = await cli(["--gate"], bad);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /sf-01: evidence not found in a\.txt: "not in a\.txt"/);
+});
+
+test("eval cli · a 429 retried to success, and one that never succeeds · the failure is counted and the run exits 1", async () => {
+  const items = [goldItem({ id: "sf-01", question: "Limited once?" }), goldItem({ id: "sf-02", question: "Always limited?" })];
+  const splits = assignSplits(items);
+  const gold = path.join(dir, "limited.jsonl");
+  await writeFile(gold, items.map((i) => JSON.stringify({ ...i, split: splits.get(i.id) })).join("\n"));
+  const out = path.join(dir, "out-limited");
+  const r = await cli(["--out", out], gold);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /\| errors \| 1 \|/);
+  const results = JSON.parse(await readFile(path.join(out, "report.json"), "utf8")).reports[0].runs[0].results;
+  assert.equal(results.find((q: { id: string }) => q.id === "sf-01").error, undefined, "retried after Retry-After and answered");
+  assert.match(results.find((q: { id: string }) => q.id === "sf-02").error, /status 429/);
 });
