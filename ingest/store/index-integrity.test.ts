@@ -14,7 +14,8 @@ const DOCS: Record<string, string> = {
   "a.md": "# Alpha\n\nThe alpha report counts forty-two lighthouses along the northern coast.\n",
   "b.md": "# Beta\n\nThe beta survey found that ferries carried nine thousand passengers a day.\n",
 };
-const NEW_DOC = ["c.md", "# Gamma\n\nThe gamma study measured tides of three metres in the harbour.\n"] as const;
+// In a folder of its own: a new file in a folder of three or more re-prepares that folder (its boilerplate may change).
+const NEW_DOC = ["more/c.md", "# Gamma\n\nThe gamma study measured tides of three metres in the harbour.\n"] as const;
 
 let dir: string;
 let docsDir: string;
@@ -34,6 +35,7 @@ const leftovers = async () => (await readdir(dir)).filter((name) => name.startsW
 
 /** Runs an ingest of the docs (with NEW_DOC added) in a child process that SIGKILLs itself at `point`. */
 async function crashAt(point: string): Promise<void> {
+  await mkdir(path.join(docsDir, path.dirname(NEW_DOC[0])), { recursive: true });
   await writeFile(path.join(docsDir, NEW_DOC[0]), NEW_DOC[1]);
   const child = spawn(process.execPath, ["--import", "tsx", CRASH_SCRIPT, docsDir, indexDir, point], { stdio: ["ignore", "inherit", "inherit"] });
   const [code, signal] = (await once(child, "exit")) as [number | null, string | null];
@@ -45,7 +47,7 @@ describe("index swap · a writer killed at each point · the next open recovers 
     { point: "while-writing", left: [/^\.index\.tmp-/], files: ["a.md", "b.md"] },
     { point: "before-swap", left: [/^\.index\.tmp-/], files: ["a.md", "b.md"] },
     { point: "between-renames", left: [/^\.index\.old-/, /^\.index\.tmp-/], files: ["a.md", "b.md"] },
-    { point: "before-cleanup", left: [/^\.index\.old-/], files: ["a.md", "b.md", "c.md"] },
+    { point: "before-cleanup", left: [/^\.index\.old-/], files: ["a.md", "b.md", "more/c.md"] },
   ];
   for (const { point, left, files } of cases) {
     test(`killed ${point} · ${files.length === 3 ? "new" : "previous"} index served, leftovers removed, next ingest incremental`, async () => {
@@ -63,7 +65,7 @@ describe("index swap · a writer killed at each point · the next open recovers 
 
       const summary = await ingest();
       assert.equal(summary.fullBuild, null, "not a full rebuild");
-      assert.deepEqual(summary.files.indexed, files.length === 3 ? [] : ["c.md"]);
+      assert.deepEqual(summary.files.indexed, files.length === 3 ? [] : [NEW_DOC[0]]);
     });
   }
 });
