@@ -1,7 +1,7 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
+import { parseCliOptions } from "./cli-args.js";
 import { createProgressReporter, formatSummary } from "./cli-output.js";
 import { createEmbedder } from "./embed/index.js";
 import { runIngest } from "./run-ingest.js";
@@ -15,25 +15,9 @@ const USAGE = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--rebuild]
 
 /** `npm run ingest`: exit 0 when an index was written or is up to date, 1 when not, 2 on bad usage. */
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        docs: { type: "string" },
-        index: { type: "string" },
-        rebuild: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCliOptions(argv, { docs: { type: "string" }, index: { type: "string" }, rebuild: { type: "boolean", default: false } }, USAGE);
+  if (!parsed.values) return parsed.exitCode;
+  const { values } = parsed;
   const config = loadConfig();
   const embedder = await createEmbedder(config, {
     onCacheBuild: (reason) => process.stderr.write(`Building the local word-vector cache (${reason}); once per install, ~10 s\n`),

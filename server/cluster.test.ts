@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -14,17 +14,7 @@ test("start · WEB_CONCURRENCY=2 · two workers on one port, a killed worker rep
   const indexDir = await mkdtemp(path.join(os.tmpdir(), "citebot-cluster-"));
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
-    env: {
-      DOCS_DIR: CORPUS_DIR,
-      INDEX_DIR: indexDir,
-      CACHE_DIR: path.join(ROOT, ".data", "cache"),
-      EMBEDDINGS: "local",
-      GENERATOR: "extractive",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      WEB_CONCURRENCY: "2",
-      RATE_LIMIT_PER_MINUTE: "0",
-    },
+    env: { ...offlineEnv(CORPUS_DIR, indexDir), HOST: "127.0.0.1", WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const ready: number[] = [];

@@ -9,13 +9,12 @@ import type { AskResponse, Health } from "../core/types.js";
 import { makePdf } from "../ingest/load/pdf-fixture.js";
 import { startCitebot, type Citebot } from "./boot.js";
 import type { Job } from "./ingest-jobs.js";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
 import { expectError, postJson } from "./testing/http.js";
 import { openApiChecker } from "./testing/openapi-checker.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { startTestServer } from "./testing/start.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const KEY = "test-admin-key-0123456789";
 const AUTH = { Authorization: `Bearer ${KEY}` };
 const PDF_LINES = ["Harbour report", "The Port of Valdren will dredge its harbour to a depth of 17 metres by 2031.", "The works will cost 240 million euros."];
@@ -68,17 +67,7 @@ describe("documents API · a server started with an empty DOCS_DIR (real engine)
     dir = await mkdtemp(path.join(os.tmpdir(), "citebot-docs-api-"));
     docsDir = path.join(dir, "docs");
     await mkdir(docsDir);
-    const config = loadConfig({
-      DOCS_DIR: docsDir,
-      INDEX_DIR: path.join(dir, "index"),
-      CACHE_DIR: path.join(ROOT, ".data", "cache"),
-      EMBEDDINGS: "local",
-      GENERATOR: "extractive",
-      PORT: "0",
-      RATE_LIMIT_PER_MINUTE: "0",
-      ADMIN_API_KEY: KEY,
-      UPLOAD_LIMIT: "64kb",
-    });
+    const config = loadConfig({ ...offlineEnv(docsDir, path.join(dir, "index")), ADMIN_API_KEY: KEY, UPLOAD_LIMIT: "64kb" });
     const logs: string[] = [];
     citebot = await startCitebot(config, pino({ level: "info" }, { write: (line: string) => void logs.push(line) }));
     // The start-up finds DOCS_DIR empty (else it would index the first upload itself, before the job does).

@@ -13,12 +13,11 @@ import { Drain } from "./drain.js";
 import { EngineGate } from "./engine-gate.js";
 import { listen } from "./listen.js";
 import { LiveIndex } from "./live-index.js";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
 import { postJson } from "./testing/http.js";
 import { readSse } from "./testing/read-sse.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const silent = pino({ level: "silent" });
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -111,16 +110,7 @@ describe("live index · npm start, then an ingest beside it (real engine)", () =
     docsDir = path.join(dir, "docs");
     await mkdir(docsDir);
     for (const name of await readdir(CORPUS_DIR)) await copyFile(path.join(CORPUS_DIR, name), path.join(docsDir, name));
-    config = loadConfig({
-      DOCS_DIR: docsDir,
-      INDEX_DIR: path.join(dir, "index"),
-      CACHE_DIR: path.join(ROOT, ".data", "cache"),
-      EMBEDDINGS: "local",
-      GENERATOR: "extractive",
-      PORT: "0",
-      RATE_LIMIT_PER_MINUTE: "0",
-      INDEX_POLL_MS: "100",
-    });
+    config = loadConfig({ ...offlineEnv(docsDir, path.join(dir, "index")), INDEX_POLL_MS: "100" });
     citebot = await startCitebot(config, silent);
     await citebot.ready;
   });

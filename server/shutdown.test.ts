@@ -33,7 +33,6 @@ describe("main · SIGTERM under load", () => {
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_MAX_RETRIES: "0",
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
-      RATE_LIMIT_PER_MINUTE: "0",
     });
   });
   after(async () => {

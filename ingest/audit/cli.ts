@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../../core/config.js";
 import { errorMessage } from "../../core/errors.js";
 import type { Chunk } from "../../core/types.js";
+import { parseCliOptions } from "../cli-args.js";
 import { FakeEmbedder } from "../embed/fake.js";
 import { loadFile } from "../load/index.js";
 import { runIngest } from "../run-ingest.js";
@@ -23,20 +23,9 @@ const USAGE = `Usage: npm run audit -- [--docs DIR] [--index DIR] [--json]
 
 /** `npm run audit`: counts of suspected leaks in an index's chunks, with examples. Exit 0, or 2 on bad usage. */
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { docs: { type: "string" }, index: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCliOptions(argv, { docs: { type: "string" }, index: { type: "string" }, json: { type: "boolean", default: false } }, USAGE);
+  if (!parsed.values) return parsed.exitCode;
+  const { values } = parsed;
   const config = loadConfig();
   const docsDir = values.docs ? path.resolve(values.docs) : config.ingest.docsDir;
   const chunks = values.index ? await indexChunks(path.resolve(values.index)) : await freshChunks(docsDir, config.ingest);

@@ -50,7 +50,8 @@ export function assessEvidence(
     .filter((i) => !passages.some((p) => [...p.matches[i]!.values()].some((m) => m >= STEM_MATCH)))
     .map((i) => profile.terms[i]!);
   const names = nameCooccurrence(profile, candidates);
-  const texts = passages.map((p) => p.info.text.toLowerCase());
+  // Most questions name no identifier: the passages are lowercased only for those that do.
+  const texts = profile.identifiers.length ? passages.map((p) => p.info.text.toLowerCase()) : [];
   const missingIdentifiers = profile.identifiers.filter((id) => !texts.some((t) => spellsIdentifier(t, id)));
   const spelled = Math.max(0, ...passages.map((p) => weightedShare(profile.weights, p.matches.map((m) => (hasSpelling(m) ? 1 : 0)))));
   const signals = { support, missingNames, acronyms: [...profile.acronyms], missingIdentifiers, names, spelled };

@@ -9,6 +9,22 @@ import type { ServedEngine } from "../engine-gate.js";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const CORPUS_DIR = path.resolve(ROOT, "..", "shared", "corpus");
 
+/**
+ * The environment of a test server that is offline whatever the developer's shell or .env says: local
+ * embeddings, extractive answers, the repo's word-vector cache, a free port, no rate limit.
+ */
+export function offlineEnv(docsDir: string, indexDir: string): Record<string, string> {
+  return {
+    DOCS_DIR: docsDir,
+    INDEX_DIR: indexDir,
+    CACHE_DIR: path.join(ROOT, ".data", "cache"),
+    EMBEDDINGS: "local",
+    GENERATOR: "extractive",
+    PORT: "0",
+    RATE_LIMIT_PER_MINUTE: "0",
+  };
+}
+
 export interface CorpusEngine {
   engine: ServedEngine;
   /** Closes the engine and deletes its temporary index. */
@@ -21,13 +37,7 @@ export interface CorpusEngine {
  */
 export async function openCorpusEngine(): Promise<CorpusEngine> {
   const indexDir = await mkdtemp(path.join(os.tmpdir(), "citebot-server-index-"));
-  const config = loadConfig({
-    DOCS_DIR: CORPUS_DIR,
-    INDEX_DIR: indexDir,
-    CACHE_DIR: path.join(ROOT, ".data", "cache"),
-    EMBEDDINGS: "local",
-    GENERATOR: "extractive",
-  });
+  const config = loadConfig(offlineEnv(CORPUS_DIR, indexDir));
   const engine = await openEngine(config, pino({ level: "silent" }));
   return {
     engine,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { CORPUS_DIR } from "./corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./corpus-engine.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -25,17 +25,7 @@ export interface MainProcess {
 export function startMain(indexDir: string, env: Record<string, string> = {}): Omit<MainProcess, "url"> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "main.ts")], {
     cwd: ROOT,
-    env: {
-      DOCS_DIR: CORPUS_DIR,
-      INDEX_DIR: indexDir,
-      FEEDBACK_DB: path.join(indexDir, "feedback.sqlite"),
-      CACHE_DIR: path.join(ROOT, ".data", "cache"),
-      EMBEDDINGS: "local",
-      GENERATOR: "extractive",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      ...env,
-    },
+    env: { ...offlineEnv(CORPUS_DIR, indexDir), FEEDBACK_DB: path.join(indexDir, "feedback.sqlite"), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = once(child, "exit").then(([code]) => code as number | null);
