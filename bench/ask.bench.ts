@@ -185,7 +185,11 @@ console.log([...citebot.runs.map((r) => line("citebot", r)), ...bare.runs.map((r
 console.log(
   `citebot RSS ${citebot.memory.readyRssMb} MB when ready, ${citebot.memory.rssMb} MB after the runs (peak ${citebot.memory.peakRssMb} MB); startup ${citebot.startupMs} ms`,
 );
-console.log(`targets (c=8): ${Object.entries(checks).map(([k, ok]) => `${k} ${ok ? "ok" : "MISSED"}`).join(", ")}`);
+console.log(
+  `targets (c=8): ${Object.entries(checks)
+    .map(([k, ok]) => `${k} ${ok ? "ok" : "MISSED"}`)
+    .join(", ")}`,
+);
 console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 // Failed requests mean the numbers describe errors, not answers.
 if (!checks.noErrors) process.exitCode = 1;

@@ -55,7 +55,13 @@ try {
 }
 
 async function measureCorpus(docsDir: string, indexDir: string) {
-  const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, EMBEDDINGS: "local", GENERATOR: "extractive", CACHE_DIR: path.join(ROOT, ".data/cache") });
+  const config = loadConfig({
+    DOCS_DIR: docsDir,
+    INDEX_DIR: indexDir,
+    EMBEDDINGS: "local",
+    GENERATOR: "extractive",
+    CACHE_DIR: path.join(ROOT, ".data/cache"),
+  });
   const embedder = await createEmbedder(config);
   await runIngest({ ...config.ingest }, { embedder });
   let started = performance.now();
@@ -65,7 +71,13 @@ async function measureCorpus(docsDir: string, indexDir: string) {
   started = performance.now();
   const matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : { wordVector: () => undefined, wordWeight: () => 1 }, store.termIndex());
   const matcherBuildMs = round(performance.now() - started);
-  const parts = { store, embedder, matcher, retriever: new HybridRetriever(store, embedder), answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }) };
+  const parts = {
+    store,
+    embedder,
+    matcher,
+    retriever: new HybridRetriever(store, embedder),
+    answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }),
+  };
   const cold = await pass(parts, engine);
   const warm = emptyTimings();
   for (let r = 0; r < ROUNDS; r++) merge(warm, await pass(parts, engine));
@@ -113,7 +125,8 @@ function merge(into: Timings, from: Timings): void {
 
 function summarize(t: Timings): Record<Stage, { p50: number; p95: number }> {
   const out = {} as Record<Stage, { p50: number; p95: number }>;
-  for (const [stage, values] of Object.entries(t) as [Stage, number[]][]) out[stage] = { p50: round(percentile(values, 0.5)), p95: round(percentile(values, 0.95)) };
+  for (const [stage, values] of Object.entries(t) as [Stage, number[]][])
+    out[stage] = { p50: round(percentile(values, 0.5)), p95: round(percentile(values, 0.95)) };
   return out;
 }
 

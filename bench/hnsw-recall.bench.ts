@@ -90,7 +90,12 @@ async function measure(vectors: Float32Array[]): Promise<{ vectors: number; grap
 
 function exactTopK(unit: Float32Array[], q: Float32Array, k: number): Set<number> {
   const sims = unit.map((v, i) => [i, dot(v, q)] as const);
-  return new Set(sims.sort((a, b) => b[1] - a[1]).slice(0, k).map(([i]) => i));
+  return new Set(
+    sims
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([i]) => i),
+  );
 }
 
 function normalized(v: Float32Array): Float32Array {

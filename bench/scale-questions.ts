@@ -13,7 +13,9 @@ export function questionsFrom(chunks: readonly Chunk[], n: number, seed = 3): st
   const out = new Set<string>();
   for (let tries = 0; out.size < n && tries < n * 20; tries++) {
     const chunk = chunks[Math.floor(rand() * chunks.length)]!;
-    const sentences = splitSentences(chunk.text).map((s) => s.text.match(/[\p{L}\p{N}'-]+/gu) ?? []).filter((w) => w.length >= 6);
+    const sentences = splitSentences(chunk.text)
+      .map((s) => s.text.match(/[\p{L}\p{N}'-]+/gu) ?? [])
+      .filter((w) => w.length >= 6);
     const words = sentences[Math.floor(rand() * sentences.length)];
     if (!words) continue;
     const length = 4 + Math.floor(rand() * 6);

@@ -21,7 +21,9 @@ import { createEmbedder, runIngest } from "../ingest/index.js";
 import { linkRealDocs, REAL_DOCS, writeVariants } from "./scale-corpus.js";
 import { questionsFrom } from "./scale-questions.js";
 
-const { values } = parseArgs({ options: { copies: { type: "string", default: "11" }, duration: { type: "string", default: "10" }, rebuild: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { copies: { type: "string", default: "11" }, duration: { type: "string", default: "10" }, rebuild: { type: "boolean", default: false } },
+});
 const ROOT = path.dirname(import.meta.dirname);
 const WORK = path.join(ROOT, ".data", "bench-scale");
 const RESULTS = path.join(import.meta.dirname, "results", "scale.json");
@@ -67,7 +69,10 @@ process.stdout.write(`bare Express c=8: ${bare.requestsPerSec} req/s\nwrote ${pa
 async function ensureIndex(name: string, make: (docsDir: string) => Promise<Record<string, number>>) {
   const docsDir = path.join(WORK, `${name}-docs`);
   const indexDir = path.join(WORK, `${name}-index`);
-  const kept = await access(path.join(indexDir, "manifest.json")).then(() => true, () => false);
+  const kept = await access(path.join(indexDir, "manifest.json")).then(
+    () => true,
+    () => false,
+  );
   if (kept) return { name, indexDir, ingest: null };
   await rm(docsDir, { recursive: true, force: true });
   const made = await make(docsDir);
@@ -79,20 +84,32 @@ async function ensureIndex(name: string, make: (docsDir: string) => Promise<Reco
 
 async function readChunks(indexDir: string): Promise<Chunk[]> {
   const text = await readFile(path.join(indexDir, "chunks.jsonl"), "utf8");
-  return text.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as [number, Chunk])[1]);
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as [number, Chunk])[1]);
 }
 
 async function measure(indexDir: string, chunks: readonly Chunk[]) {
   const questionsFile = path.join(WORK, "questions.json");
   await writeFile(questionsFile, JSON.stringify(questionsFrom(chunks, 300, chunks.length)));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "scale-probe.ts"), indexDir, questionsFile], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "scale-probe.ts"), indexDir, questionsFile], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   for await (const data of child.stdout) out += String(data);
   const probe = JSON.parse(out) as { chunks: number; readyMs: number; readyRssMb: number; rssMb: number; times: number[] };
   const http = await httpCitebot(indexDir, questionsFrom(chunks, 20_000, chunks.length + 1));
   return {
     chunks: probe.chunks,
-    inProcess: { readyMs: Math.round(probe.readyMs), readyRssMb: Math.round(probe.readyRssMb), rssAfterMb: Math.round(probe.rssMb), questions: probe.times.length, firstAsk: percentiles(probe.times), over50Ms: probe.times.filter((t) => t > 50).length },
+    inProcess: {
+      readyMs: Math.round(probe.readyMs),
+      readyRssMb: Math.round(probe.readyRssMb),
+      rssAfterMb: Math.round(probe.rssMb),
+      questions: probe.times.length,
+      firstAsk: percentiles(probe.times),
+      over50Ms: probe.times.filter((t) => t > 50).length,
+    },
     http,
   };
 }
@@ -125,7 +142,10 @@ async function httpCitebot(indexDir: string, questions: string[]) {
 }
 
 async function httpBare() {
-  const child = fork(path.join(import.meta.dirname, "ask-server.ts"), ["bare"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(import.meta.dirname, "ask-server.ts"), ["bare"], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const [msg] = (await once(child, "message")) as [{ url: string }];
   try {
     return await cannon(msg.url, () => "echo");
@@ -143,7 +163,14 @@ async function cannon(url: string, question: () => string) {
         url,
         connections: 8,
         duration: DURATION_S,
-        requests: [{ method: "POST", path: "/api/ask", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ question: question() }) }) }],
+        requests: [
+          {
+            method: "POST",
+            path: "/api/ask",
+            headers: { "content-type": "application/json" },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify({ question: question() }) }),
+          },
+        ],
       },
       (err: unknown, res) => (err ? reject(err) : resolve(res)),
     );
@@ -154,7 +181,15 @@ async function cannon(url: string, question: () => string) {
 }
 
 function childEnv(): Record<string, string> {
-  return { CACHE_DIR: path.join(ROOT, ".data/cache"), EMBEDDINGS: "local", GENERATOR: "extractive", HOST: "127.0.0.1", PORT: "0", RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "info" };
+  return {
+    CACHE_DIR: path.join(ROOT, ".data/cache"),
+    EMBEDDINGS: "local",
+    GENERATOR: "extractive",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "info",
+  };
 }
 
 async function rssOf(pid: number): Promise<number> {

@@ -31,10 +31,7 @@ test("loadConfig · OPENAI_BASE_URL set · switches embeddings and answers to th
 test("loadConfig · several bad keys · one error naming every key", () => {
   assert.throws(
     () => loadConfig({ PORT: "x", TOP_K: "99", EMBEDDINGS: "bert" }),
-    (err: unknown) =>
-      err instanceof AppError &&
-      err.code === "CONFIG_INVALID" &&
-      ["PORT", "TOP_K", "EMBEDDINGS"].every((key) => err.message.includes(key)),
+    (err: unknown) => err instanceof AppError && err.code === "CONFIG_INVALID" && ["PORT", "TOP_K", "EMBEDDINGS"].every((key) => err.message.includes(key)),
   );
 });
 
@@ -63,10 +60,11 @@ test("loadConfig · socket limits · defaults 15 s headers / 30 s request, heade
 });
 
 test("source tree · process.env · read only by core/config.ts", () => {
-  const offenders = sourceFiles(ROOT).filter(
-    (file) => !file.endsWith(path.join("core", "config.ts")) && /process\.env\b/.test(readFileSync(file, "utf8")),
+  const offenders = sourceFiles(ROOT).filter((file) => !file.endsWith(path.join("core", "config.ts")) && /process\.env\b/.test(readFileSync(file, "utf8")));
+  assert.deepEqual(
+    offenders.map((f) => path.relative(ROOT, f)),
+    [],
   );
-  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
 });
 
 function sourceFiles(dir: string): string[] {

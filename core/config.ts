@@ -58,11 +58,19 @@ const EnvSchema = z.object({
   CORS_ORIGINS: origins,
   /** Host names (the Host header without its port) the server answers to as its own; empty: HOST + loopback. */
   ALLOWED_HOSTS: csv.pipe(
-    z.array(z.string().refine((s) => URL.canParse(`http://${s}`), "each entry must be a host name such as chat.example.com").transform((s) => new URL(`http://${s}`).hostname)),
+    z.array(
+      z
+        .string()
+        .refine((s) => URL.canParse(`http://${s}`), "each entry must be a host name such as chat.example.com")
+        .transform((s) => new URL(`http://${s}`).hostname),
+    ),
   ),
   RATE_LIMIT_PER_MINUTE: int(120, 0, 1_000_000),
   TRUST_PROXY: int(0, 0, 10),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb").default("32kb"),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, "a size such as 32kb")
+    .default("32kb"),
   FEEDBACK_DB: z.string().min(1).default(".data/feedback.sqlite"),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
   HEADERS_TIMEOUT_MS: int(15_000, 1_000, 600_000),
@@ -127,7 +135,10 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   }
   const e = parsed.data;
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
-    throw new AppError("CONFIG_INVALID", `Invalid configuration: HEADERS_TIMEOUT_MS (${e.HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS})`);
+    throw new AppError(
+      "CONFIG_INVALID",
+      `Invalid configuration: HEADERS_TIMEOUT_MS (${e.HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS})`,
+    );
   }
   if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
     throw new AppError("CONFIG_INVALID", `Invalid configuration: CHUNK_OVERLAP (${e.CHUNK_OVERLAP}) must be below CHUNK_SIZE (${e.CHUNK_SIZE})`);

@@ -79,16 +79,10 @@ export interface AskRequest {
 }
 
 /** Events an Answerer yields; they match the chat endpoint's SSE events one to one. */
-export type AnswerEvent =
-  | { type: "citations"; citations: Citation[] }
-  | { type: "token"; text: string }
-  | { type: "done"; answer: Composition };
+export type AnswerEvent = { type: "citations"; citations: Citation[] } | { type: "token"; text: string } | { type: "done"; answer: Composition };
 
 /** Events the engine yields to callers (server, eval): `done` carries the full response. */
-export type EngineEvent =
-  | { type: "citations"; citations: Citation[] }
-  | { type: "token"; text: string }
-  | { type: "done"; response: AskResponse };
+export type EngineEvent = { type: "citations"; citations: Citation[] } | { type: "token"; text: string } | { type: "done"; response: AskResponse };
 
 /** A loaded and cleaned source file, ready for chunking. */
 export interface SourceDocument {

@@ -11,7 +11,24 @@ test("parseEvalArgs · no arguments · defaults (news corpus, k 5, all splits, n
 });
 
 test("parseEvalArgs · every option · parsed", () => {
-  const a = parseEvalArgs(["--gold", "g.jsonl", "--base-url", "http://127.0.0.1:3000", "--out", "o", "--k", "8", "--split", "heldout", "--gate", "--baseline", "--corpus", "all", "--check", "--save"]);
+  const a = parseEvalArgs([
+    "--gold",
+    "g.jsonl",
+    "--base-url",
+    "http://127.0.0.1:3000",
+    "--out",
+    "o",
+    "--k",
+    "8",
+    "--split",
+    "heldout",
+    "--gate",
+    "--baseline",
+    "--corpus",
+    "all",
+    "--check",
+    "--save",
+  ]);
   assert.equal(a.gold, path.resolve("g.jsonl"));
   assert.deepEqual([a.corpus, a.check, a.save], ["all", true, true]);
   assert.equal(a.out, path.resolve("o"));

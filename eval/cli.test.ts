@@ -35,7 +35,9 @@ before(async () => {
       assert.equal(typeof question, "string");
       // One question always meets a rate limit, another is limited once and then answered.
       if (question === "Always limited?" || (question === "Limited once?" && !limitedOnce++)) {
-        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "slow down" } }));
+        res
+          .writeHead(429, { "content-type": "application/json", "retry-after": "0" })
+          .end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "slow down" } }));
         return;
       }
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(response()));
@@ -78,7 +80,10 @@ test("eval cli · --gate with a missed threshold · exit 1 naming the metric", a
 
 test("eval cli · evidence missing from the documents · exit 2 listing the problem, nothing asked", async () => {
   const bad = path.join(dir, "bad.jsonl");
-  await writeFile(bad, JSON.stringify({ ...goldItem({ id: "sf-01", evidence: "not in a.txt" }), split: assignSplits([{ id: "sf-01", type: "single-fact" }]).get("sf-01") }));
+  await writeFile(
+    bad,
+    JSON.stringify({ ...goldItem({ id: "sf-01", evidence: "not in a.txt" }), split: assignSplits([{ id: "sf-01", type: "single-fact" }]).get("sf-01") }),
+  );
   const r = await cli(["--gate"], bad);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /sf-01: evidence not found in a\.txt: "not in a\.txt"/);

@@ -29,7 +29,15 @@ function tableRunner(name: string, table: Record<string, ReturnType<typeof respo
 
 const gold = [
   goldItem({ id: "sf-01" }),
-  goldItem({ id: "fu-01", type: "follow-up", question: "And why?", history: [{ role: "user", content: "Who?" }, { role: "assistant", content: "Hegseth." }] }),
+  goldItem({
+    id: "fu-01",
+    type: "follow-up",
+    question: "And why?",
+    history: [
+      { role: "user", content: "Who?" },
+      { role: "assistant", content: "Hegseth." },
+    ],
+  }),
   UNANSWERABLE,
 ];
 
@@ -38,7 +46,13 @@ test("evaluate · two runners · both runs reported, history and topK passed, er
   const base = tableRunner("base", { [gold[0]!.question]: response(), "And why?": response(), "How long was the call?": response() });
   const report = await evaluate(gold, [ours, base], { goldLabel: "g", corpus: CORPUS, k: 3, split: "all", now: () => new Date(0) });
   assert.equal(report.createdAt, "1970-01-01T00:00:00.000Z");
-  assert.deepEqual(report.runs.map((r) => [r.name, r.retrieval]), [["ours", "shown"], ["base", "shown"]]);
+  assert.deepEqual(
+    report.runs.map((r) => [r.name, r.retrieval]),
+    [
+      ["ours", "shown"],
+      ["base", "shown"],
+    ],
+  );
   assert.deepEqual(ours.asked[1], { question: "And why?", topK: 3, history: gold[1]!.history });
   const ourResults = report.runs[0]!.results;
   assert.match(ourResults[1]!.error ?? "", /no answer for And why\?/);

@@ -83,7 +83,7 @@ interface Scored {
 function rates(qs: readonly Scored[], t: number): { accuracy: number; falseAbstentions: number } {
   const answerable = qs.filter((q) => q.answerable);
   return {
-    accuracy: qs.filter((q) => (q.p >= t) === q.answerable).length / qs.length,
+    accuracy: qs.filter((q) => q.p >= t === q.answerable).length / qs.length,
     falseAbstentions: answerable.filter((q) => q.p < t).length / Math.max(1, answerable.length),
   };
 }
@@ -98,7 +98,12 @@ function chooseThreshold(scored: readonly Scored[]): { threshold: number; accura
   const candidates = [0, ...cuts.slice(0, -1).map((c, i) => (c + cuts[i + 1]!) / 2)];
   const judged = candidates.map((t) => {
     const each = corpora.map((qs) => rates(qs, t));
-    return { threshold: t, ...rates(scored, t), worstCorpusAccuracy: Math.min(...each.map((r) => r.accuracy)), withinBudget: each.every((r) => r.falseAbstentions <= MAX_FALSE_ABSTENTIONS) };
+    return {
+      threshold: t,
+      ...rates(scored, t),
+      worstCorpusAccuracy: Math.min(...each.map((r) => r.accuracy)),
+      withinBudget: each.every((r) => r.falseAbstentions <= MAX_FALSE_ABSTENTIONS),
+    };
   });
   const allowed = judged.filter((j) => j.withinBudget);
   const best = Math.max(...allowed.map((j) => j.worstCorpusAccuracy));
@@ -133,5 +138,7 @@ const model: AbstentionModel = {
 await writeFile(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
 // The calibration log: every tune question's features and probability, so a fit can be checked by eye.
 console.log(`| corpus | id | answerable | ${features.join(" | ")} | p |\n|${" --- |".repeat(features.length + 4)}`);
-samples.forEach((s, i) => console.log(`| ${s.corpus} | ${s.id} | ${s.answerable} | ${s.x.map((v) => v.toFixed(2)).join(" | ")} | ${probabilities[i]!.p.toFixed(3)} |`));
+samples.forEach((s, i) =>
+  console.log(`| ${s.corpus} | ${s.id} | ${s.answerable} | ${s.x.map((v) => v.toFixed(2)).join(" | ")} | ${probabilities[i]!.p.toFixed(3)} |`),
+);
 console.log(JSON.stringify(model, null, 2));

@@ -38,8 +38,18 @@ test("loadThresholds · a corpus the file does not name · CONFIG_INVALID, not a
 });
 
 test("checkGate · false-abstention share and answer length ceilings · reported when exceeded", () => {
-  const failures = checkGate("ours", { ...metrics, falseAbstentionRate: 0.2, words: { p50: 80, p90: 120 } }, { min: {}, max: { falseAbstentionRate: 0.05, wordsP50: 60 } });
-  assert.deepEqual(failures.map((f) => [f.metric, f.value]), [["falseAbstentionRate", 0.2], ["wordsP50", 80]]);
+  const failures = checkGate(
+    "ours",
+    { ...metrics, falseAbstentionRate: 0.2, words: { p50: 80, p90: 120 } },
+    { min: {}, max: { falseAbstentionRate: 0.05, wordsP50: 60 } },
+  );
+  assert.deepEqual(
+    failures.map((f) => [f.metric, f.value]),
+    [
+      ["falseAbstentionRate", 0.2],
+      ["wordsP50", 80],
+    ],
+  );
 });
 
 test("loadThresholds · unknown metric and out-of-range value · rejected with both named", async () => {

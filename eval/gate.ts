@@ -61,7 +61,8 @@ export function checkGate(run: string, m: Metrics, t: Thresholds): GateFailure[]
   for (const [metric, threshold] of Object.entries(t.max) as [keyof Thresholds["max"], number | undefined][]) {
     if (threshold === undefined) continue;
     const value = CEILINGS[metric](m);
-    if (value === null || !(value <= threshold)) failures.push({ run, metric, value: value === null || Number.isNaN(value) ? null : value, threshold, kind: "max" });
+    if (value === null || !(value <= threshold))
+      failures.push({ run, metric, value: value === null || Number.isNaN(value) ? null : value, threshold, kind: "max" });
   }
   return failures;
 }

@@ -45,7 +45,11 @@ describe("gold set", () => {
   test("news gold · composition · ≥ 60 questions, its types present, ≥ 10 unanswerable, ~30% held out", async () => {
     const gold = await loadGold(GOLD);
     assert.ok(gold.length >= 60, `${gold.length} questions`);
-    for (const t of GOLD_TYPES.filter((t) => !["definition", "default-value", "how-to", "multi-part"].includes(t))) assert.ok(gold.some((g) => g.type === t), `type ${t} missing`);
+    for (const t of GOLD_TYPES.filter((t) => !["definition", "default-value", "how-to", "multi-part"].includes(t)))
+      assert.ok(
+        gold.some((g) => g.type === t),
+        `type ${t} missing`,
+      );
     assert.ok(gold.filter((g) => !g.answerable).length >= 10);
     const heldout = gold.filter((g) => g.split === "heldout").length / gold.length;
     assert.ok(heldout > 0.25 && heldout < 0.35, `held-out share ${heldout}`);
@@ -56,10 +60,17 @@ describe("gold set", () => {
       const corpus = await loadCorpus(name);
       const gold = await loadGold(corpus.gold);
       assert.ok(gold.length >= 45, `${gold.length} questions`);
-      for (const type of NEW_CORPUS_TYPES) assert.ok(gold.some((g) => g.type === type), `type ${type} missing`);
+      for (const type of NEW_CORPUS_TYPES)
+        assert.ok(
+          gold.some((g) => g.type === type),
+          `type ${type} missing`,
+        );
       assert.ok(gold.filter((g) => !g.answerable).length >= 10);
       assert.ok(gold.every((g) => g.split === corpus.role));
-      const fetched = await stat(corpus.docsDir).then(() => true, () => false);
+      const fetched = await stat(corpus.docsDir).then(
+        () => true,
+        () => false,
+      );
       if (!fetched) return t.skip(`documents not fetched: npm run corpus -- fetch ${name}`);
       assert.deepEqual(await findGoldProblems(gold, corpus.docsDir, corpus.role), []);
     });
@@ -70,10 +81,20 @@ describe("gold set", () => {
   });
 
   test("findGoldProblems · HTML and PDF sources · evidence is checked against the extracted text, not the bytes", async () => {
-    await writeFile(path.join(dir, "page.html"), "<html><head><title>Guide</title></head><body><p>The <b>default</b>\n port is <code>8080</code>.</p></body></html>");
+    await writeFile(
+      path.join(dir, "page.html"),
+      "<html><head><title>Guide</title></head><body><p>The <b>default</b>\n port is <code>8080</code>.</p></body></html>",
+    );
     await writeFile(path.join(dir, "manual.pdf"), await makePdf([["The cache holds", "at most 512 entries."]]));
     const html = item({ id: "sf-01", split: "tune", sources: ["page.html"], evidence: "The default port is 8080." });
-    const pdf = item({ id: "sf-02", split: "tune", sources: ["manual.pdf"], evidence: "at most 512 entries", answer: "At most 512 entries.", facts: [["512"]] });
+    const pdf = item({
+      id: "sf-02",
+      split: "tune",
+      sources: ["manual.pdf"],
+      evidence: "at most 512 entries",
+      answer: "At most 512 entries.",
+      facts: [["512"]],
+    });
     assert.deepEqual(await findGoldProblems([html, pdf], dir, "tune"), []);
     const raw = item({ id: "sf-03", sources: ["page.html"], evidence: "<b>default</b>" });
     assert.match((await findGoldProblems([raw], dir)).join("\n"), /sf-03: evidence not found in page\.html/);
@@ -98,7 +119,11 @@ describe("gold set", () => {
       item({ id: "fu-01", type: "follow-up" }),
     ];
     const problems = await findGoldProblems(gold, dir);
-    const has = (re: RegExp) => assert.ok(problems.some((p) => re.test(p)), `no problem matching ${re} in\n${problems.join("\n")}`);
+    const has = (re: RegExp) =>
+      assert.ok(
+        problems.some((p) => re.test(p)),
+        `no problem matching ${re} in\n${problems.join("\n")}`,
+      );
     has(/^sf-01: evidence not found in a\.txt: "chaired by Charles Babbage"/);
     has(/^source missing\.txt: cannot extract/);
     has(/^sf-02: evidence not found/);
@@ -134,11 +159,14 @@ describe("gold set", () => {
   test("parseGold · bad JSON and a missing field on two lines · reports both line numbers", () => {
     const good = JSON.stringify(item({ id: "sf-01" }));
     const noQuestion = JSON.stringify({ ...item({ id: "sf-02" }), question: undefined });
-    assert.throws(() => parseGold(`${good}\n{oops\n${noQuestion}\n`, "g.jsonl"), (err: Error) => {
-      assert.match(err.message, /g\.jsonl:2: invalid JSON/);
-      assert.match(err.message, /g\.jsonl:3: question:/);
-      return true;
-    });
+    assert.throws(
+      () => parseGold(`${good}\n{oops\n${noQuestion}\n`, "g.jsonl"),
+      (err: Error) => {
+        assert.match(err.message, /g\.jsonl:2: invalid JSON/);
+        assert.match(err.message, /g\.jsonl:3: question:/);
+        return true;
+      },
+    );
   });
 });
 
@@ -152,10 +180,6 @@ describe("assignSplits", () => {
     const s2 = assignSplits([...items].reverse());
     for (const t of ["a", "b"]) assert.equal(items.filter((x) => x.type === t && s1.get(x.id) === "heldout").length, 3);
     assert.deepEqual([...s1.entries()].sort(), [...s2.entries()].sort());
-    assert.notDeepEqual(
-      [...assignSplits(items, "other-seed").entries()].sort(),
-      [...s1.entries()].sort(),
-      "a different seed gives a different split",
-    );
+    assert.notDeepEqual([...assignSplits(items, "other-seed").entries()].sort(), [...s1.entries()].sort(), "a different seed gives a different split");
   });
 });

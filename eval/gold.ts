@@ -95,7 +95,8 @@ export async function findGoldProblems(gold: readonly GoldItem[], docsDir: strin
     const at = (msg: string) => problems.push(`${item.id}: ${msg}`);
     if (seen.has(item.id)) at("duplicate id");
     seen.add(item.id);
-    if (splits.get(item.id) !== item.split) at(`split is ${item.split}, ${role === "split" ? "the seeded split says" : "the corpus is"} ${splits.get(item.id)}`);
+    if (splits.get(item.id) !== item.split)
+      at(`split is ${item.split}, ${role === "split" ? "the seeded split says" : "the corpus is"} ${splits.get(item.id)}`);
     if (item.type === "follow-up" && !item.history?.length) at("follow-up without history");
     if (item.answerable !== (item.type !== "unanswerable")) at("answerable must be false exactly for type unanswerable");
     if (!item.answerable) {

@@ -13,7 +13,10 @@ export function normalizeText(text: string): string {
 
 /** For loose matching of short facts: normalizeText, lowercased, diacritics removed ("Fücks" → "fucks"). */
 export function foldText(text: string): string {
-  return normalizeText(text).normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return normalizeText(text)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** True when `needle` occurs in `haystack` after normalizeText on both. */

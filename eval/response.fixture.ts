@@ -51,4 +51,9 @@ export const UNANSWERABLE: GoldItem = {
   split: "heldout",
 };
 
-export const ABSTENTION = response({ answer: "The documents don't say enough to answer that.", abstained: true, citations: [], related: [cite(1, PASSAGE_B, "b.txt", 0.2)] });
+export const ABSTENTION = response({
+  answer: "The documents don't say enough to answer that.",
+  abstained: true,
+  citations: [],
+  related: [cite(1, PASSAGE_B, "b.txt", 0.2)],
+});

@@ -48,7 +48,10 @@ describe("scoreQuestion", () => {
     const one = scoreQuestion(item, obs(), 5);
     assert.equal(one.retrieval?.hit, 0);
     assert.equal(one.retrieval?.docRecall, 0.5);
-    const both = response({ citations: [cite(1, PASSAGE_A, "a.txt", 0.9), cite(2, PASSAGE_B, "b.txt", 0.5)], answer: "He said a return to the 2014 borders was unrealistic. [1] The summit was held in Paris on Monday. [2]" });
+    const both = response({
+      citations: [cite(1, PASSAGE_A, "a.txt", 0.9), cite(2, PASSAGE_B, "b.txt", 0.5)],
+      answer: "He said a return to the 2014 borders was unrealistic. [1] The summit was held in Paris on Monday. [2]",
+    });
     assert.deepEqual(scoreQuestion(item, obs(both), 5).retrieval, { rank: 2, hit: 1, rr: 0.5, docRecall: 1 });
   });
 

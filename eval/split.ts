@@ -9,11 +9,7 @@ const HELDOUT_SHARE = 0.3;
  * Deterministic tune/held-out split, balanced by type: inside each type, items are ordered by a seeded
  * hash of their id and the first round(n × share) go to held-out. Adding an item moves few others.
  */
-export function assignSplits(
-  items: readonly { id: string; type: string }[],
-  seed = SPLIT_SEED,
-  share = HELDOUT_SHARE,
-): Map<string, Split> {
+export function assignSplits(items: readonly { id: string; type: string }[], seed = SPLIT_SEED, share = HELDOUT_SHARE): Map<string, Split> {
   const byType = new Map<string, string[]>();
   for (const { id, type } of items) byType.set(type, [...(byType.get(type) ?? []), id]);
   const out = new Map<string, Split>();

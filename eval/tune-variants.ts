@@ -1,6 +1,16 @@
 import type { Hit } from "../core/types.js";
 import { type ChunkReader, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
-import { DEFAULT_HYBRID, DenseRetriever, fuseRrf, fuseScores, type HybridOptions, HybridRetriever, LexicalRetriever, type Retriever, WordMatcher } from "../rag/index.js";
+import {
+  DEFAULT_HYBRID,
+  DenseRetriever,
+  fuseRrf,
+  fuseScores,
+  type HybridOptions,
+  HybridRetriever,
+  LexicalRetriever,
+  type Retriever,
+  WordMatcher,
+} from "../rag/index.js";
 
 /** One retrieval recipe of the tuning table: store options (BM25 analyzer, title) and a retriever over it. */
 export interface Variant {
@@ -20,24 +30,33 @@ function sStem(word: string): string {
 
 const STEMMED = { id: "content-terms-sstem-v1", terms: (text: string) => contentTerms(text).map(sStem) };
 
-const fused = (fuse: (lists: Hit[][]) => Hit[], depth: number) => (store: ChunkReader, embedder: Embedder): Retriever => ({
-  async retrieve(query, k) {
-    const [lexical, dense] = await Promise.all([store.lexical(query, depth), embedder.embedQuery(query).then((v) => store.dense(v, depth))]);
-    return fuse([lexical, dense]).slice(0, k);
-  },
-});
+const fused =
+  (fuse: (lists: Hit[][]) => Hit[], depth: number) =>
+  (store: ChunkReader, embedder: Embedder): Retriever => ({
+    async retrieve(query, k) {
+      const [lexical, dense] = await Promise.all([store.lexical(query, depth), embedder.embedQuery(query).then((v) => store.dense(v, depth))]);
+      return fuse([lexical, dense]).slice(0, k);
+    },
+  });
 
 /** BM25 over the query plus each word's close corpus words (word-vector query expansion). */
-const expandedBm25 = (minStrength: number, perWord: number) => (store: ChunkReader, embedder: Embedder): Retriever => {
-  if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
-  const matcher = new WordMatcher(embedder, store.termIndex());
-  return {
-    retrieve(query, k) {
-      const extra = [...new Set(contentTerms(query))].flatMap((w) => matcher.expansions(w, minStrength).slice(0, perWord).map((e) => e.word));
-      return store.lexical(`${query} ${extra.join(" ")}`, k);
-    },
+const expandedBm25 =
+  (minStrength: number, perWord: number) =>
+  (store: ChunkReader, embedder: Embedder): Retriever => {
+    if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
+    const matcher = new WordMatcher(embedder, store.termIndex());
+    return {
+      retrieve(query, k) {
+        const extra = [...new Set(contentTerms(query))].flatMap((w) =>
+          matcher
+            .expansions(w, minStrength)
+            .slice(0, perWord)
+            .map((e) => e.word),
+        );
+        return store.lexical(`${query} ${extra.join(" ")}`, k);
+      },
+    };
   };
-};
 
 const hybrid = (name: string, options: HybridOptions, store?: StoreOptions): Variant => ({
   name,

@@ -11,9 +11,7 @@ import { makePdf } from "./load/pdf-fixture.js";
 import { splitSentences } from "./text/sentences.js";
 
 const CORPUS = join(import.meta.dirname, "../../shared/corpus");
-const corpusDocs = readdirSync(CORPUS).map((name) =>
-  cleanDocument([new Document({ pageContent: readFileSync(join(CORPUS, name), "utf8") })], name),
-);
+const corpusDocs = readdirSync(CORPUS).map((name) => cleanDocument([new Document({ pageContent: readFileSync(join(CORPUS, name), "utf8") })], name));
 
 const doc = (text: string, pages: SourceDocument["pages"] = []): SourceDocument => ({
   source: "d.txt",
@@ -43,7 +41,12 @@ function assertInvariants(d: SourceDocument, chunks: Chunk[], size: number, over
 
 describe("chunkDocument", () => {
   it("chunkDocument · sample corpus at several sizes · exact offsets, size and overlap limits, no sentence lost", () => {
-    for (const [size, overlap] of [[400, 0], [800, 150], [1200, 300], [1500, 0]] as const) {
+    for (const [size, overlap] of [
+      [400, 0],
+      [800, 150],
+      [1200, 300],
+      [1500, 0],
+    ] as const) {
       for (const d of corpusDocs) assertInvariants(d, chunkDocument(d, { chunkSize: size, chunkOverlap: overlap }), size, overlap);
     }
   });
@@ -63,23 +66,45 @@ describe("chunkDocument", () => {
 
   it("chunkDocument · sentence longer than chunkSize · cut at word boundaries; a single huge word is hard-cut", () => {
     const chunks = chunkDocument(doc("alpha beta gamma delta epsilon zeta eta theta"), { chunkSize: 12, chunkOverlap: 0 });
-    assert.deepEqual(chunks.map((c) => c.text), ["alpha beta", "gamma delta", "epsilon zeta", "eta theta"]);
+    assert.deepEqual(
+      chunks.map((c) => c.text),
+      ["alpha beta", "gamma delta", "epsilon zeta", "eta theta"],
+    );
     const huge = chunkDocument(doc("x".repeat(25)), { chunkSize: 10, chunkOverlap: 2 });
-    assert.deepEqual(huge.map((c) => c.text.length), [10, 10, 5]);
+    assert.deepEqual(
+      huge.map((c) => c.text.length),
+      [10, 10, 5],
+    );
   });
 
   it("chunkDocument · paged document · a chunk never spans two pages and reports its page", () => {
     const text = "Page one sentence. Another one.\n\nPage two sentence.";
-    const pages = [{ page: 1, start: 0, end: 31 }, { page: 2, start: 33, end: 51 }];
+    const pages = [
+      { page: 1, start: 0, end: 31 },
+      { page: 2, start: 33, end: 51 },
+    ];
     const chunks = chunkDocument(doc(text, pages), { chunkSize: 1000, chunkOverlap: 100 });
-    assert.deepEqual(chunks.map((c) => [c.page, c.text]), [[1, "Page one sentence. Another one."], [2, "Page two sentence."]]);
+    assert.deepEqual(
+      chunks.map((c) => [c.page, c.text]),
+      [
+        [1, "Page one sentence. Another one."],
+        [2, "Page two sentence."],
+      ],
+    );
     assert.equal(chunkDocument(doc("No pages here."), { chunkSize: 100, chunkOverlap: 0 })[0]?.page, null);
   });
 
   it("chunkDocument · generated 3-page PDF · right page numbers; header, page numbers and footnote marker gone", async () => {
     const pdf = await makePdf(
       [
-        ["Alpha talks began in Brussels on Monday after long", "nego-", "tiations between the two sides.3 The alpha round", "ended late.", "", "3 Alpha minutes, 11 September 2024, https://example.org/alpha"],
+        [
+          "Alpha talks began in Brussels on Monday after long",
+          "nego-",
+          "tiations between the two sides.3 The alpha round",
+          "ended late.",
+          "",
+          "3 Alpha minutes, 11 September 2024, https://example.org/alpha",
+        ],
         ["Beta meetings followed in Paris with foreign ministers", "from six countries. The beta group agreed on aid."],
         ["Gamma summit closed the week. Leaders promised gamma", "reports within 48 hours."],
       ],

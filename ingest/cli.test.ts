@@ -33,7 +33,14 @@ after(async () => {
 });
 
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { EMBEDDINGS: "openai", GENERATOR: "extractive", OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: "test", EMBEDDING_MODEL: "fake-embed", OPENAI_MAX_RETRIES: "0" };
+  const env = {
+    EMBEDDINGS: "openai",
+    GENERATOR: "extractive",
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_API_KEY: "test",
+    EMBEDDING_MODEL: "fake-embed",
+    OPENAI_MAX_RETRIES: "0",
+  };
   const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, env });
   let stdout = "";
   let stderr = "";

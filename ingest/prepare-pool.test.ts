@@ -15,7 +15,8 @@ describe("PreparePool", () => {
   });
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "citebot-pool-"));
-    for (const name of ["a.txt", "b.txt", "c.txt", "d.txt", "crash.txt", "exit.txt"]) await writeFile(path.join(dir, name), `The file ${name} has one sentence.`);
+    for (const name of ["a.txt", "b.txt", "c.txt", "d.txt", "crash.txt", "exit.txt"])
+      await writeFile(path.join(dir, name), `The file ${name} has one sentence.`);
   });
   after(() => rm(dir, { recursive: true, force: true }));
 

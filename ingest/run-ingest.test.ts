@@ -12,7 +12,10 @@ import { TEXT_PIPELINE_VERSION } from "./prepare.js";
 /** A FakeEmbedder that records every text it was asked to embed, call by call. */
 class CountingEmbedder extends FakeEmbedder {
   readonly calls: string[][] = [];
-  constructor(private readonly failOn?: string, dim = 16) {
+  constructor(
+    private readonly failOn?: string,
+    dim = 16,
+  ) {
     super({ dim });
   }
   override async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -142,11 +145,14 @@ describe("runIngest", () => {
     const reasons = Object.fromEntries(summary.files.skipped.map((s) => [s.source, s.reason]));
     assert.deepEqual(reasons, { "broken.pdf": "corrupt pdf", "empty.txt": "empty", "notes.docx": "unreadable", "slides.pptx": "unsupported type" });
     assert.equal(summary.files.indexed.length, 3);
-    assert.ok(summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)), "messages start with the file");
+    assert.ok(
+      summary.files.skipped.every((s) => s.message.startsWith(`${s.source}: `)),
+      "messages start with the file",
+    );
   });
 
   test("runIngest · random bytes named .txt, a link to the folder above · skipped as binary and outside docs folder, never answered from", async () => {
-    const noise = new Uint8Array(4000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255); // no NUL byte
+    const noise = new Uint8Array(4000).map((_, i) => 1 + (((i * 2654435761) >>> 13) % 255)); // no NUL byte
     await writeDocs({ "noise.txt": noise });
     await writeFile(path.join(root, "secret.txt"), "Secret launch codes are kept outside the docs folder.");
     await symlink("..", path.join(docsDir, "up"));
@@ -177,7 +183,10 @@ describe("runIngest", () => {
   test("runIngest · embedding fails for one file · that file skipped as embedding failed, others indexed", async () => {
     await writeDocs({ "poison.txt": "Poison\n\nThis text contains POISON and cannot be embedded." });
     const summary = await runIngest({ ...opts, batchSize: 1 }, { embedder: new CountingEmbedder("POISON") });
-    assert.deepEqual(summary.files.skipped.map((s) => [s.source, s.reason, s.message]), [["poison.txt", "embedding failed", "poison.txt: embedding failed: upstream 503"]]);
+    assert.deepEqual(
+      summary.files.skipped.map((s) => [s.source, s.reason, s.message]),
+      [["poison.txt", "embedding failed", "poison.txt: embedding failed: upstream 503"]],
+    );
     assert.equal(summary.files.indexed.length, 3);
     assert.ok(!(await openChunkStore(indexDir, new FakeEmbedder())).chunks().some((c) => c.source === "poison.txt"));
   });
@@ -213,7 +222,10 @@ describe("runIngest", () => {
       await runIngest(${JSON.stringify(opts)}, { embedder: new FakeEmbedder() });`;
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
     assert.equal(child.signal, "SIGKILL", child.stderr);
-    assert.ok((await readdir(root)).some((n) => n.startsWith(".index.tmp-")), "the crash left a partial temp folder");
+    assert.ok(
+      (await readdir(root)).some((n) => n.startsWith(".index.tmp-")),
+      "the crash left a partial temp folder",
+    );
     const store = await openChunkStore(indexDir, new FakeEmbedder());
     assert.equal((await store.lexical("railway", 1))[0]?.chunk.source, "nested/beta.txt");
     assert.deepEqual(await store.lexical("tramway", 1), []);

@@ -93,7 +93,8 @@ async function update(
   const unchanged = supported.filter((f) => !preparing.has(f.source));
   tally.progress({ type: "start", files: files.length, toIndex: toPrepare.length, fullBuild: tally.summary.fullBuild });
   for (const file of unsupported) tally.skipped(file.source, "unsupported type", "not a supported document type");
-  for (const file of outside) tally.skipped(file.source, "outside docs folder", "a link to a path outside the docs folder (set FOLLOW_EXTERNAL_LINKS=true to follow it)");
+  for (const file of outside)
+    tally.skipped(file.source, "outside docs folder", "a link to a path outside the docs folder (set FOLLOW_EXTERNAL_LINKS=true to follow it)");
   for (const file of unchanged) tally.unchanged(file.source, store.fileRecord(file.source)?.chunks ?? 0);
   // Old versions go first, whatever happens next: a file that no longer loads must not answer questions.
   const known = new Set(store.sources());
@@ -124,7 +125,12 @@ async function triage(files: DocFile[], store: ChunkWriter) {
   for (const file of supported) {
     const known = store.fileRecord(file.source)?.hash;
     // An unreadable file counts as changed: preparing it reports why it cannot be read.
-    const hash = known && (await readDocument(file.absPath).then((d) => d.hash, () => undefined));
+    const hash =
+      known &&
+      (await readDocument(file.absPath).then(
+        (d) => d.hash,
+        () => undefined,
+      ));
     if (!hash || hash !== known) changed.push(file);
   }
   const present = new Set(supported.map((f) => f.source));
@@ -173,9 +179,7 @@ async function openBase(
 
 /** Bytes of supported files that the index does not hold at their current size: a cheap estimate before hashing. */
 function bytesToPrepare(files: DocFile[], manifest: Manifest | null): number {
-  return files
-    .filter((f) => isSupported(f.source) && manifest?.files[f.source]?.bytes !== f.bytes)
-    .reduce((n, f) => n + f.bytes, 0);
+  return files.filter((f) => isSupported(f.source) && manifest?.files[f.source]?.bytes !== f.bytes).reduce((n, f) => n + f.bytes, 0);
 }
 
 function nothingIndexed(docsDir: string, scanned: number, summary: IngestSummary): AppError {

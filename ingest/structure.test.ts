@@ -34,8 +34,14 @@ describe("structure is kept from loading to chunks", () => {
     assert.equal(chunkWith(chunks, "shared memory buffers")?.section, "Server Configuration › Resource Consumption › shared_buffers (integer)");
     assert.equal(chunkWith(chunks, "applies every setting")?.section, "Server Configuration › Tuning Scripts");
     assert.ok(!chunks.some((c) => c.text.includes("temporary disk files") && c.text.includes("shared memory buffers")), "sections that fit stay apart");
-    assert.ok(chunks.every((c) => c.section), "every chunk has a section");
-    assert.ok(chunks.every((c) => c.url === "https://docs.example.org/config.html"), "the canonical link is every chunk's url");
+    assert.ok(
+      chunks.every((c) => c.section),
+      "every chunk has a section",
+    );
+    assert.ok(
+      chunks.every((c) => c.url === "https://docs.example.org/config.html"),
+      "the canonical link is every chunk's url",
+    );
   });
 
   it("HTML pre and table · the code block keeps its lines and indentation in one chunk, a row its cells", async () => {
@@ -78,7 +84,24 @@ describe("structure is kept from loading to chunks", () => {
   });
 
   it("AsciiDoc headings in .adoc and .txt · section paths; .adoc listing blocks are code", async () => {
-    const adoc = ["= Admin Guide", ":toc:", "", "== Backups", "", "Run the backup every night before the batch jobs start.", "", "[source,sh]", "----", "pg_dump -Fc db > db.dump", "  gzip db.dump", "----", "", "=== Restore", "", "Restore from the latest dump with pg_restore."].join("\n");
+    const adoc = [
+      "= Admin Guide",
+      ":toc:",
+      "",
+      "== Backups",
+      "",
+      "Run the backup every night before the batch jobs start.",
+      "",
+      "[source,sh]",
+      "----",
+      "pg_dump -Fc db > db.dump",
+      "  gzip db.dump",
+      "----",
+      "",
+      "=== Restore",
+      "",
+      "Restore from the latest dump with pg_restore.",
+    ].join("\n");
     const fromAdoc = await chunksOf(adoc, "admin.adoc", 120);
     assert.equal(chunkWith(fromAdoc, "every night")?.section, "Admin Guide › Backups");
     assert.ok(chunkWith(fromAdoc, "pg_dump -Fc db > db.dump\n  gzip db.dump"), "listing block whole, indentation kept");
@@ -100,7 +123,10 @@ describe("structure is kept from loading to chunks", () => {
   });
 
   it("PDF outline · the lines that start its sections become headings; contents lines and running heads do not", () => {
-    const pages = ["Contents\n1 Introduction . . . . 1\n1.1 Scope . . . . 2", "1 Introduction\nThis manual covers the basics.\n1.1 Scope\nOnly the server is covered.\nChapter 1: Introduction 2"];
+    const pages = [
+      "Contents\n1 Introduction . . . . 1\n1.1 Scope . . . . 2",
+      "1 Introduction\nThis manual covers the basics.\n1.1 Scope\nOnly the server is covered.\nChapter 1: Introduction 2",
+    ];
     const outline = [{ title: "1 Introduction", items: [{ title: "Scope" }] }];
     const marked = markOutlineHeadings(pages, outline);
     const docs = marked.map((text, i) => new Document({ pageContent: text, metadata: { page: i + 1 } }));
@@ -113,6 +139,11 @@ describe("structure is kept from loading to chunks", () => {
   it("a code block longer than a chunk · cut only between its lines", async () => {
     const lines = Array.from({ length: 40 }, (_, i) => `    total_${i} = compute(values[${i}], weight=${i})`);
     const chunks = await chunksOf(`<h1>Script</h1><pre>${lines.join("\n")}</pre>`, "s.html", 300);
-    for (const c of chunks) for (const line of c.text.split("\n").filter((l) => l.trim() && l !== "Script")) assert.ok(lines.some((l) => l.trim() === line.trim()), `whole line: ${line}`);
+    for (const c of chunks)
+      for (const line of c.text.split("\n").filter((l) => l.trim() && l !== "Script"))
+        assert.ok(
+          lines.some((l) => l.trim() === line.trim()),
+          `whole line: ${line}`,
+        );
   });
 });

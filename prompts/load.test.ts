@@ -61,6 +61,9 @@ describe("loadPrompts", () => {
   });
 
   test("loadPrompts · a folder without the templates · fails naming the missing file", async () => {
-    await rejectsWith(await mkdtemp(path.join(scratch, "empty-")), /answer\.system\.md cannot be read|answer\.user\.md cannot be read|condense\.md cannot be read/);
+    await rejectsWith(
+      await mkdtemp(path.join(scratch, "empty-")),
+      /answer\.system\.md cannot be read|answer\.user\.md cannot be read|condense\.md cannot be read/,
+    );
   });
 });

@@ -72,7 +72,10 @@ function formatHistory(history: Turn[], maxTurns: number, maxChars: number): str
   return history
     .slice(-maxTurns)
     .map(({ role, content }) => {
-      const flat = content.replace(/\s*\[\d+\]/gu, "").replace(/\s+/gu, " ").trim();
+      const flat = content
+        .replace(/\s*\[\d+\]/gu, "")
+        .replace(/\s+/gu, " ")
+        .trim();
       return `${role}: ${flat.length > maxChars ? `${flat.slice(0, maxChars).trimEnd()}…` : flat}`;
     })
     .join("\n");

@@ -25,10 +25,7 @@ export function rewriteFollowUp(question: string, history: readonly Turn[]): str
   const ownNames = namedEntities(question);
   const names = new Set(namedEntities(previous));
   const keywords = new Set(contentTerms(previous).filter((t) => !names.has(t)));
-  const carry = new Set([
-    ...(person || thing || ownNames.length === 0 ? names : []),
-    ...(thing || elliptic ? keywords : []),
-  ]);
+  const carry = new Set([...(person || thing || ownNames.length === 0 ? names : []), ...(thing || elliptic ? keywords : [])]);
   for (const t of own) carry.delete(t);
   const carried = surfaceWords(previous, carry);
   return carried.length > 0 ? `${question.trim()} (${carried.join(" ")})` : question;

@@ -70,10 +70,7 @@ describe("verifyCitations", () => {
   });
 
   test("verifyCitations · grouped forms [1, 3], [3][1], [1-2] and repeats · normalised to adjacent single markers", () => {
-    const v = verifyCitations(
-      "Leaders discussed aid and a ceasefire [1, 2]. A zone and a ceasefire were discussed [3][1][1]. Talks [1-2; 2].",
-      citations,
-    );
+    const v = verifyCitations("Leaders discussed aid and a ceasefire [1, 2]. A zone and a ceasefire were discussed [3][1][1]. Talks [1-2; 2].", citations);
     assert.equal(v.answer, "Leaders discussed aid and a ceasefire [1][2]. A zone and a ceasefire were discussed [3][1]. Talks [1][2].");
     assert.equal(v.citations.length, 3);
   });

@@ -49,9 +49,7 @@ export function verifyCitations(answer: string, citations: Citation[], opts: Ver
     if (owner) owner.cited.push(...cited);
     rewritten.push(owner ? { text: text.trim(), claim: "", cited: [] } : { text: text.trim(), claim: own, cited });
   }
-  const unsupported = rewritten
-    .filter(({ claim, cited }) => claimTermCount(claim) >= minTerms && !markers.supports(claim, cited))
-    .map(({ text }) => text);
+  const unsupported = rewritten.filter(({ claim, cited }) => claimTermCount(claim) >= minTerms && !markers.supports(claim, cited)).map(({ text }) => text);
   return {
     answer: reassemble(answer, sentences, rewritten),
     citations: markers.used(),
@@ -99,9 +97,7 @@ class MarkerResolver {
 
   /** Cited claims need their passages (together) to back them; uncited ones need any passage to. */
   supports(claim: string, cited: number[]): boolean {
-    const texts = cited.length
-      ? [cited.map((id) => this.byId.get(id)!.text).join("\n")]
-      : this.citations.map((c) => c.text);
+    const texts = cited.length ? [cited.map((id) => this.byId.get(id)!.text).join("\n")] : this.citations.map((c) => c.text);
     return texts.some((text) => supportScore(claim, text) >= this.minSupport);
   }
 
@@ -111,9 +107,7 @@ class MarkerResolver {
 
   /** The passage that clearly supports the claim, if one does. */
   private repair(claim: string): number | undefined {
-    const [first, second] = this.citations
-      .map((c) => ({ id: c.id, score: supportScore(claim, c.text) }))
-      .sort((a, b) => b.score - a.score);
+    const [first, second] = this.citations.map((c) => ({ id: c.id, score: supportScore(claim, c.text) })).sort((a, b) => b.score - a.score);
     const clear = first && first.score >= this.minSupport && (!second || first.score - second.score >= this.repairMargin);
     if (clear) this.repaired++;
     else this.dropped++;

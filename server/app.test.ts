@@ -10,7 +10,13 @@ import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { expectError, postJson, rawGet } from "./testing/http.js";
 import { startTestServer, type TestServer } from "./testing/start.js";
 
-const CORPUS_FILES = ["000_d0fd3f2d0ffb221c.txt", "001_1248b569c60c7416.txt", "002_db37848fd773e428.txt", "003_1e6f86123f870b0f.txt", "004_26611eb6fa41d098.txt"];
+const CORPUS_FILES = [
+  "000_d0fd3f2d0ffb221c.txt",
+  "001_1248b569c60c7416.txt",
+  "002_db37848fd773e428.txt",
+  "003_1e6f86123f870b0f.txt",
+  "004_26611eb6fa41d098.txt",
+];
 
 async function ask(url: string, body: unknown): Promise<AskResponse> {
   const res = await postJson(`${url}/api/ask`, body);
@@ -88,7 +94,10 @@ describe("POST /api/ask over the sample corpus (real engine)", () => {
     const res = await fetch(`${srv.url}/api/documents`);
     assert.equal(res.status, 200);
     const { documents } = (await res.json()) as { documents: { source: string; title: string; date: string | null }[] };
-    assert.deepEqual(documents.map((d) => d.source), CORPUS_FILES);
+    assert.deepEqual(
+      documents.map((d) => d.source),
+      CORPUS_FILES,
+    );
     assert.ok(documents.every((d) => d.title.length > 0 && (d.date === null || /^\d{4}-\d{2}-\d{2}$/.test(d.date))));
     const files = await Promise.all(CORPUS_FILES.map((f) => stat(path.join(CORPUS_DIR, f))));
     for (const [i, d] of (documents as unknown as { chunks: number; bytes: number; indexedAt: string }[]).entries()) {

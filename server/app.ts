@@ -81,8 +81,7 @@ function requestLogging(logger: Logger): RequestHandler {
     },
     // 503 is the expected answer while the index builds or the server stops, not a fault: debug, and without
     // the "failed with status code 503" error (and stack) pino-http would attach.
-    customLogLevel: (_req, res, err) =>
-      res.statusCode === 503 ? "debug" : err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    customLogLevel: (_req, res, err) => (res.statusCode === 503 ? "debug" : err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     customErrorObject: (_req, res, _err, value: Record<string, unknown>) => (res.statusCode === 503 ? { ...value, err: undefined } : value),
     // Headers would mostly repeat themselves line after line; the id ties a request's lines together.
     // Unwrapped, these get the raw req/res instead of pino's full serialization, built per request only to be cut down.

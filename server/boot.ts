@@ -40,7 +40,10 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
     drain,
     logger,
   });
-  void ready.then(() => live.start(), () => undefined);
+  void ready.then(
+    () => live.start(),
+    () => undefined,
+  );
   const jobs = config.admin.apiKey
     ? new IngestJobs({
         ingest: (options) => ingestInChildProcess(config, options),
@@ -109,10 +112,7 @@ async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger:
     { embedder, onProgress: (event) => logProgress(logger, event) },
   );
   const { indexed, skipped } = summary.files;
-  logger.info(
-    { documents: indexed.length, skipped: skipped.length, chunks: summary.chunks.total, ms: Math.round(summary.ms) },
-    "index built",
-  );
+  logger.info({ documents: indexed.length, skipped: skipped.length, chunks: summary.chunks.total, ms: Math.round(summary.ms) }, "index built");
 }
 
 function logProgress(logger: Logger, event: IngestProgress): void {

@@ -29,10 +29,16 @@ describe("POST /api/chat over the sample corpus (real engine)", () => {
     assert.equal(names.filter((n) => n === "done").length, 1);
     assert.ok(names.slice(1, -1).every((n) => n === "token") && names.length > 2, names.join());
     const done = frames.at(-1)?.data as AskResponse;
-    const text = frames.filter((f) => f.event === "token").map((f) => (f.data as { text: string }).text).join("");
+    const text = frames
+      .filter((f) => f.event === "token")
+      .map((f) => (f.data as { text: string }).text)
+      .join("");
     assert.equal(text.trim(), done.answer.trim(), "the tokens spell the final answer");
     const offered = new Set((frames[0]?.data as { citations: Citation[] }).citations.map((c) => c.chunkId));
-    assert.ok(done.citations.every((c) => offered.has(c.chunkId)), "the answer cites only passages announced first");
+    assert.ok(
+      done.citations.every((c) => offered.has(c.chunkId)),
+      "the answer cites only passages announced first",
+    );
 
     const res = await fetch(`${srv.url}/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const asked = (await res.json()) as AskResponse;
@@ -70,7 +76,10 @@ describe("POST /api/chat (stand-in engine)", () => {
     assert.equal(names[0], "citations");
     assert.equal(names.at(-1), "done");
     assert.ok(names.slice(1, -1).every((n) => n === "token") && names.length > 3);
-    const text = frames.filter((f) => f.event === "token").map((f) => (f.data as { text: string }).text).join("");
+    const text = frames
+      .filter((f) => f.event === "token")
+      .map((f) => (f.data as { text: string }).text)
+      .join("");
     assert.equal(text, answer, "tokens concatenate to the answer, newline included");
   });
 
@@ -124,7 +133,10 @@ describe("POST /api/chat · streaming behaviour", () => {
         ["citations", "token", "token", "error"],
       );
       assert.deepEqual(frames.at(-1)?.data, { code: "INTERNAL", message: "Internal server error" });
-      assert.ok(srv.logs.some((l) => l.msg === "unhandled error"), "the failure is logged");
+      assert.ok(
+        srv.logs.some((l) => l.msg === "unhandled error"),
+        "the failure is logged",
+      );
     } finally {
       await srv.close();
     }

@@ -25,7 +25,7 @@ test("start · WEB_CONCURRENCY=2 · two workers on one port, a killed worker rep
     const { msg, pid } = JSON.parse(line) as { msg?: string; pid: number };
     const url = /listening on (http:\S+)/.exec(msg ?? "")?.[1];
     if (url) urls.add(url);
-    if (msg?.startsWith("ready:")) ready.push(pid), onReady();
+    if (msg?.startsWith("ready:")) (ready.push(pid), onReady());
   });
   const readyCount = (n: number) =>
     new Promise<void>((resolve) => {
@@ -37,7 +37,14 @@ test("start · WEB_CONCURRENCY=2 · two workers on one port, a killed worker rep
     assert.equal(new Set(ready).size, 2, "two worker processes");
     assert.equal(urls.size, 1, `one port for both: ${[...urls].join(", ")}`);
     const url = [...urls][0]!;
-    const ask = async () => (await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "What did Kaja Kallas warn about?" }) })).status;
+    const ask = async () =>
+      (
+        await fetch(`${url}/api/ask`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question: "What did Kaja Kallas warn about?" }),
+        })
+      ).status;
     assert.deepEqual(await Promise.all([ask(), ask(), ask(), ask()]), [200, 200, 200, 200]);
 
     process.kill(ready[0]!, "SIGKILL");

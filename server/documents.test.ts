@@ -106,11 +106,20 @@ describe("documents API · a server started with an empty DOCS_DIR (real engine)
     assert.deepEqual(job.skipped, []);
     const answered = await askUntilCited(citebot.url, "How deep will the Port of Valdren dredge its harbour?", "harbour_report.pdf");
     const ms = performance.now() - started;
-    console.log(`upload of ${corpus.length} corpus files + 1 PDF: job ${job.status} after ${polls.length} polls (${polls.map((p) => `${p.status}:${p.progress.done}/${p.progress.total}`).filter((s, i, a) => a.indexOf(s) === i).join(" ")}); job queued ${job.createdAt}, ran ${job.startedAt} to ${job.finishedAt}; first answer citing the PDF ${Math.round(ms)} ms after the upload began: ${JSON.stringify(answered.answer)}`);
+    console.log(
+      `upload of ${corpus.length} corpus files + 1 PDF: job ${job.status} after ${polls.length} polls (${polls
+        .map((p) => `${p.status}:${p.progress.done}/${p.progress.total}`)
+        .filter((s, i, a) => a.indexOf(s) === i)
+        .join(
+          " ",
+        )}); job queued ${job.createdAt}, ran ${job.startedAt} to ${job.finishedAt}; first answer citing the PDF ${Math.round(ms)} ms after the upload began: ${JSON.stringify(answered.answer)}`,
+    );
     const h = await health(citebot.url);
     assert.equal(h.documents, 6);
 
-    const { documents } = (await (await fetch(`${citebot.url}/api/documents`)).json()) as { documents: { source: string; chunks: number; bytes: number; indexedAt: string }[] };
+    const { documents } = (await (await fetch(`${citebot.url}/api/documents`)).json()) as {
+      documents: { source: string; chunks: number; bytes: number; indexedAt: string }[];
+    };
     const pdfEntry = documents.find((d) => d.source === "harbour_report.pdf");
     assert.equal(pdfEntry?.bytes, pdf.length);
     assert.ok(pdfEntry && pdfEntry.chunks >= 1 && Date.parse(pdfEntry.indexedAt) >= Date.parse(job.startedAt!));
@@ -150,7 +159,10 @@ describe("documents API · a server started with an empty DOCS_DIR (real engine)
     assert.equal(mixed.status, 202);
     const body = (await mixed.json()) as { accepted: string[]; rejected: { name: string; reason: string }[]; job: Job };
     assert.deepEqual(body.accepted, ["ok.txt"]);
-    assert.deepEqual(body.rejected.map((r) => r.name), ["fake.pdf", "binary.txt", "tool.exe"]);
+    assert.deepEqual(
+      body.rejected.map((r) => r.name),
+      ["fake.pdf", "binary.txt", "tool.exe"],
+    );
     assert.match(body.rejected[0]!.reason, /not a PDF/);
     assert.match(body.rejected[1]!.reason, /binary/);
     assert.match(body.rejected[2]!.reason, /unsupported type/);
@@ -159,7 +171,11 @@ describe("documents API · a server started with an empty DOCS_DIR (real engine)
     await expectError(await upload(citebot.url, [{ name: "fake.pdf", bytes: "nope" }]), 415, "UNSUPPORTED_FILE");
     const big = "Many words about harbours. ".repeat(3_000); // ~80 KB > UPLOAD_LIMIT 64kb
     await expectError(await upload(citebot.url, [{ name: "big.txt", bytes: big }]), 413, "PAYLOAD_TOO_LARGE");
-    await expectError(await fetch(`${citebot.url}/api/documents`, { method: "POST", headers: { ...AUTH, "Content-Type": "application/json" }, body: "{}" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    await expectError(
+      await fetch(`${citebot.url}/api/documents`, { method: "POST", headers: { ...AUTH, "Content-Type": "application/json" }, body: "{}" }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     assert.ok(!(await readdir(docsDir)).some((n) => n.startsWith("fake") || n.startsWith("big") || n.startsWith(".upload")));
   });
 

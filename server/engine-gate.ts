@@ -38,9 +38,7 @@ export class EngineGate {
   /** The engine, or AppError INDEX_NOT_READY (the client may retry; the server log says why). */
   get(): ServedEngine {
     if (this.#engine) return this.#engine;
-    const message = this.#failure
-      ? "The index could not be loaded; see the server log"
-      : "The index is still being built; try again shortly";
+    const message = this.#failure ? "The index could not be loaded; see the server log" : "The index is still being built; try again shortly";
     throw new AppError("INDEX_NOT_READY", message, { cause: this.#failure });
   }
 }

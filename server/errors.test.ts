@@ -95,19 +95,25 @@ describe("client mistakes are 4xx and quiet", () => {
         body: '{"question":"not compressed at all"}',
       });
       assert.match(await expectError(res, 400, "BAD_REQUEST"), new RegExp(`could not be read as Content-Encoding ${encoding}`));
-      assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 50), []);
+      assert.deepEqual(
+        srv.logs.filter((l) => Number(l.level) >= 50),
+        [],
+      );
     });
   }
 
   test("ask · client abandons its upload · logged at info, no error", async () => {
     const socket = connect(Number(new URL(srv.url).port), "127.0.0.1");
     await once(socket, "connect");
-    socket.write("POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"question\":");
+    socket.write('POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"question":');
     await new Promise((r) => setTimeout(r, 50));
     socket.destroy();
     await waitFor(() => srv.logs.some((l) => l.msg === "request aborted by the client"));
     assert.equal(srv.logs.find((l) => l.msg === "request aborted by the client")?.level, 30);
-    assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 50), []);
+    assert.deepEqual(
+      srv.logs.filter((l) => Number(l.level) >= 50),
+      [],
+    );
   });
 });
 
@@ -120,7 +126,10 @@ describe("readiness logs", () => {
       const line = srv.logs.find((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 503)!;
       assert.equal(line.level, 20);
       assert.equal(line.err, undefined);
-      assert.deepEqual(srv.logs.filter((l) => Number(l.level) >= 40), []);
+      assert.deepEqual(
+        srv.logs.filter((l) => Number(l.level) >= 40),
+        [],
+      );
     } finally {
       await srv.close();
     }

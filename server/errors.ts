@@ -70,9 +70,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!known) log.error({ err }, "unhandled error");
     else if (status >= 500 && !isRoutine503(known.code)) log.warn({ err }, known.message);
     const body: ErrorBody = {
-      error: known
-        ? { code: known.code, message: known.message }
-        : { code: "INTERNAL", message: "Internal server error" },
+      error: known ? { code: known.code, message: known.message } : { code: "INTERNAL", message: "Internal server error" },
     };
     if (res.headersSent) {
       // Headers are out only on streams we opened; the client learns of the failure in-band.
@@ -92,5 +90,5 @@ function isClientAbort(err: unknown): boolean {
 }
 
 function isAbort(err: unknown): boolean {
-  return err instanceof Error && (err.name === "AbortError" || err.cause instanceof Error && err.cause.name === "AbortError");
+  return err instanceof Error && (err.name === "AbortError" || (err.cause instanceof Error && err.cause.name === "AbortError"));
 }

@@ -34,7 +34,10 @@ describe("POST /api/feedback", () => {
     const cli = (...args: string[]) => feedbackCli(path.join(dir, "feedback.sqlite"), ...args);
     const jsonl = await cli("--format", "jsonl", "--since", new Date(Date.now() - 60_000).toISOString());
     assert.deepEqual(
-      jsonl.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id),
+      jsonl.stdout
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { id: string }).id),
       [VOTE.id],
     );
     assert.equal((await cli("--format", "jsonl", "--since", "2999-01-01")).stdout, "", "--since filters");

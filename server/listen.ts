@@ -15,10 +15,7 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export type ServerLimits = Pick<
-  Config["server"],
-  "shutdownGraceMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs" | "maxConnections"
->;
+export type ServerLimits = Pick<Config["server"], "shutdownGraceMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs" | "maxConnections">;
 
 export interface ListenOptions {
   /** The drain the app's guard reads (createApp's `drain`); a fresh one when the app was built without. */

@@ -132,6 +132,9 @@ describe("live index · npm start, then an ingest beside it (real engine)", () =
     assert.equal((await health(citebot.url)).documents, before.documents + 1);
     const res = (await (await postJson(`${citebot.url}/api/ask`, { question: "How deep will the Port of Valdren dredge its harbour?" })).json()) as AskResponse;
     assert.equal(res.abstained, false);
-    assert.ok(res.citations.some((c) => c.source === "harbour.md"), JSON.stringify(res.citations.map((c) => c.source)));
+    assert.ok(
+      res.citations.some((c) => c.source === "harbour.md"),
+      JSON.stringify(res.citations.map((c) => c.source)),
+    );
   });
 });

@@ -16,7 +16,10 @@ test("main · INDEX_DIR empty · listens, builds the index with progress, serves
     const listening = messages.findIndex((m) => m.startsWith("citebot listening"));
     const building = messages.findIndex((m) => m.startsWith("no index yet"));
     assert.ok(listening >= 0 && building >= 0, messages.join("\n"));
-    assert.ok(messages.some((m) => /^\[5\/5\] .+: \d+ chunks$/.test(m)), "logs progress per file");
+    assert.ok(
+      messages.some((m) => /^\[5\/5\] .+: \d+ chunks$/.test(m)),
+      "logs progress per file",
+    );
     assert.ok(messages.includes("index built"));
 
     const health = (await (await fetch(`${url}/api/health`)).json()) as { documents: number };

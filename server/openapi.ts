@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  AskResponseSchema,
-  DocumentListSchema,
-  ErrorSchema,
-  HealthSchema,
-  JobResponseSchema,
-  UploadResponseSchema,
-} from "./api-schemas.js";
+import { AskResponseSchema, DocumentListSchema, ErrorSchema, HealthSchema, JobResponseSchema, UploadResponseSchema } from "./api-schemas.js";
 import { AskBodySchema } from "./request.js";
 import { ReindexBodySchema } from "./routes/documents.js";
 
@@ -37,12 +30,21 @@ export function buildOpenApi(options: { admin: boolean; version: string }): Json
   };
   const askBody = { required: true, content: { "application/json": { schema: ref("AskRequest") } } };
   const paths: Json = {
-    "/api/ask": { post: { summary: "Answer a question with cited passages", requestBody: askBody, responses: { 200: json("AskResponse", "The answer"), ...errors(400, 403, 413, 415, 429, 500, 503) } } },
+    "/api/ask": {
+      post: {
+        summary: "Answer a question with cited passages",
+        requestBody: askBody,
+        responses: { 200: json("AskResponse", "The answer"), ...errors(400, 403, 413, 415, 429, 500, 503) },
+      },
+    },
     "/api/chat": {
       post: {
         summary: "The same answer as Server-Sent Events: citations, token…, then done (the AskResponse) or error",
         requestBody: askBody,
-        responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(400, 403, 413, 415, 429, 503) },
+        responses: {
+          200: { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+          ...errors(400, 403, 413, 415, 429, 503),
+        },
       },
     },
     "/api/health": { get: { summary: "Index statistics", responses: { 200: json("Health", "Ready"), ...errors(503) } } },
@@ -65,7 +67,11 @@ function addDocumentsApi(paths: Json, schemas: Json): void {
   const security = [{ adminKey: [] }];
   const multipart = {
     required: true,
-    content: { "multipart/form-data": { schema: { type: "object", properties: { files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } } } } } },
+    content: {
+      "multipart/form-data": {
+        schema: { type: "object", properties: { files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } } } },
+      },
+    },
   };
   (paths["/api/documents"] as Json).post = {
     summary: "Upload files into DOCS_DIR and index them in the background",

@@ -9,9 +9,7 @@ const MAX_TURN_CHARS = 8000;
 
 const TurnSchema = z.object({
   role: z.enum(["user", "assistant"], { error: 'must be "user" or "assistant"' }),
-  content: z
-    .string({ error: "must be a string" })
-    .max(MAX_TURN_CHARS, { error: `must be at most ${MAX_TURN_CHARS} characters` }),
+  content: z.string({ error: "must be a string" }).max(MAX_TURN_CHARS, { error: `must be at most ${MAX_TURN_CHARS} characters` }),
 });
 
 /** The body of POST /api/ask and /api/chat (issue 3's fixed contract). Unknown keys are ignored. */

@@ -71,11 +71,16 @@ describe("main · SIGTERM under load", () => {
     await streamRead;
     const code = await main.exited;
     const exitMs = performance.now() - signalled;
-    console.log(`SIGTERM under load: ${IN_FLIGHT} asks in flight, ${completed.length} completed (last ${Math.round(askMs)} ms after SIGTERM), ${reset.length} reset; stream ended with ${frames.at(-1)?.event}; exit ${code} after ${Math.round(exitMs)} ms (grace ${GRACE_MS} ms)`);
+    console.log(
+      `SIGTERM under load: ${IN_FLIGHT} asks in flight, ${completed.length} completed (last ${Math.round(askMs)} ms after SIGTERM), ${reset.length} reset; stream ended with ${frames.at(-1)?.event}; exit ${code} after ${Math.round(exitMs)} ms (grace ${GRACE_MS} ms)`,
+    );
 
     assert.equal(reset.length, 0, "no ask was reset");
     assert.equal(completed.length, IN_FLIGHT, "every in-flight ask got its model answer");
-    assert.ok(frames.some((f) => f.event === "token"), "the stream had started");
+    assert.ok(
+      frames.some((f) => f.event === "token"),
+      "the stream had started",
+    );
     assert.deepEqual(frames.at(-1), { event: "error", data: { code: "SHUTTING_DOWN", message: "The server is restarting; try again shortly" } });
     assert.equal(code, 0);
     assert.ok(exitMs < GRACE_MS + 2_000, `exited ${Math.round(exitMs)} ms after SIGTERM`);

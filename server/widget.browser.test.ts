@@ -16,7 +16,16 @@ import { startTestServer, type TestServer } from "./testing/start.js";
 import { recordAnnouncements, recordStreaming, recordWidgetEvents, seriousAxeViolations, streamingRecord, widgetOn } from "./testing/widget-page.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const ARTIFACTS = path.join(import.meta.dirname, "..", "test-artifacts");
 const TITLE = "Ask citebot"; // the demo page's data-title
 const NAME = "citebot"; // its data-name
@@ -118,7 +127,10 @@ describe("widget in Chromium", { skip }, () => {
         assert.doesNotMatch(titles.join(" "), /\.txt/, "titles, not file names");
 
         const [logBox, answerBox] = [await w.log.boundingBox(), await answer.boundingBox()];
-        assert.ok(logBox && answerBox && answerBox.y >= logBox.y - 1 && answerBox.y < logBox.y + logBox.height / 2, `the answer's first lines are in view: log ${JSON.stringify(logBox)}, answer ${JSON.stringify(answerBox)}`);
+        assert.ok(
+          logBox && answerBox && answerBox.y >= logBox.y - 1 && answerBox.y < logBox.y + logBox.height / 2,
+          `the answer's first lines are in view: log ${JSON.stringify(logBox)}, answer ${JSON.stringify(answerBox)}`,
+        );
 
         assert.equal(await w.log.getAttribute("aria-live"), "off", "the streaming log is not read out piece by piece");
         const announced = await said();
@@ -173,7 +185,13 @@ describe("widget in Chromium", { skip }, () => {
         assert.equal((await commented).status(), 201);
         await answer.getByText("Thanks for your feedback!").waitFor();
         const events = await heard();
-        assert.deepEqual(events.map((e) => [e.type, e.detail.rating]), [["citebot:feedback", "down"], ["citebot:feedback", "down"]]);
+        assert.deepEqual(
+          events.map((e) => [e.type, e.detail.rating]),
+          [
+            ["citebot:feedback", "down"],
+            ["citebot:feedback", "down"],
+          ],
+        );
         const stored = srv.feedback.list().find((r) => r.comment?.includes(`(${device})`));
         assert.ok(stored, "the comment is stored");
         assert.equal(stored.question, QUESTION);
@@ -185,7 +203,10 @@ describe("widget in Chromium", { skip }, () => {
         const response = page.waitForResponse((r) => r.url().endsWith("/api/chat"));
         const answer = await w.ask("Where does he say America's priorities lie?");
         const body = JSON.parse((await response).request().postData() ?? "{}") as { history?: { role: string; content: string }[] };
-        assert.deepEqual(body.history?.map((t) => t.role), ["user", "assistant"]);
+        assert.deepEqual(
+          body.history?.map((t) => t.role),
+          ["user", "assistant"],
+        );
         assert.equal(body.history?.[0]?.content, QUESTION);
         assert.match(doneOf(await (await response).text()).query, /Hegseth/, "'he' was resolved from the first exchange");
         assert.match((await answer.locator(".answer").textContent()) ?? "", /Indo-Pacific/);
@@ -212,7 +233,11 @@ describe("widget in Chromium", { skip }, () => {
 
       test(`widget · ${device} · server error · readable message and a retry that succeeds`, async () => {
         await page.route("**/api/chat", (route) =>
-          route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "INDEX_NOT_READY", message: "The index is still being built; try again shortly" } }) }),
+          route.fulfill({
+            status: 503,
+            contentType: "application/json",
+            body: JSON.stringify({ error: { code: "INDEX_NOT_READY", message: "The index is still being built; try again shortly" } }),
+          }),
         );
         const failed = await w.ask("Is it ready?");
         assert.match((await failed.getByRole("alert").textContent()) ?? "", /still being built/);
@@ -279,11 +304,23 @@ describe("widget in Chromium", { skip }, () => {
 
   test("feedback · given in the browser · exported by npm run feedback (jsonl and gold candidates)", async () => {
     const jsonl = (await feedbackCli(feedbackDb, "--format", "jsonl", "--since", new Date(Date.now() - 3_600_000).toISOString())).stdout;
-    const records = jsonl.trim().split("\n").map((l) => JSON.parse(l) as { rating: string; comment: string | null; question: string });
-    assert.deepEqual(records.filter((r) => r.rating === "down").map((r) => r.comment), DEVICES.map(([d]) => `It should name the 2014 borders first (${d})`));
+    const records = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { rating: string; comment: string | null; question: string });
+    assert.deepEqual(
+      records.filter((r) => r.rating === "down").map((r) => r.comment),
+      DEVICES.map(([d]) => `It should name the 2014 borders first (${d})`),
+    );
     assert.equal(records.filter((r) => r.rating === "up").length, DEVICES.length, "the dark-mode votes");
-    const gold = (await feedbackCli(feedbackDb, "--format", "gold")).stdout.trim().split("\n").map((l) => JSON.parse(l) as { question: string; answerable: unknown });
-    assert.deepEqual(gold.map((g) => [g.question, g.answerable]), DEVICES.map(() => [QUESTION, null]));
+    const gold = (await feedbackCli(feedbackDb, "--format", "gold")).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { question: string; answerable: unknown });
+    assert.deepEqual(
+      gold.map((g) => [g.question, g.answerable]),
+      DEVICES.map(() => [QUESTION, null]),
+    );
   });
 
   describe("on a third-party page", () => {
@@ -291,7 +328,11 @@ describe("widget in Chromium", { skip }, () => {
     let hostPage: Listening;
     const servers: TestServer[] = [];
     before(async () => {
-      hostPage = await listen(express().get("/:name", (req, res) => res.type("html").send(pages.get(req.params.name) ?? "")), "127.0.0.1", 0);
+      hostPage = await listen(
+        express().get("/:name", (req, res) => res.type("html").send(pages.get(req.params.name) ?? "")),
+        "127.0.0.1",
+        0,
+      );
     });
     after(async () => {
       await hostPage?.close();
@@ -299,7 +340,10 @@ describe("widget in Chromium", { skip }, () => {
     });
     /** A blog on another origin embedding the widget of `api` (which also serves the script unless `script` says). */
     const embed = (name: string, api: string, attrs: string, script = api) => {
-      pages.set(name, `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Blog</title><h1>Someone's blog</h1><script src="${script}/widget.js" data-api-base="${api}" data-title="Blog help" data-open="true" ${attrs} defer></script>`);
+      pages.set(
+        name,
+        `<!doctype html><html lang="en"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Blog</title><h1>Someone's blog</h1><script src="${script}/widget.js" data-api-base="${api}" data-title="Blog help" data-open="true" ${attrs} defer></script>`,
+      );
       return `${hostPage.url}/${name}`;
     };
     const serve = async (script: StandInScript, env: Record<string, string> = {}) => {
@@ -325,7 +369,16 @@ describe("widget in Chromium", { skip }, () => {
 
       test(`widget · ${device} · passage and answer with HTML · shown as text, nothing executed or inserted`, async () => {
         const hostile = '<img src=x onerror="window.__pwned=1">';
-        const citation: Citation = { id: 1, source: "evil.html", title: `Evil ${hostile}`, page: 2, chunkId: "evil.html#0", text: `Before ${hostile} after <script>window.__pwned=2</script>.`, score: 1, url: "javascript:window.__pwned=3" };
+        const citation: Citation = {
+          id: 1,
+          source: "evil.html",
+          title: `Evil ${hostile}`,
+          page: 2,
+          chunkId: "evil.html#0",
+          text: `Before ${hostile} after <script>window.__pwned=2</script>.`,
+          score: 1,
+          url: "javascript:window.__pwned=3",
+        };
         const evil = await serve({ citations: [citation], answer: `It says **${hostile}** [1].` });
         await onPage(embed(`hostile-${device}`, evil.url, 'data-position="left" data-accent="#0a7d55"'), async (page, w) => {
           const answer = await w.ask("What does it say?");

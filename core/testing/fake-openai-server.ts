@@ -105,9 +105,7 @@ export class FakeOpenAIServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readJson(req);
-    const closed = new Promise<"finished" | "aborted">((resolve) =>
-      res.on("close", () => resolve(res.writableFinished ? "finished" : "aborted")),
-    );
+    const closed = new Promise<"finished" | "aborted">((resolve) => res.on("close", () => resolve(res.writableFinished ? "finished" : "aborted")));
     const path = req.url ?? "";
     this.requests.push({ path, body, headers: req.headers, receivedAt: Date.now(), closed });
     const route = path === ROUTES.chat ? "chat" : path === ROUTES.embeddings ? "embeddings" : undefined;
@@ -177,13 +175,9 @@ function completion(body: Record<string, unknown>, content: string): unknown {
   };
 }
 
-async function sendStream(
-  res: http.ServerResponse,
-  body: Record<string, unknown>,
-  reply: Extract<FakeReply, { type: "chat" }>,
-): Promise<void> {
+async function sendStream(res: http.ServerResponse, body: Record<string, unknown>, reply: Extract<FakeReply, { type: "chat" }>): Promise<void> {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  const chunks = reply.chunks ?? (reply.content.match(/\S+\s*|\s+/gu) ?? []);
+  const chunks = reply.chunks ?? reply.content.match(/\S+\s*|\s+/gu) ?? [];
   const frame = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({
       id: "chatcmpl-fake",

@@ -36,7 +36,11 @@ export class BaselineRunner implements AskRunner {
 
   static async open(opts: BaselineOptions): Promise<BaselineRunner> {
     const chunks = await loadBaselineChunks(opts.docsDir, opts);
-    return new BaselineRunner(opts, chunks, chunks.map((c) => meanPool(c.text, opts.vectors, opts.dim)));
+    return new BaselineRunner(
+      opts,
+      chunks,
+      chunks.map((c) => meanPool(c.text, opts.vectors, opts.dim)),
+    );
   }
 
   async ask({ question }: AskRequest): Promise<Observation> {
@@ -81,7 +85,16 @@ export class BaselineRunner implements AskRunner {
 
   settings(): Record<string, unknown> {
     const { chunkSize, chunkOverlap, topK } = this.opts;
-    return { chunking: "RecursiveCharacterTextSplitter", chunkSize, chunkOverlap, retrieval: "dense plain-mean word vectors, exact cosine", topK, bm25: false, abstention: false, chunks: this.chunks.length };
+    return {
+      chunking: "RecursiveCharacterTextSplitter",
+      chunkSize,
+      chunkOverlap,
+      retrieval: "dense plain-mean word vectors, exact cosine",
+      topK,
+      bm25: false,
+      abstention: false,
+      chunks: this.chunks.length,
+    };
   }
 
   async close(): Promise<void> {}

@@ -43,7 +43,10 @@ describe("baseline chunks", () => {
     const meeting = chunks.filter((c) => c.source === "meeting.txt");
     assert.ok(meeting.length >= 4, `${meeting.length} chunks`);
     assert.ok(chunks.every((c) => c.text.length <= 200));
-    assert.ok(meeting.slice(1).some((c, i) => c.start < meeting[i]!.end), "consecutive chunks overlap");
+    assert.ok(
+      meeting.slice(1).some((c, i) => c.start < meeting[i]!.end),
+      "consecutive chunks overlap",
+    );
     assert.deepEqual([...new Set(chunks.map((c) => c.source))], ["meeting.txt", "soup.txt"], "unsupported files are skipped");
   });
 });

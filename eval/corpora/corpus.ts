@@ -69,7 +69,14 @@ export async function corpusNames(): Promise<string[]> {
   const names = await Promise.all(
     entries
       .filter((e) => e.isDirectory())
-      .map(async (e) => ((await readFile(path.join(CORPORA_DIR, e.name, "corpus.json")).then(() => true, () => false)) ? e.name : null)),
+      .map(async (e) =>
+        (await readFile(path.join(CORPORA_DIR, e.name, "corpus.json")).then(
+          () => true,
+          () => false,
+        ))
+          ? e.name
+          : null,
+      ),
   );
   return names.filter((n): n is string => n !== null).sort((a, b) => (a === "news" ? -1 : b === "news" ? 1 : a.localeCompare(b)));
 }

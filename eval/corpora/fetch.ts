@@ -99,7 +99,11 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function manifestOf(dir: string): Promise<string> {
   const lines: string[] = [];
   for (const f of await listFiles(dir)) {
-    lines.push(`${createHash("sha256").update(await readFile(path.join(dir, f))).digest("hex")}  ${f}`);
+    lines.push(
+      `${createHash("sha256")
+        .update(await readFile(path.join(dir, f)))
+        .digest("hex")}  ${f}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { citationPrecision } from "./citation-precision.js";
 
 test("citationPrecision · one of two citations from a gold source · 0.5", () => {
-  const cited = [{ source: "gold.txt", text: "x" }, { source: "other.txt", text: "y" }];
+  const cited = [
+    { source: "gold.txt", text: "x" },
+    { source: "other.txt", text: "y" },
+  ];
   assert.equal(citationPrecision(cited, ["gold.txt"], ["nothing"]), 0.5);
 });
 

@@ -4,10 +4,7 @@ import type { Citation } from "../../core/types.js";
 import { faithfulness, faithfulnessMode } from "./faithfulness.js";
 
 const cite = (id: number, text: string): Citation => ({ id, source: "s.txt", title: "t", page: null, chunkId: `s#${id}`, text, score: 1 });
-const passages = [
-  cite(1, "The  meeting was held in Brussels. Hegseth spoke first."),
-  cite(2, "Europe gave nearly €100 billion to Ukraine since 2022."),
-];
+const passages = [cite(1, "The  meeting was held in Brussels. Hegseth spoke first."), cite(2, "Europe gave nearly €100 billion to Ukraine since 2022.")];
 
 test("faithfulness · verbatim quotes of their cited passages · 1", () => {
   const r = faithfulness("The meeting was held in Brussels. [1] Europe gave nearly €100 billion to Ukraine since 2022. [2]", false, passages, "verbatim");
@@ -29,7 +26,10 @@ test("faithfulness · extractive sentence reworded · unsupported in verbatim mo
 test("faithfulness · generated sentence with a wrong figure and an uncited one · both unsupported", () => {
   const r = faithfulness("Europe gave €300 billion to Kenya in 1999 [2]. Hegseth spoke first.", false, passages, "lexical");
   assert.equal(r.score, 0);
-  assert.deepEqual(r.sentences.map((s) => s.markers), [[2], []]);
+  assert.deepEqual(
+    r.sentences.map((s) => s.markers),
+    [[2], []],
+  );
 });
 
 test("faithfulness · marker to a missing passage · unsupported", () => {

@@ -40,7 +40,9 @@ function comparison(report: Report): string {
 
 /** The suite's summary table, held-out corpora first: the Markdown one, as HTML. */
 function summaryTable(suite: Suite): string {
-  const [head, , ...rows] = suiteTable(suite).split("\n").map((line) => line.slice(2, -2).split(" | "));
+  const [head, , ...rows] = suiteTable(suite)
+    .split("\n")
+    .map((line) => line.slice(2, -2).split(" | "));
   const cell = (tag: string, x: string) => `<${tag}>${e(x.replace(/\\\|/gu, "|"))}</${tag}>`;
   return `<table><tr>${head!.map((h) => cell("th", h)).join("")}</tr>${rows.map((r) => `<tr>${r.map((x) => cell("td", x)).join("")}</tr>`).join("")}</table>`;
 }
@@ -91,7 +93,9 @@ function questionTable(report: Report): string {
 
 function corpusSection(report: Report): string {
   const c = report.corpus;
-  const settings = report.runs.map((run) => `<p class="meta">${e(run.name)}: ${e(JSON.stringify(run.settings))}; retrieval metrics on the ${e(retrievalLabel(run.retrieval))}.</p>`).join("");
+  const settings = report.runs
+    .map((run) => `<p class="meta">${e(run.name)}: ${e(JSON.stringify(run.settings))}; retrieval metrics on the ${e(retrievalLabel(run.retrieval))}.</p>`)
+    .join("");
   const ours = report.runs[0];
   return `<section id="${e(c.name)}"><h2>${e(c.name)} <small>(${e(c.role)}: ${e(c.kind)}; ${e(c.documents ?? "?")} files, ${e(c.chunks ?? "?")} chunks)</small></h2>
 ${gate(report)}${comparison(report)}${settings}${ours ? chart(ours, report.k) : ""}${questionTable(report)}</section>`;
@@ -100,7 +104,9 @@ ${gate(report)}${comparison(report)}${settings}${ours ? chart(ours, report.k) : 
 function gate(report: Report): string {
   if (!report.gate?.checked) return "";
   if (!report.gate.failures.length) return `<p class="ok">Gate: all metrics meet their thresholds.</p>`;
-  const items = report.gate.failures.map((f) => `<li>${e(f.run)}: ${e(f.metric)} = ${fmt(f.value)} ${f.kind === "min" ? "&lt;" : "&gt;"} ${e(f.threshold)}</li>`);
+  const items = report.gate.failures.map(
+    (f) => `<li>${e(f.run)}: ${e(f.metric)} = ${fmt(f.value)} ${f.kind === "min" ? "&lt;" : "&gt;"} ${e(f.threshold)}</li>`,
+  );
   return `<div class="gate"><p>Gate failed:</p><ul>${items.join("")}</ul></div>`;
 }
 

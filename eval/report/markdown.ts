@@ -7,8 +7,7 @@ const table = (head: readonly string[], rows: readonly (readonly (string | numbe
   [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 
 const SPLITS = ["all", "tune", "heldout"] as const;
-const bySplit = (run: RunReport, split: (typeof SPLITS)[number]): Metrics | undefined =>
-  split === "all" ? run.summary.overall : run.summary.bySplit[split];
+const bySplit = (run: RunReport, split: (typeof SPLITS)[number]): Metrics | undefined => (split === "all" ? run.summary.overall : run.summary.bySplit[split]);
 
 /** The rows every metric table ends with: counts, lengths and latency, beside the 0..1 metrics. */
 export function extraRows(m: Metrics): [string, string][] {
@@ -34,12 +33,40 @@ export function comparisonTable(report: Report): string {
 
 /** One line per corpus × run with the metrics that say whether answers hold: the suite's summary. */
 export function suiteTable(suite: Suite): string {
-  const head = ["corpus (role, files, chunks)", "run", "fact recall", "answer-first", "open fact recall", `hit@${suite.k}`, "MRR", "citation precision", "unanswerable caught", "false abstentions", "words p50 / p90", "p50 / p95 ms", "errors"];
+  const head = [
+    "corpus (role, files, chunks)",
+    "run",
+    "fact recall",
+    "answer-first",
+    "open fact recall",
+    `hit@${suite.k}`,
+    "MRR",
+    "citation precision",
+    "unanswerable caught",
+    "false abstentions",
+    "words p50 / p90",
+    "p50 / p95 ms",
+    "errors",
+  ];
   const rows = orderForReading(suite.reports).flatMap((r) =>
     r.runs.map((run) => {
       const m = run.summary.overall;
       const where = `${r.corpus.name} (${r.corpus.role}, ${r.corpus.documents ?? "?"}, ${r.corpus.chunks ?? "?"})`;
-      return [where, run.name, fmt(m.factRecall), fmt(m.answerFirstRecall), fmt(m.openFactRecall), fmt(m.hitAtK), fmt(m.mrr), fmt(m.citationPrecision), fmt(m.unanswerableCaught), fmt(m.falseAbstentionRate), `${fmtWords(m.words.p50)} / ${fmtWords(m.words.p90)}`, `${fmtMs(m.latency.total.p50)} / ${fmtMs(m.latency.total.p95)}`, m.errors];
+      return [
+        where,
+        run.name,
+        fmt(m.factRecall),
+        fmt(m.answerFirstRecall),
+        fmt(m.openFactRecall),
+        fmt(m.hitAtK),
+        fmt(m.mrr),
+        fmt(m.citationPrecision),
+        fmt(m.unanswerableCaught),
+        fmt(m.falseAbstentionRate),
+        `${fmtWords(m.words.p50)} / ${fmtWords(m.words.p90)}`,
+        `${fmtMs(m.latency.total.p50)} / ${fmtMs(m.latency.total.p95)}`,
+        m.errors,
+      ];
     }),
   );
   return table(head, rows);
@@ -47,7 +74,10 @@ export function suiteTable(suite: Suite): string {
 
 export function typeTable(run: RunReport, k: number): string {
   const head = ["type", "n", ...METRIC_KEYS.map((key) => metricLabel(key, k))];
-  return table(head, Object.entries(run.summary.byType).map(([type, m]) => [type, m.n, ...METRIC_KEYS.map((key) => fmt(m[key]))]));
+  return table(
+    head,
+    Object.entries(run.summary.byType).map(([type, m]) => [type, m.n, ...METRIC_KEYS.map((key) => fmt(m[key]))]),
+  );
 }
 
 function latencyTable(run: RunReport): string {
@@ -79,7 +109,14 @@ export function renderCorpusMarkdown(report: Report, { withQuestions = true } = 
     ...gateSection(report),
   ];
   for (const run of report.runs) {
-    out.push(`### ${c.name} · ${run.name}`, "", `Settings: \`${JSON.stringify(run.settings)}\``, "", `Retrieval metrics computed on the ${retrievalLabel(run.retrieval)}.`, "");
+    out.push(
+      `### ${c.name} · ${run.name}`,
+      "",
+      `Settings: \`${JSON.stringify(run.settings)}\``,
+      "",
+      `Retrieval metrics computed on the ${retrievalLabel(run.retrieval)}.`,
+      "",
+    );
     out.push(typeTable(run, report.k), "", latencyTable(run), "");
     if (!withQuestions) continue;
     const missed = run.results.map((r) => ({ r, misses: describeMisses(r, report.k) })).filter((x) => x.misses.length);

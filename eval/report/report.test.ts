@@ -70,7 +70,10 @@ test("writeReports and writeLatest · temp folder · three reports, slim latest 
   const dir = await mkdtemp(path.join(tmpdir(), "report-"));
   dirs.push(dir);
   const files = await writeReports(suite, path.join(dir, "out"));
-  assert.deepEqual(files.map((f) => path.basename(f)), ["report.json", "report.md", "report.html"]);
+  assert.deepEqual(
+    files.map((f) => path.basename(f)),
+    ["report.json", "report.md", "report.html"],
+  );
   assert.equal(JSON.parse(await readFile(files[0]!, "utf8")).reports[0].runs[0].results.length, 3);
   const [json] = await writeLatest(suite, path.join(dir, "results"));
   const latest = JSON.parse(await readFile(json!, "utf8"));

@@ -27,7 +27,10 @@ test("EngineRunner · with a RetrievalLog on the engine's hook · retrieval is t
   const runner = new EngineRunner(fakeEngine(log.record), {}, "citebot", log);
   const obs = await runner.ask({ question: "q" });
   assert.equal(runner.retrieval, "retriever");
-  assert.deepEqual(obs.retrieved.map((p) => p.text), [PASSAGE_B, PASSAGE_A]);
+  assert.deepEqual(
+    obs.retrieved.map((p) => p.text),
+    [PASSAGE_B, PASSAGE_A],
+  );
   assert.equal(log.take(), undefined, "taken once");
 });
 
@@ -35,7 +38,10 @@ test("EngineRunner · without a log · retrieval is what the response shows", as
   const runner = new EngineRunner(fakeEngine(), {});
   const obs = await runner.ask({ question: "q" });
   assert.equal(runner.retrieval, "shown");
-  assert.deepEqual(obs.retrieved.map((p) => p.text), [PASSAGE_A]);
+  assert.deepEqual(
+    obs.retrieved.map((p) => p.text),
+    [PASSAGE_A],
+  );
 });
 
 test("EngineRunner · log wired but the engine never retrieved · fails loudly instead of scoring a stale list", async () => {

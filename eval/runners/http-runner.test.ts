@@ -20,7 +20,9 @@ before(async () => {
       const limited = body.question.startsWith("limited") ? (tries.get(body.question) ?? 0) : -1;
       if (limited >= 0) tries.set(body.question, limited + 1);
       if (limited >= 0 && (body.question === "limited-always" || limited === 0)) {
-        res.writeHead(429, { "content-type": "application/json", "retry-after": "0" }).end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many requests" } }));
+        res
+          .writeHead(429, { "content-type": "application/json", "retry-after": "0" })
+          .end(JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many requests" } }));
       } else if (body.question === "boom") {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error" } }));
       } else if (body.question === "html") {
@@ -40,7 +42,12 @@ test("HttpRunner · 200 from /api/ask · posts JSON and returns the response wit
   const obs = await runner.ask({ question: "q", topK: 4, history: [{ role: "user", content: "hi" }] });
   assert.deepEqual(obs.response, response());
   assert.equal(obs.retrieved.length, 1);
-  assert.deepEqual(bodies.at(-1), { method: "POST", url: "/api/ask", type: "application/json", body: { question: "q", topK: 4, history: [{ role: "user", content: "hi" }] } });
+  assert.deepEqual(bodies.at(-1), {
+    method: "POST",
+    url: "/api/ask",
+    type: "application/json",
+    body: { question: "q", topK: 4, history: [{ role: "user", content: "hi" }] },
+  });
 });
 
 test("HttpRunner · 500 with a JSON error · throws with status and code", async () => {

@@ -29,7 +29,10 @@ export async function openEngineRunner(config: Readonly<Config>, embedder: Embed
   const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
   const started = performance.now();
   const ingest = await runIngest({ docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
-  if (ingest.written) note(`index updated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${ingest.files.indexed.length} file(s) indexed, ${ingest.chunks.total} chunks`);
+  if (ingest.written)
+    note(
+      `index updated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${ingest.files.indexed.length} file(s) indexed, ${ingest.chunks.total} chunks`,
+    );
   const log = new RetrievalLog();
   const engine = await createEngine(config, { embedder, onRetrieve: log.record });
   const h = engine.health();

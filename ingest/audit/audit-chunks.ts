@@ -43,7 +43,10 @@ export function auditChunks(chunks: readonly Chunk[], sources?: ReadonlyMap<stri
     withoutSection: {
       count: chunks.filter((c) => !c.section).length,
       unit: `of ${chunks.length} chunks`,
-      examples: chunks.filter((c) => !c.section).slice(0, EXAMPLES).map((c) => `${c.id}: ${quote(c.text, 60)}`),
+      examples: chunks
+        .filter((c) => !c.section)
+        .slice(0, EXAMPLES)
+        .map((c) => `${c.id}: ${quote(c.text, 60)}`),
     },
   };
 }
@@ -68,7 +71,12 @@ function repeatedLines(chunks: readonly Chunk[], minDocuments: number): Finding 
 }
 
 function pageNumberLines(chunks: readonly Chunk[]): Finding {
-  const found = chunks.flatMap((c) => c.text.split("\n").filter((l) => PAGE_NUMBER_LINE.test(l.trim())).map((l) => `${quote(l.trim(), 20)} in ${c.id}`));
+  const found = chunks.flatMap((c) =>
+    c.text
+      .split("\n")
+      .filter((l) => PAGE_NUMBER_LINE.test(l.trim()))
+      .map((l) => `${quote(l.trim(), 20)} in ${c.id}`),
+  );
   return { count: found.length, unit: "lines", examples: found.slice(0, EXAMPLES) };
 }
 

@@ -18,7 +18,8 @@ const BOILERPLATE_LINES = [
   /^(?:©|\(c\)|copyright\b).{0,150}$/u,
   /^all rights reserved$/u,
 ];
-const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|consent|use|policy|settings|preferences|agree)\b|\b(?:accept|consent|use|policy|settings|preferences|agree)\b.*\bcookies?\b/u;
+const COOKIE_NOTICE =
+  /\bcookies?\b.*\b(?:accept|consent|use|policy|settings|preferences|agree)\b|\b(?:accept|consent|use|policy|settings|preferences|agree)\b.*\bcookies?\b/u;
 
 const TRAILING = /[\s.:!|›»>•·-]/u;
 

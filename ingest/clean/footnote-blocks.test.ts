@@ -4,9 +4,9 @@ import { isNoteStart, splitAtFootnoteBlocks } from "./footnote-blocks.js";
 
 it("isNoteStart · numbered references · recognised; numbered prose and lists · not", () => {
   const notes = [
-    "³ Andrew Roth, \"Trump Refuses to Say\", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/xveepy.",
+    '³ Andrew Roth, "Trump Refuses to Say", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/xveepy.',
     "⁴ Ibid.",
-    "¹ @TrumpDailyPosts, \"I just had a lengthy and highly productive phone call with President",
+    '¹ @TrumpDailyPosts, "I just had a lengthy and highly productive phone call with President',
     "12 J. Smith et al., Security in Europe, Oxford 2021, pp. 4-9.",
     "[3] See https://example.org/report.",
   ];
@@ -26,7 +26,7 @@ it("splitAtFootnoteBlocks · block between two halves of a sentence · text spli
     "",
     "that was not all he said.",
     "",
-    "¹ Andrew Roth, \"Trump Refuses to Say\", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/x.",
+    '¹ Andrew Roth, "Trump Refuses to Say", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/x.',
     "",
     "Jane Roe is a senior fellow at the institute.",
     "",
@@ -46,15 +46,15 @@ it("splitAtFootnoteBlocks · block between two halves of a sentence · text spli
 it("splitAtFootnoteBlocks · wrapped notes and an unnumbered citation line · joined to the unfinished note", () => {
   const page = [
     "Body text that ends the page.",
-    "President Putin of Russia\", X post, 12 February 2025, https://x.com/a/status/1.",
-    "¹ @TrumpDailyPosts, \"I just had a call with",
+    'President Putin of Russia", X post, 12 February 2025, https://x.com/a/status/1.',
+    '¹ @TrumpDailyPosts, "I just had a call with',
     "² Department of Defense, Remarks by the Secretary, Brussels, 12 February 2025,",
     "https://www.defense.gov/News/Speeches/4064113.",
   ];
   const [segment] = splitAtFootnoteBlocks([page]);
   assert.deepEqual(segment?.lines, ["Body text that ends the page."]);
   assert.deepEqual(segment?.notes, [
-    ["¹ @TrumpDailyPosts, \"I just had a call with", page[1]],
+    ['¹ @TrumpDailyPosts, "I just had a call with', page[1]],
     [page[3], page[4]],
   ]);
 });
@@ -62,7 +62,13 @@ it("splitAtFootnoteBlocks · wrapped notes and an unnumbered citation line · jo
 it("splitAtFootnoteBlocks · a lone citation in prose, pages without notes · left alone", () => {
   const prose = ["The report (https://example.org, 12 February 2025) says so.", "", "More text."];
   const segments = splitAtFootnoteBlocks([prose, ["Second page."]]);
-  assert.deepEqual(segments.map((s) => [s.page, s.lines, s.notes.length]), [[0, prose, 0], [1, ["Second page."], 0]]);
+  assert.deepEqual(
+    segments.map((s) => [s.page, s.lines, s.notes.length]),
+    [
+      [0, prose, 0],
+      [1, ["Second page."], 0],
+    ],
+  );
 });
 
 it("splitAtFootnoteBlocks · prose notes (no reference cues) paired with markers on the page · a block of notes", () => {
@@ -73,7 +79,10 @@ it("splitAtFootnoteBlocks · prose notes (no reference cues) paired with markers
     "3 some of the consoles will not allow you to enter more.",
   ];
   const [first] = splitAtFootnoteBlocks([page]);
-  assert.deepEqual(first!.notes.map((n) => n[0]!.slice(0, 2)), ["2 ", "3 "]);
+  assert.deepEqual(
+    first!.notes.map((n) => n[0]!.slice(0, 2)),
+    ["2 ", "3 "],
+  );
   assert.equal(first!.lines.length, 2);
   const unpaired = ["A list follows.", "2 apples are on the table", "3 pears are beside them"];
   assert.deepEqual(splitAtFootnoteBlocks([unpaired])[0]!.notes, [], "numbered lines nothing on the page points to stay text");

@@ -5,11 +5,7 @@ import { joinHyphenatedLines } from "./hyphenation.js";
 const join = (...lines: string[]) => joinHyphenatedLines([lines])[0];
 
 it("joinHyphenatedLines · word broken by layout · rejoined and moved up to the first line", () => {
-  assert.deepEqual(join("the start of nego-", "tiations between them.", "next"), [
-    "the start of negotiations",
-    "between them.",
-    "next",
-  ]);
+  assert.deepEqual(join("the start of nego-", "tiations between them.", "next"), ["the start of negotiations", "between them.", "next"]);
   assert.deepEqual(join("all the nego-", "tiations", "Next line"), ["all the negotiations", "Next line"]);
   assert.deepEqual(join("a ver-", "y long-", "ish word"), ["a very", "longish", "word"]);
 });

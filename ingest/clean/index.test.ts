@@ -6,16 +6,17 @@ import { describe, it } from "node:test";
 import { cleanDocument } from "./index.js";
 
 const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
-const corpus = (name: string) =>
-  cleanDocument([new Document({ pageContent: readFileSync(join(CORPUS, name), "utf8"), metadata: { source: name } })], name);
+const corpus = (name: string) => cleanDocument([new Document({ pageContent: readFileSync(join(CORPUS, name), "utf8"), metadata: { source: name } })], name);
 
-const page = (n: number, text: string) =>
-  new Document({ pageContent: text, metadata: { source: "r.pdf", page: n, title: "Annual Review" } });
+const page = (n: number, text: string) => new Document({ pageContent: text, metadata: { source: "r.pdf", page: n, title: "Annual Review" } });
 
 describe("cleanDocument", () => {
   it("cleanDocument · PDF pages with running header, page numbers, hyphenation, footnotes · furniture gone, pages mapped", () => {
     const pages = [
-      page(1, "Annual Review 2025 — Page 1\nThe ministers met in Brussels to discuss the\nnego-\ntiations on the ceasefire.3 They agreed on a\nplan worth €100 billion over 48 hours.\n3 Council minutes, 11 September 2024, https://example.org/minutes\n1"),
+      page(
+        1,
+        "Annual Review 2025 — Page 1\nThe ministers met in Brussels to discuss the\nnego-\ntiations on the ceasefire.3 They agreed on a\nplan worth €100 billion over 48 hours.\n3 Council minutes, 11 September 2024, https://example.org/minutes\n1",
+      ),
       page(2, "Annual Review 2025 — Page 2\nThe second page covers the well-known\nproblems of the long-\nterm budget since 2014.\n2"),
       page(3, "Annual Review 2025 — Page 3\nThe third page is short and long-term.\n3"),
     ];
@@ -30,13 +31,20 @@ describe("cleanDocument", () => {
     );
     assert.deepEqual(
       doc.pages.map((p) => [p.page, doc.text.slice(p.start, p.end).slice(0, 15)]),
-      [[1, "The ministers m"], [2, "The second page"], [3, "The third page "]],
+      [
+        [1, "The ministers m"],
+        [2, "The second page"],
+        [3, "The third page "],
+      ],
     );
   });
 
   it("cleanDocument · PDF page ending mid-sentence above its footnotes · sentence rejoined, notes after their page's text", () => {
     const pages = [
-      page(1, "The ministers said that any peace deal would have to be guaranteed by European forces, with no US\nparticipation and acting outside Article 5, while the Alliance's priorities lie in the\n¹ J. Smith, \"Remarks\", in *Defence Review*, 12 February 2025, https://example.org/r.\n² Ibid.\n1"),
+      page(
+        1,
+        'The ministers said that any peace deal would have to be guaranteed by European forces, with no US\nparticipation and acting outside Article 5, while the Alliance\'s priorities lie in the\n¹ J. Smith, "Remarks", in *Defence Review*, 12 February 2025, https://example.org/r.\n² Ibid.\n1',
+      ),
       page(2, "Indo-Pacific, according to the minister.\nA second paragraph follows, and it runs over the full width of the\npage.\n2"),
     ];
     const doc = cleanDocument(pages, "r.pdf");
@@ -50,13 +58,27 @@ describe("cleanDocument", () => {
   it("cleanDocument · text from a PDF with footnote blocks at page ends · sentences rejoined, notes moved to the end", () => {
     const header = "Concerns and Hopes";
     const text = [
-      header, "", "by Jane Roe", "",
+      header,
+      "",
+      "by Jane Roe",
+      "",
       "The minister said that the readiness to accept the land grabs undermines the norm of integrity (which the claims to Gaza and even",
-      "", "³ A. Roth, \"Trump Refuses to Say\", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/x.",
-      "", "⁴ Ibid.", "", header, "",
+      "",
+      '³ A. Roth, "Trump Refuses to Say", in *The Guardian*, 11 September 2024, https://www.theguardian.com/p/x.',
+      "",
+      "⁴ Ibid.",
+      "",
+      header,
+      "",
       "Canada have weakened) and may encourage emulation. Putin's demands include Ukraine's territorial mutilation,",
-      "", "⁵ \"What Are Ukraine's Minerals?\", in *Reuters*, 12 February 2025, https://www.reuters.com/m.", "", header, "",
-      "permanent neutrality and demilitarisation.", "", header,
+      "",
+      '⁵ "What Are Ukraine\'s Minerals?", in *Reuters*, 12 February 2025, https://www.reuters.com/m.',
+      "",
+      header,
+      "",
+      "permanent neutrality and demilitarisation.",
+      "",
+      header,
     ].join("\n");
     const doc = cleanDocument([new Document({ pageContent: text, metadata: { source: "c.txt" } })], "c.txt");
     assert.deepEqual(doc.text.split("\n\n"), [

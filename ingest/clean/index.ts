@@ -27,8 +27,7 @@ export function cleanDocument(pages: DocumentInterface[], source: string): Sourc
   const segments = splitAtFootnoteBlocks(laidOut);
   const markers = new FootnoteMarkers(noteNumbers(segments), () => segments.flatMap((s) => s.lines));
   // Marked lines (headings, code, table rows) are kept as the loader made them.
-  const cleanLines = (lines: string[]) =>
-    dropBoilerplate(lines).map((line) => (isMarked(line) ? line : tidySpaces(markers.strip(stripInlineMarkup(line)))));
+  const cleanLines = (lines: string[]) => dropBoilerplate(lines).map((line) => (isMarked(line) ? line : tidySpaces(markers.strip(stripInlineMarkup(line)))));
   const running = rejoinAcrossBreaks(runningText(segments, paged, cleanLines), laidOut.length);
   const paragraphs = paged ? running : [running.flat()];
   for (const segment of segments) {

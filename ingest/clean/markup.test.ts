@@ -5,7 +5,7 @@ import { stripInlineMarkup } from "./markup.js";
 it("stripInlineMarkup · emphasis, escapes and inline tags · removed, text kept", () => {
   assert.equal(stripInlineMarkup("he told *Politico*, and **this** ~~not~~"), "he told Politico, and this not");
   assert.equal(stripInlineMarkup("€200 billion (\\$209 billion US)"), "€200 billion ($209 billion US)");
-  assert.equal(stripInlineMarkup("<u>iai@iai.it</u> and <a href=\"x\">link</a>"), "iai@iai.it and link");
+  assert.equal(stripInlineMarkup('<u>iai@iai.it</u> and <a href="x">link</a>'), "iai@iai.it and link");
 });
 
 it("stripInlineMarkup · asterisks and underscores that are not emphasis · kept", () => {

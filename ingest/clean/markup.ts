@@ -9,7 +9,10 @@ const INLINE_TAG = /<\/?(?:a|abbr|b|br|cite|code|del|em|font|i|ins|mark|q|s|smal
 const ESCAPE = /\\([`*_{}[\]()#+\-.!$|~<>"'])/gu;
 
 export function stripInlineMarkup(text: string): string {
-  return text.replace(INLINE_TAG, "").replace(EMPHASIS, (match: string, mark: string, inner: string) => (isName(mark, inner) ? match : inner)).replace(ESCAPE, "$1");
+  return text
+    .replace(INLINE_TAG, "")
+    .replace(EMPHASIS, (match: string, mark: string, inner: string) => (isName(mark, inner) ? match : inner))
+    .replace(ESCAPE, "$1");
 }
 
 function isName(mark: string, inner: string): boolean {

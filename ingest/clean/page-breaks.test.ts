@@ -21,19 +21,21 @@ it("rejoinAcrossBreaks · lowercase fragments stranded in the block · continue 
   const second = "Hegseth then went on to clarify that any future peace deal in the war in Ukraine would";
   const pages = rejoinAcrossBreaks(
     [
-      seg(0, [first, second], [
-        { text: "negotiations and said talks would start soon.", leading: false },
-        { text: "and a fragment that continues nothing.", leading: false },
-      ]),
+      seg(
+        0,
+        [first, second],
+        [
+          { text: "negotiations and said talks would start soon.", leading: false },
+          { text: "and a fragment that continues nothing.", leading: false },
+        ],
+      ),
       seg(0, ["have to be guaranteed by European forces."]),
     ],
     1,
   );
-  assert.deepEqual(pages, [[
-    `${first} negotiations and said talks would start soon.`,
-    `${second} have to be guaranteed by European forces.`,
-    "and a fragment that continues nothing.",
-  ]]);
+  assert.deepEqual(pages, [
+    [`${first} negotiations and said talks would start soon.`, `${second} have to be guaranteed by European forces.`, "and a fragment that continues nothing."],
+  ]);
 });
 
 it("rejoinAcrossBreaks · fragment right after the cut paragraph · it continues the paragraph unless the next page closes its bracket", () => {

@@ -34,8 +34,6 @@ it("toParagraphs · byline and date lines in plain text · not joined; a line en
 
 it("toParagraphs · paragraph cut by a page or column break · joined with its lowercase continuation", () => {
   const cut = "Neither party lacks agency and both can make their weight felt in the talks; even";
-  assert.deepEqual(toParagraphs([cut, "", "refusing to abide by a deal would matter."], false), [
-    `${cut} refusing to abide by a deal would matter.`,
-  ]);
+  assert.deepEqual(toParagraphs([cut, "", "refusing to abide by a deal would matter."], false), [`${cut} refusing to abide by a deal would matter.`]);
   assert.deepEqual(toParagraphs(["A Short Title", "", "by Jane Roe"], false), ["A Short Title", "by Jane Roe"]);
 });

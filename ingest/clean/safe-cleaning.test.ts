@@ -19,9 +19,17 @@ describe("cleaning never changes a token", () => {
   });
 
   it("identifiers in a document that has footnotes · unchanged; only the marked notes' numbers go", async () => {
-    const prose = identifiers.slice(0, 60).map((id) => `The value of ${id} is read at start.`).join(" ");
-    const text = await clean(`Report\n\n${prose} Leaders met in crisis.3 Then int4 and utf8 were set.\n\n3 Andrew Roth, "Talks end", in *The Guardian*, 11 September 2024, https://example.org/a\n`);
-    assert.deepEqual(identifiers.slice(0, 60).filter((id) => !text.includes(id)), []);
+    const prose = identifiers
+      .slice(0, 60)
+      .map((id) => `The value of ${id} is read at start.`)
+      .join(" ");
+    const text = await clean(
+      `Report\n\n${prose} Leaders met in crisis.3 Then int4 and utf8 were set.\n\n3 Andrew Roth, "Talks end", in *The Guardian*, 11 September 2024, https://example.org/a\n`,
+    );
+    assert.deepEqual(
+      identifiers.slice(0, 60).filter((id) => !text.includes(id)),
+      [],
+    );
     assert.match(text, /Leaders met in crisis\. Then int4 and utf8 were set\./u);
   });
 

@@ -77,7 +77,14 @@ export function dropBlocks(doc: SourceDocument, drop: (block: TextBlock, text: s
     (paragraphs[at] ??= []).push(marked(block, doc.text.slice(block.start, block.end)));
   }
   const loaded = pages.map((p) => ({ pageContent: "", metadata: { page: p.page } }));
-  const { text, spans, blocks: moved } = assemble(Array.from({ length: pages.length }, (_, i) => paragraphs[i] ?? []), loaded);
+  const {
+    text,
+    spans,
+    blocks: moved,
+  } = assemble(
+    Array.from({ length: pages.length }, (_, i) => paragraphs[i] ?? []),
+    loaded,
+  );
   return { ...doc, text, blocks: moved, pages: doc.pages.length > 0 ? spans : [] };
 }
 

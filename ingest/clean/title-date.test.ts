@@ -14,7 +14,11 @@ it("parseDate · common written forms · ISO date", () => {
 
 it("extractTitleDate · date label glued before the title · split off, title and date found", () => {
   const found = extractTitleDate([" date 2025-02-13 Trump’s Phone Call Leaves Europe Reeling".trim(), "Body."], {});
-  assert.deepEqual(found, { title: "Trump’s Phone Call Leaves Europe Reeling", date: "2025-02-13", firstParagraph: "Trump’s Phone Call Leaves Europe Reeling" });
+  assert.deepEqual(found, {
+    title: "Trump’s Phone Call Leaves Europe Reeling",
+    date: "2025-02-13",
+    firstParagraph: "Trump’s Phone Call Leaves Europe Reeling",
+  });
 });
 
 it("extractTitleDate · publication statement or dateline · date found, prose dates ignored", () => {

@@ -75,9 +75,7 @@ function usableMetaTitle(title: string | undefined): string | undefined {
 
 /** The first paragraph that is neither boilerplate, a date, a byline nor a bare number; long ones are cut. */
 function firstMeaningful(paragraphs: string[]): string | undefined {
-  const p = paragraphs.find(
-    (x) => /\p{L}{2}/u.test(x) && !DATE_LINE.test(x) && !/^by\s+\p{Lu}/u.test(x) && !isBoilerplate(x),
-  );
+  const p = paragraphs.find((x) => /\p{L}{2}/u.test(x) && !DATE_LINE.test(x) && !/^by\s+\p{Lu}/u.test(x) && !isBoilerplate(x));
   if (!p || p.length <= MAX_TITLE) return p;
   const cut = p.slice(0, MAX_TITLE);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : MAX_TITLE)}…`;

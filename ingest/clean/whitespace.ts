@@ -26,5 +26,8 @@ export function normalizeLines(text: string): string[] {
 
 /** Collapses runs of spaces left behind by removals inside a line. */
 export function tidySpaces(line: string): string {
-  return line.replace(/ {2,}/gu, " ").replace(/ ([,;:.!?])(?=\s|$)/gu, "$1").trim();
+  return line
+    .replace(/ {2,}/gu, " ")
+    .replace(/ ([,;:.!?])(?=\s|$)/gu, "$1")
+    .trim();
 }

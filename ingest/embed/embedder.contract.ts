@@ -96,5 +96,4 @@ function assertClose(a: number[], b: number[]): void {
 }
 
 const norm = (v: number[]): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-const cosine = (a: number[], b: number[]): number =>
-  a.reduce((s, x, i) => s + x * b[i]!, 0) / (norm(a) * norm(b) || 1);
+const cosine = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * b[i]!, 0) / (norm(a) * norm(b) || 1);

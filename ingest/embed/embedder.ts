@@ -20,5 +20,4 @@ export interface WordVectors {
   wordWeight(word: string): number;
 }
 
-export const hasWordVectors = (e: object): e is WordVectors =>
-  typeof (e as Partial<WordVectors>).wordVector === "function";
+export const hasWordVectors = (e: object): e is WordVectors => typeof (e as Partial<WordVectors>).wordVector === "function";

@@ -17,10 +17,7 @@ export interface CreateEmbedderOptions {
 }
 
 /** The embedder the configuration asks for: local word vectors (default) or an OpenAI-compatible server. */
-export async function createEmbedder(
-  config: Pick<Config, "embeddings" | "openai">,
-  { onCacheBuild }: CreateEmbedderOptions = {},
-): Promise<Embedder> {
+export async function createEmbedder(config: Pick<Config, "embeddings" | "openai">, { onCacheBuild }: CreateEmbedderOptions = {}): Promise<Embedder> {
   const { embeddings, openai } = config;
   if (embeddings.provider === "local") {
     return WinkEmbedder.open({ cacheDir: embeddings.cacheDir, onBuild: onCacheBuild });

@@ -117,7 +117,7 @@ async function corpusPieces(): Promise<{ doc: string; text: string }[]> {
   for (const doc of await readdir(CORPUS_DIR)) {
     let piece = "";
     for (const s of splitSentences(await readFile(path.join(CORPUS_DIR, doc), "utf8"))) {
-      if (piece && piece.length + s.text.length > 1000) out.push({ doc, text: piece }), (piece = "");
+      if (piece && piece.length + s.text.length > 1000) (out.push({ doc, text: piece }), (piece = ""));
       piece += `${s.text} `;
     }
     if (piece) out.push({ doc, text: piece });

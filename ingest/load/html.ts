@@ -4,13 +4,9 @@ import { CODE_MARK, headingLine, ROW_MARK } from "../text/structure-marks.js";
 import { decodeText } from "./decode.js";
 
 // Elements whose content is never article text: code, styling, navigation and page chrome.
-const SKIPPED = new Set(
-  "script style noscript template svg canvas iframe object nav footer aside form button select head".split(" "),
-);
+const SKIPPED = new Set("script style noscript template svg canvas iframe object nav footer aside form button select head".split(" "));
 const BLOCKS = new Set(
-  "address article blockquote dd details div dl figcaption figure header hr li main ol p section summary table tbody thead tfoot ul".split(
-    " ",
-  ),
+  "address article blockquote dd details div dl figcaption figure header hr li main ol p section summary table tbody thead tfoot ul".split(" "),
 );
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const CELLS = new Set(["td", "th"]);

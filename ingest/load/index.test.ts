@@ -45,7 +45,7 @@ describe("loadFile", () => {
   });
 
   it("loadFile · random bytes without a NUL, named .txt · rejected as binary", async () => {
-    const noise = new Uint8Array(2000).map((_, i) => 1 + ((i * 2654435761) >>> 13) % 255);
+    const noise = new Uint8Array(2000).map((_, i) => 1 + (((i * 2654435761) >>> 13) % 255));
     assert.deepEqual(await rejection(loadFile(noise, "noise.txt")), { code: "UNSUPPORTED_FILE", reason: "binary" });
     assert.equal((await loadFile(bytes("Tabs\tand\fform feeds are text.\n"), "ok.txt"))[0]?.pageContent, "Tabs\tand\fform feeds are text.\n");
   });
@@ -88,7 +88,9 @@ describe("loadFile", () => {
          portion.<sup>2</sup></p><ul><li>One</li><li>Two</li></ul></article>
       <footer>Copyright footer</footer></body></html>`;
     const [doc] = await loadFile(bytes(html), "page.html");
-    const lines = unmark(doc?.pageContent ?? "").split("\n").filter(Boolean);
+    const lines = unmark(doc?.pageContent ?? "")
+      .split("\n")
+      .filter(Boolean);
     assert.deepEqual(lines, ["Fish & Chips", "It costs €5 per portion.²", "One", "Two"]);
     assert.equal(doc?.metadata["title"], "Fish & Chips");
     const noH1 = await loadFile(bytes("<title>Talks resume in Geneva | Example News</title><p>Body.</p>"), "b.htm");

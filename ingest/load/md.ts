@@ -59,7 +59,17 @@ function blockLine(line: string): string[] {
   if (heading) return ["", headingLine(heading[1]!.length, inline(heading[2] ?? "")), ""];
   const unquoted = line.replace(QUOTE, "");
   if (LIST_ITEM.test(unquoted)) return ["", inline(unquoted.replace(LIST_ITEM, ""))];
-  if (TABLE_ROW.test(unquoted)) return [ROW_MARK + inline(unquoted.replace(/^\s*\||\|\s*$/gu, "").split("|").map((c) => c.trim()).join(" | "))];
+  if (TABLE_ROW.test(unquoted))
+    return [
+      ROW_MARK +
+        inline(
+          unquoted
+            .replace(/^\s*\||\|\s*$/gu, "")
+            .split("|")
+            .map((c) => c.trim())
+            .join(" | "),
+        ),
+    ];
   return [inline(unquoted)];
 }
 

@@ -1,10 +1,7 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 /** Test helper: a PDF whose pages hold the given lines, with an optional running header and "n" page footer. */
-export async function makePdf(
-  pages: string[][],
-  opts: { title?: string; header?: string; pageNumbers?: boolean } = {},
-): Promise<Uint8Array> {
+export async function makePdf(pages: string[][], opts: { title?: string; header?: string; pageNumbers?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   if (opts.title) doc.setTitle(opts.title);
   const font = await doc.embedFont(StandardFonts.Helvetica);

@@ -15,7 +15,10 @@ export async function loadPdf(bytes: Uint8Array, source: string): Promise<Docume
     const { pages } = await parser.getText();
     const fileMeta = pdfMetadata(info.info, info.getDateNode().CreationDate);
     // Bookmarks, where the PDF has them, give its headings.
-    const texts = markOutlineHeadings(pages.map((p) => p.text), (info.outline ?? []) as OutlineItem[]);
+    const texts = markOutlineHeadings(
+      pages.map((p) => p.text),
+      (info.outline ?? []) as OutlineItem[],
+    );
     return pages.map((p, i) => ({ pageContent: texts[i] ?? p.text, metadata: { source, page: p.num, ...fileMeta } }));
   } catch (err) {
     throw pdfError(pdf, err, source);

@@ -18,7 +18,13 @@ function build(docs = DOCS, opts?: ConstructorParameters<typeof Bm25Index>): Bm2
 test("Bm25Index.search · rare term beside a common one · the document with the rare term ranks first", () => {
   const hits = build().search("war ceasefire", 4);
   assert.equal(hits[0]?.doc, 3);
-  assert.deepEqual(hits.slice(1).map((h) => h.doc).sort(), [0, 1, 2]);
+  assert.deepEqual(
+    hits
+      .slice(1)
+      .map((h) => h.doc)
+      .sort(),
+    [0, 1, 2],
+  );
 });
 
 test("Bm25Index.search · two documents, one term · scores equal the Okapi formula", () => {
@@ -34,7 +40,10 @@ test("Bm25Index.search · two documents, one term · scores equal the Okapi form
 
 test("Bm25Index.search · same term count, different lengths · the shorter document ranks first", () => {
   const hits = build(["sanctions", "sanctions were discussed at length by ministers from many countries"]).search("sanctions", 2);
-  assert.deepEqual(hits.map((h) => h.doc), [0, 1]);
+  assert.deepEqual(
+    hits.map((h) => h.doc),
+    [0, 1],
+  );
 });
 
 test("Bm25Index.search · k smaller than the matches · returns the k best, best first", () => {
@@ -70,7 +79,15 @@ test("Bm25Index.serialize · round trip after a removal · same results, unused 
 });
 
 test("Bm25Index · custom analyzer · used for documents and queries; snapshot refuses another analyzer", () => {
-  const stem: Analyzer = { id: "test-stem", terms: (t) => t.toLowerCase().split(/\W+/).filter(Boolean).map((w) => w.replace(/s$/, "")) };
+  const stem: Analyzer = {
+    id: "test-stem",
+    terms: (t) =>
+      t
+        .toLowerCase()
+        .split(/\W+/)
+        .filter(Boolean)
+        .map((w) => w.replace(/s$/, "")),
+  };
   const index = build(["talks resumed", "a talk was held"], [stem]);
   assert.equal(index.search("talk", 2).length, 2);
   assert.throws(() => Bm25Index.deserialize(index.serialize(), { id: "other", terms: stem.terms }), /analyzer test-stem/);

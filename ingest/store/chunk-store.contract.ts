@@ -73,7 +73,10 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
       assert.equal(terms.size, CONTRACT_CHUNKS.length);
       const glacier = terms.id("glacier")!;
       const holding = [...terms.postings(glacier)].map((p) => terms.chunkAt(p).id);
-      assert.deepEqual(holding, CONTRACT_CHUNKS.filter((c) => /glacier/u.test(c.text)).map((c) => c.id));
+      assert.deepEqual(
+        holding,
+        CONTRACT_CHUNKS.filter((c) => /glacier/u.test(c.text)).map((c) => c.id),
+      );
       assert.equal(terms.df(glacier), holding.length);
       assert.ok(CONTRACT_CHUNKS.every((c, i) => terms.positionOf(c.id) === i));
       assert.ok(terms.termsAt(2).includes(terms.id("quokka")!));
@@ -132,7 +135,10 @@ export function runChunkStoreContract(name: string, subject: ContractSubject): v
       const edited = { ...CONTRACT_CHUNKS[4]!, text: "The sleeper train now leaves Vienna at ten." };
       await s.put([edited], [vectors[4]!]);
       assert.equal(s.size, CONTRACT_CHUNKS.length);
-      assert.deepEqual((await s.lexical("ten", 5)).map((h) => h.chunk), [edited]);
+      assert.deepEqual(
+        (await s.lexical("ten", 5)).map((h) => h.chunk),
+        [edited],
+      );
       assert.deepEqual((await s.dense(vectors[4]!, 1))[0]?.chunk, edited);
     });
 

@@ -42,10 +42,7 @@ export async function writeEntries(dir: string, entries: Iterable<Entry>, dim: n
 
 /** Reads what `writeEntries` wrote; vectors are views into one buffer, not copies. */
 export async function readEntries(dir: string, dim: number): Promise<Entry[]> {
-  const [text, bytes] = await Promise.all([
-    readFile(path.join(dir, CHUNKS_FILE), "utf8"),
-    readFile(path.join(dir, VECTORS_FILE)),
-  ]);
+  const [text, bytes] = await Promise.all([readFile(path.join(dir, CHUNKS_FILE), "utf8"), readFile(path.join(dir, VECTORS_FILE))]);
   const lines = text.split("\n").filter((line) => line.length > 0);
   if (bytes.byteLength !== lines.length * dim * 4) {
     throw corrupt(dir, `${lines.length} chunks but ${bytes.byteLength} bytes of vectors (expected ${lines.length * dim * 4})`);
@@ -59,8 +56,5 @@ export async function readEntries(dir: string, dim: number): Promise<Entry[]> {
 }
 
 export function corrupt(dir: string, reason: string): AppError {
-  return new AppError(
-    "INDEX_MISMATCH",
-    `The index at ${dir} is damaged (${reason}); re-ingest with \`npm run ingest -- --rebuild\``,
-  );
+  return new AppError("INDEX_MISMATCH", `The index at ${dir} is damaged (${reason}); re-ingest with \`npm run ingest -- --rebuild\``);
 }

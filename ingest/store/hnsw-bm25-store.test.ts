@@ -115,7 +115,10 @@ describe("HnswBm25Store", () => {
   test("open · index saved with includeTitle false, opened with true · BM25 rebuilt so titles match", async () => {
     const store = await HnswBm25Store.open(saved, EMBEDDER, { bm25: { includeTitle: true } });
     const hits = await store.lexical("alpine", 5);
-    assert.deepEqual(hits.map((h) => h.chunk.source), ["alps.md", "alps.md"]);
+    assert.deepEqual(
+      hits.map((h) => h.chunk.source),
+      ["alps.md", "alps.md"],
+    );
     const plain = await HnswBm25Store.open(saved, EMBEDDER);
     assert.deepEqual(await plain.lexical("alpine", 5), []);
   });
@@ -130,7 +133,10 @@ describe("HnswBm25Store", () => {
       await store.save(dir);
       const reopened = await HnswBm25Store.open(dir, EMBEDDER, { hnswWorker });
       const extra = contractVectors(3, CONTRACT_DIM, 55);
-      await reopened.put([0, 1, 2].map((i) => ({ ...CONTRACT_CHUNKS[4]!, id: `new#${i}`, source: "new" })), extra);
+      await reopened.put(
+        [0, 1, 2].map((i) => ({ ...CONTRACT_CHUNKS[4]!, id: `new#${i}`, source: "new" })),
+        extra,
+      );
       for (let i = 0; i < 3; i++) assert.equal((await reopened.dense(extra[i]!, 1))[0]?.chunk.id, `new#${i}`);
       await reopened.removeSource("new");
       assert.deepEqual((await reopened.dense(vectors[0]!, 5)).map((h) => h.chunk.id).sort(), ["alps.md#0", "alps.md#1"]);
@@ -146,7 +152,10 @@ describe("HnswBm25Store", () => {
     for (let round = 0; round < 3; round++) {
       await store.removeSource("f3");
       const again = chunks.filter((c) => c.source === "f3");
-      await store.put(again, again.map((c) => many[chunks.indexOf(c)]!));
+      await store.put(
+        again,
+        again.map((c) => many[chunks.indexOf(c)]!),
+      );
     }
     assert.equal(store.size, 300);
     for (const i of [3, 13, 150]) assert.equal((await store.dense(many[i]!, 1))[0]?.chunk.id, chunks[i]!.id);

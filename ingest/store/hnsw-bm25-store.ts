@@ -180,8 +180,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     const manifest = { ...this.manifest(), builtAt: new Date().toISOString() };
     const vectors = this.wordVectors;
     // A graph read with the index still fits when nothing changed; else one is built for the saved term ids.
-    const termGraph = (terms: readonly string[]) =>
-      this.termGraphSaved ? this.termGraph : vectors ? TermGraph.build(terms, vectors) : undefined;
+    const termGraph = (terms: readonly string[]) => (this.termGraphSaved ? this.termGraph : vectors ? TermGraph.build(terms, vectors) : undefined);
     await writeIndexFiles(dir, { manifest, entries: this.entries.values(), bm25: this.bm25, hnsw: this.hnsw, termGraph });
     this.builtAt = manifest.builtAt;
   }

@@ -144,8 +144,7 @@ function restoreBm25(dir: string, snapshot: Bm25Snapshot, manifest: Manifest, op
   const analyzer = options.bm25?.analyzer ?? DEFAULT_ANALYZER;
   // BM25 built with other terms is rebuilt from the chunk texts: cheap, and needs no re-embedding.
   const fields = indexedFields(options);
-  const reused =
-    snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === fields.title && manifest.bm25.includeSection === fields.section;
+  const reused = snapshot.meta.analyzer === analyzer.id && manifest.bm25.includeTitle === fields.title && manifest.bm25.includeSection === fields.section;
   if (!reused) return { bm25: createBm25(options), reused };
   try {
     return { bm25: Bm25Index.deserialize(snapshot, analyzer, options.bm25?.params), reused };
@@ -183,9 +182,6 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function readBm25(dir: string): Promise<Bm25Snapshot> {
-  const [meta, data] = await Promise.all([
-    readFile(path.join(dir, BM25_META_FILE), "utf8"),
-    readFile(path.join(dir, BM25_DATA_FILE)),
-  ]);
+  const [meta, data] = await Promise.all([readFile(path.join(dir, BM25_META_FILE), "utf8"), readFile(path.join(dir, BM25_DATA_FILE))]);
   return { meta: JSON.parse(meta) as Bm25Snapshot["meta"], data };
 }

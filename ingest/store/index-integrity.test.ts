@@ -54,7 +54,11 @@ describe("index swap · a writer killed at each point · the next open recovers 
       await crashAt(point);
       const found = await leftovers();
       assert.equal(found.length, left.length, found.join());
-      for (const pattern of left) assert.ok(found.some((name) => pattern.test(name)), `${pattern} in ${found.join()}`);
+      for (const pattern of left)
+        assert.ok(
+          found.some((name) => pattern.test(name)),
+          `${pattern} in ${found.join()}`,
+        );
       if (point === "between-renames") await assert.rejects(stat(indexDir), "the crash left no live index");
 
       const manifest = await readManifest(indexDir);

@@ -8,7 +8,10 @@ const STORE_DIR = path.join(ROOT, "ingest", "store");
 
 test("source tree · store classes · named only inside ingest/store (callers use ChunkReader / ChunkWriter)", () => {
   const offenders = sourceFiles(ROOT).filter((file) => !file.startsWith(STORE_DIR) && /\bHnswBm25Store\b|\bPgvectorStore\b/u.test(readFileSync(file, "utf8")));
-  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+  assert.deepEqual(
+    offenders.map((f) => path.relative(ROOT, f)),
+    [],
+  );
 });
 
 function sourceFiles(dir: string): string[] {

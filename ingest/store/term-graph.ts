@@ -41,7 +41,7 @@ export class TermGraph implements TermNeighbourSearch {
       const key = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("latin1");
       const node = nodes.get(key);
       if (node) node.push(id);
-      else nodes.set(key, [id]), rows.push(v);
+      else (nodes.set(key, [id]), rows.push(v));
     });
     const groups = [...nodes.values()];
     const offsets = [0];

@@ -15,12 +15,7 @@ test("tokenize · prototype names · ordinary tokens", () => {
 });
 
 test("contentTerms · question words and stopwords · dropped, topical words kept", () => {
-  assert.deepEqual(contentTerms("What did the US Secretary of Defense say about the war?"), [
-    "us",
-    "secretary",
-    "defense",
-    "war",
-  ]);
+  assert.deepEqual(contentTerms("What did the US Secretary of Defense say about the war?"), ["us", "secretary", "defense", "war"]);
 });
 
 test("contentTerms · single characters · dropped unless digits", () => {

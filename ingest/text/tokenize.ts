@@ -23,7 +23,10 @@ const NEEDS_NORMALIZING = /['’.]/u;
 
 // "U.S." and "US" are one word; a possessive adds nothing.
 const normalizeToken = (token: string): string =>
-  token.replace(/['’]s$/u, "").replace(/’/gu, "'").replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
+  token
+    .replace(/['’]s$/u, "")
+    .replace(/’/gu, "'")
+    .replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
 
 /** Tokens that carry meaning: no stopwords, no single characters except digits. */
 export function contentTerms(text: string): string[] {

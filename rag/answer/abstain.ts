@@ -53,7 +53,15 @@ export function assessEvidence(
   // Most questions name no identifier: the passages are lowercased only for those that do.
   const texts = profile.identifiers.length ? passages.map((p) => p.info.text.toLowerCase()) : [];
   const missingIdentifiers = profile.identifiers.filter((id) => !texts.some((t) => spellsIdentifier(t, id)));
-  const spelled = Math.max(0, ...passages.map((p) => weightedShare(profile.weights, p.matches.map((m) => (hasSpelling(m) ? 1 : 0)))));
+  const spelled = Math.max(
+    0,
+    ...passages.map((p) =>
+      weightedShare(
+        profile.weights,
+        p.matches.map((m) => (hasSpelling(m) ? 1 : 0)),
+      ),
+    ),
+  );
   const signals = { support, missingNames, acronyms: [...profile.acronyms], missingIdentifiers, names, spelled };
   return { ...signals, score: answerProbability(signals) };
 }

@@ -16,7 +16,12 @@ describe("collect", () => {
   });
 
   it("collect · engine events · returns the done response", async () => {
-    const response: AskResponse = { ...composition, query: "q", model: { embeddings: "e", generator: "extractive" }, timings: { retrieveMs: 0, generateMs: 0, totalMs: 0 } };
+    const response: AskResponse = {
+      ...composition,
+      query: "q",
+      model: { embeddings: "e", generator: "extractive" },
+      timings: { retrieveMs: 0, generateMs: 0, totalMs: 0 },
+    };
     assert.equal(await collect(stream<EngineEvent>({ type: "token", text: "A." }, { type: "done", response })), response);
   });
 

@@ -8,13 +8,8 @@ import { STOPWORDS, tokenize } from "../../ingest/index.js";
 // Capitalised words that open a question without naming anything.
 const QUESTION_OPENERS = new Set("explain describe list name give summarize summarise compare define outline please".split(" "));
 
-const MONTHS =
-  "january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
-const DATE_WORDS = new Set(
-  `${MONTHS} monday tuesday wednesday thursday friday saturday sunday`.split(
-    " ",
-  ),
-);
+const MONTHS = "january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec";
+const DATE_WORDS = new Set(`${MONTHS} monday tuesday wednesday thursday friday saturday sunday`.split(" "));
 const NUMBER_WORDS = new Set(
   "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half quarter percent".split(
     " ",
@@ -31,7 +26,10 @@ const YEAR = /^(1[89]|20)\d\d$/u;
 export function namedEntities(text: string): string[] {
   const out = new Set<string>();
   // Dashes and slashes join names ("Trump–Putin") that are separate entities.
-  for (const [i, word] of text.trim().split(/[\s–—/]+/u).entries()) {
+  for (const [i, word] of text
+    .trim()
+    .split(/[\s–—/]+/u)
+    .entries()) {
     const initial = word.match(/[\p{L}\p{N}]/u)?.[0];
     if (!initial || !/[\p{Lu}\p{N}]/u.test(initial)) continue;
     if (i === 0 && !/^[^\p{L}\p{N}]*(?:\p{N}|\p{Lu}{2})/u.test(word)) continue;
@@ -66,11 +64,15 @@ export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bwho (?:wrote|writes|authored|edits|edited|is the (?:author|editor))\b|\b(?:author|editor)s? of\b/u.test(q)) return "author";
-  if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q))
-    return "quantity";
+  if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q)) return "quantity";
   // "When did …" asks for a time; "what happens when …" or "when I create …, which file …" sets a condition.
-  if (/\bwhen (?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q)) return "time";
-  if (/\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(q))
+  if (/\bwhen (?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q))
+    return "time";
+  if (
+    /\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(
+      q,
+    )
+  )
     return "person";
   if (/\bwhere\b/u.test(q)) return "place";
   // "How do I …", "how can I …", "how to …": answered by a command, an option or a function to call.
@@ -84,7 +86,11 @@ const MAX_BYLINE_WORDS = 8;
 
 /** A line that names who wrote or edited a text: a few capitalised words, no sentence punctuation. */
 export function isByline(line: string): boolean {
-  const words = line.replace(BYLINE_LEAD, "").replace(/\([^)]*\)/gu, "").split(/[\s,]+/u).filter(Boolean);
+  const words = line
+    .replace(BYLINE_LEAD, "")
+    .replace(/\([^)]*\)/gu, "")
+    .split(/[\s,]+/u)
+    .filter(Boolean);
   if (words.length < 2 || words.length > MAX_BYLINE_WORDS || /[.!?]$|^\P{L}/u.test(line.trim())) return false;
   // Names are written "Leo Goretti"; headings are often in capitals ("Latest IAI COMMENTARIES").
   const names = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;

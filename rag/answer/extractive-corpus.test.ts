@@ -48,9 +48,7 @@ describe("ExtractiveAnswerer over the sample corpus", () => {
   });
 
   it("compose · a two-part question · answers both parts from two documents", async () => {
-    const { answer } = await ask(
-      "Who called any quick fix a dirty deal, and who warned that accepting a Trump–Putin solution would be a deadly trap?",
-    );
+    const { answer } = await ask("Who called any quick fix a dirty deal, and who warned that accepting a Trump–Putin solution would be a deadly trap?");
     assert.match(answer.answer, /Kallas/u);
     assert.match(answer.answer, /Šakalienė/u);
     assertCitationsConsistent(answer);

@@ -71,7 +71,11 @@ describe("ExtractiveAnswerer", () => {
     assert.ok(picked.length >= 2, c.answer);
     assert.ok(c.answer.startsWith(best.sentence.quote), c.answer);
     const rest = picked.filter((p) => p !== best).map((p) => c.answer.indexOf(p.sentence.quote));
-    assert.deepEqual(rest, [...rest].sort((a, b) => a - b), "the others keep their document order");
+    assert.deepEqual(
+      rest,
+      [...rest].sort((a, b) => a - b),
+      "the others keep their document order",
+    );
   });
 
   it("compose · overlapping chunks repeat a sentence · quotes it once", () => {

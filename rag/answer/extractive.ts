@@ -119,12 +119,14 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-const composition = (
-  answer: string,
-  abstained: boolean,
-  citations: Composition["citations"],
-  related: Composition["related"],
-): Composition => ({ answer, abstained, citations, related, generator: "extractive", unsupported: [] });
+const composition = (answer: string, abstained: boolean, citations: Composition["citations"], related: Composition["related"]): Composition => ({
+  answer,
+  abstained,
+  citations,
+  related,
+  generator: "extractive",
+  unsupported: [],
+});
 
 /** "The documents don't say …": names what is missing when a name of the question appears nowhere. */
 function abstention(question: string, missingNames: readonly string[]): string {

@@ -10,11 +10,7 @@ const REFUSAL_TOKEN = "NO_ANSWER";
 export const DEFAULT_REFUSAL = "The documents don't cover this question.";
 
 /** The chat messages for one answer: the rules, then the numbered passages and the question. */
-export async function buildAnswerMessages(
-  prompts: Prompts,
-  question: string,
-  citations: readonly Citation[],
-): Promise<ChatCompletionMessageParam[]> {
+export async function buildAnswerMessages(prompts: Prompts, question: string, citations: readonly Citation[]): Promise<ChatCompletionMessageParam[]> {
   return [
     { role: "system", content: await prompts.answerSystem({ refusalToken: REFUSAL_TOKEN }) },
     { role: "user", content: await prompts.answerUser({ passages: formatPassages(citations), question }) },

@@ -89,11 +89,17 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
     assert.deepEqual(types(events), ["citations", "token", "done"]);
     assert.deepEqual(tokens(events), chunks);
     const first = events[0] as Extract<AnswerEvent, { type: "citations" }>;
-    assert.deepEqual(first.citations.map((c) => c.chunkId), ["doc-1.md#0", "doc-2.md#0", "doc-3.md#0"]);
+    assert.deepEqual(
+      first.citations.map((c) => c.chunkId),
+      ["doc-1.md#0", "doc-2.md#0", "doc-3.md#0"],
+    );
     const answer = done(events);
     assert.equal(answer.answer, "Trump and Putin spoke by telephone for two hours [1].");
     assert.deepEqual([answer.generator, answer.abstained, answer.unsupported], ["openai:test-model", false, []]);
-    assert.deepEqual(answer.citations.map((c) => [c.id, c.chunkId]), [[1, "doc-1.md#0"]]);
+    assert.deepEqual(
+      answer.citations.map((c) => [c.id, c.chunkId]),
+      [[1, "doc-1.md#0"]],
+    );
   });
 
   test("LlmAnswerer · request · streams from the model with passages as numbered data blocks and the question", async () => {
@@ -112,7 +118,10 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
   test("LlmAnswerer · marker [7] with 3 passages · repaired to the passage that supports the sentence", async () => {
     const answer = done(await ask([{ type: "chat", content: "The plan proposes a demilitarised zone monitored by neutral observers [7]." }]));
     assert.equal(answer.answer, "The plan proposes a demilitarised zone monitored by neutral observers [1].");
-    assert.deepEqual(answer.citations.map((c) => c.chunkId), ["doc-3.md#0"]);
+    assert.deepEqual(
+      answer.citations.map((c) => c.chunkId),
+      ["doc-3.md#0"],
+    );
   });
 
   test("LlmAnswerer · sentence its passage does not support · kept and flagged in unsupported", async () => {
@@ -142,7 +151,10 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
   });
 
   test("LlmAnswerer · 429 with retry-after-ms then success · waits as told and answers", async () => {
-    const events = await ask([{ type: "error", status: 429, retryAfterMs: 150 }, { type: "chat", content: "Two hours [1]." }]);
+    const events = await ask([
+      { type: "error", status: 429, retryAfterMs: 150 },
+      { type: "chat", content: "Two hours [1]." },
+    ]);
     const [first, second] = fake.requestsTo("chat");
     assert.ok(second!.receivedAt - first!.receivedAt >= 140, `waited ${second!.receivedAt - first!.receivedAt} ms`);
     assert.equal(done(events).generator, "openai:test-model");
@@ -220,12 +232,15 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
     fake.script("chat", { type: "chat", content: "one two three four five six [1].", chunkDelayMs: 30 });
     const controller = new AbortController();
     const seen: AnswerEvent[] = [];
-    await assert.rejects(async () => {
-      for await (const event of answerer().answer(QUESTION, HITS, { signal: controller.signal })) {
-        seen.push(event);
-        if (event.type === "token") controller.abort();
-      }
-    }, { name: "AbortError" });
+    await assert.rejects(
+      async () => {
+        for await (const event of answerer().answer(QUESTION, HITS, { signal: controller.signal })) {
+          seen.push(event);
+          if (event.type === "token") controller.abort();
+        }
+      },
+      { name: "AbortError" },
+    );
     assert.deepEqual(tokens(seen), ["one "]);
     assert.equal(await fake.requests[0]!.closed, "aborted");
   });

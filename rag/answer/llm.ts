@@ -135,13 +135,7 @@ export class LlmAnswerer implements Answerer {
    * The fallback's answer, flagged. When model text was already streamed, only its `done` follows:
    * the client replaces the partial text with the final answer rather than appending to it.
    */
-  private async *fallBack(
-    question: string,
-    hits: Hit[],
-    options: AnswerOptions,
-    reason: string,
-    streamed: boolean,
-  ): AsyncIterable<AnswerEvent> {
+  private async *fallBack(question: string, hits: Hit[], options: AnswerOptions, reason: string, streamed: boolean): AsyncIterable<AnswerEvent> {
     for await (const event of this.opts.fallback.answer(question, hits, options)) {
       if (event.type === "done") {
         const generator = `${event.answer.generator} (fallback: ${reason})`;

@@ -45,9 +45,7 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
   const own = new Set(contentTerms(question));
   const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t)).slice(0, MAX_TERMS);
   const pointers = pointerTerms(question);
-  const weights = terms.map(
-    (t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1),
-  );
+  const weights = terms.map((t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1));
   scaleContext(terms, weights, own);
   return {
     terms,
@@ -55,7 +53,9 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     totalWeight: weights.reduce((a, b) => a + b, 0),
     entities: new Set(terms.filter((t) => entities.has(t))),
     type: answerType(question),
-    clauses: splitClauses(question).map((c) => indicesOf(terms, contentTerms(c))).filter((c) => c.length > 0),
+    clauses: splitClauses(question)
+      .map((c) => indicesOf(terms, contentTerms(c)))
+      .filter((c) => c.length > 0),
     focus: indicesOf(terms, contentTerms(question.match(COUNTED)?.[1] ?? "")).slice(-1),
     subjects: terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : [])),
     identifiers: identifiers(question),

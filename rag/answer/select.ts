@@ -22,11 +22,7 @@ const CONFLICT_COVERAGE = 0.6;
  * states a different figure for the same thing (passages that disagree are both quoted, never
  * silently resolved) and a quotation that follows a picked sentence.
  */
-export function selectSentences(
-  candidates: readonly ScoredSentence[],
-  profile: QuestionProfile,
-  opts: SelectOptions,
-): ScoredSentence[] {
+export function selectSentences(candidates: readonly ScoredSentence[], profile: QuestionProfile, opts: SelectOptions): ScoredSentence[] {
   const ranked = dedupe(candidates).sort((a, b) => b.score - a.score || a.hit - b.hit);
   const best = ranked[0];
   if (!best || best.coverage === 0) return [];
@@ -98,12 +94,7 @@ function mostInformative(
 }
 
 /** A multi-part question gets the best sentence for each part, unless a picked one covers it as well. */
-function pickForClause(
-  ranked: readonly ScoredSentence[],
-  profile: QuestionProfile,
-  clause: number[],
-  picked: ScoredSentence[],
-): void {
+function pickForClause(ranked: readonly ScoredSentence[], profile: QuestionProfile, clause: number[], picked: ScoredSentence[]): void {
   let top: ScoredSentence | undefined;
   let topScore = -Infinity;
   for (const c of ranked) {
@@ -139,10 +130,7 @@ function redundant(a: ScoredSentence, b: ScoredSentence): boolean {
 function disagree(a: ScoredSentence, b: ScoredSentence): boolean {
   if (a.hit === b.hit || !figuresDiffer(a, b)) return false;
   if (a.statesAnswer && b.statesAnswer) return true;
-  return (
-    overlap(words(a), words(b)) >= CONFLICT_SHARED_WORDS &&
-    Math.min(a.coverage, b.coverage) >= CONFLICT_COVERAGE * Math.max(a.coverage, b.coverage)
-  );
+  return overlap(words(a), words(b)) >= CONFLICT_SHARED_WORDS && Math.min(a.coverage, b.coverage) >= CONFLICT_COVERAGE * Math.max(a.coverage, b.coverage);
 }
 
 function figuresDiffer(a: ScoredSentence, b: ScoredSentence): boolean {

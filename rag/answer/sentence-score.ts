@@ -121,9 +121,7 @@ function answersType(profile: QuestionProfile, matches: readonly ReadonlyMap<str
 function figureNextToFocus(profile: QuestionProfile, matches: readonly ReadonlyMap<string, number>[], s: SentenceInfo): boolean {
   const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
   const strength = (m: ReadonlyMap<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...token.split("-").map((p) => m.get(p) ?? 0));
-  return profile.focus.every((i) =>
-    s.tokens.some((t, k) => strength(matches[i]!, t) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)),
-  );
+  return profile.focus.every((i) => s.tokens.some((t, k) => strength(matches[i]!, t) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)));
 }
 
 const isFigure = (t: string) => /\d/u.test(t) || /^(?:hundreds|thousands|millions|billions|dozens)$/u.test(t);

@@ -22,7 +22,15 @@ const FAST = { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1_000 };
 
 describe("toUpstreamError", () => {
   test("toUpstreamError · statuses · 429/5xx/408 retryable, other 4xx not, reason shows only the status", () => {
-    const cases: [number, boolean][] = [[429, true], [500, true], [503, true], [408, true], [400, false], [401, false], [404, false]];
+    const cases: [number, boolean][] = [
+      [429, true],
+      [500, true],
+      [503, true],
+      [408, true],
+      [400, false],
+      [401, false],
+      [404, false],
+    ];
     for (const [status, retryable] of cases) {
       const err = toUpstreamError(apiError(status));
       assert.ok(err instanceof UpstreamError);
@@ -67,8 +75,7 @@ describe("withRetries", () => {
   });
 
   test("withRetries · attempt that never settles · aborted by the deadline and reported as a timeout", async () => {
-    const hang = (d: { signal: AbortSignal }) =>
-      new Promise<never>((_, reject) => d.signal.addEventListener("abort", () => reject(new Error("aborted"))));
+    const hang = (d: { signal: AbortSignal }) => new Promise<never>((_, reject) => d.signal.addEventListener("abort", () => reject(new Error("aborted"))));
     await assert.rejects(withRetries(hang, 30, { maxRetries: 1, ...FAST }), { reason: "upstream timeout" });
   });
 

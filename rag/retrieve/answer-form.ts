@@ -10,10 +10,7 @@ export type AnswerForm = "share" | "duration" | "money";
 const AUX = "(?:has|have|had|did|does|do|will|would|can|could)";
 const QUESTION_FORMS: readonly [AnswerForm, RegExp][] = [
   ["share", /\b(?:what|which) (?:share|proportion|percentage|fraction)\b|\bhow many per ?cent\b|\bwhat per ?cent\b/iu],
-  [
-    "duration",
-    new RegExp(String.raw`\bhow long ${AUX}\b|\bfor how long\b|\bhow many (?:years|months|weeks|days|hours|minutes|decades)\b`, "iu"),
-  ],
+  ["duration", new RegExp(String.raw`\bhow long ${AUX}\b|\bfor how long\b|\bhow many (?:years|months|weeks|days|hours|minutes|decades)\b`, "iu")],
   [
     "money",
     new RegExp(

@@ -23,7 +23,11 @@ test("dedupeOverlapping · same offsets in different sources · both kept", () =
 
 test("dedupeOverlapping · same text under two file names · collapses to the first", () => {
   const text = "The same paragraph, saved twice.";
-  const hits = [hit("a", 2, { source: "a.txt", text }), hit("b", 1, { source: "copy.txt", text }), hit("c", 1, { source: "other.txt", text: text.toUpperCase() })];
+  const hits = [
+    hit("a", 2, { source: "a.txt", text }),
+    hit("b", 1, { source: "copy.txt", text }),
+    hit("c", 1, { source: "other.txt", text: text.toUpperCase() }),
+  ];
   assert.deepEqual(
     dedupeOverlapping(hits).map((h) => h.chunk.id),
     ["a", "c"],

@@ -32,11 +32,7 @@ export function fuseScores(lists: readonly (readonly Hit[])[], { weights }: Scor
   });
 }
 
-function fuse(
-  lists: readonly (readonly Hit[])[],
-  weights: readonly number[] | undefined,
-  contributions: (list: readonly Hit[]) => number[],
-): Hit[] {
+function fuse(lists: readonly (readonly Hit[])[], weights: readonly number[] | undefined, contributions: (list: readonly Hit[]) => number[]): Hit[] {
   if (weights && weights.length !== lists.length) {
     throw new RangeError(`fusion got ${lists.length} lists but ${weights.length} weights`);
   }

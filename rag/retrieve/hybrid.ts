@@ -75,10 +75,7 @@ export class HybridRetriever implements Retriever {
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`retrieve k must be a positive integer, got ${k}`);
     signal?.throwIfAborted();
     const { depth, weights, mmrLambda, minOverlap } = this.options;
-    const [lexical, queryVector] = await Promise.all([
-      this.store.lexical(query, depth),
-      weights.dense > 0 ? this.embedder.embedQuery(query) : undefined,
-    ]);
+    const [lexical, queryVector] = await Promise.all([this.store.lexical(query, depth), weights.dense > 0 ? this.embedder.embedQuery(query) : undefined]);
     const dense = queryVector ? await this.store.dense(queryVector, depth) : [];
     signal?.throwIfAborted();
     const ranked = this.rank(uniqueTerms(query), lexical, dense, queryVector, expectedForm(query));
@@ -113,7 +110,8 @@ export class HybridRetriever implements Retriever {
         ...(form && formWeight > 0 ? { answerForm: hasForm(chunk.text, form) ? 1 : 0 } : {}),
       };
       const score =
-        (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch + formWeight * (features.answerForm ?? 0)) / total;
+        (weights.bm25 * features.bm25Norm + weights.dense * features.dense + weights.wordMatch * features.wordMatch + formWeight * (features.answerForm ?? 0)) /
+        total;
       hits.push({ chunk, score, via: "hybrid", features });
     }
     return hits.sort((a, b) => b.score - a.score);

@@ -6,7 +6,13 @@ import { diversifyMmr } from "./mmr.js";
 
 const sameSource = (a: Hit, b: Hit) => (a.chunk.source === b.chunk.source ? 1 : 0);
 // Document A holds the three best chunks; B's chunk is nearly as relevant.
-const hits = [hit("a1", 1.0, { source: "A" }), hit("a2", 0.95, { source: "A" }), hit("a3", 0.9, { source: "A" }), hit("b1", 0.85, { source: "B" }), hit("c1", 0.1, { source: "C" })];
+const hits = [
+  hit("a1", 1.0, { source: "A" }),
+  hit("a2", 0.95, { source: "A" }),
+  hit("a3", 0.9, { source: "A" }),
+  hit("b1", 0.85, { source: "B" }),
+  hit("c1", 0.1, { source: "C" }),
+];
 
 test("diversifyMmr · one document holds the best chunks · another document's close chunk moves up", () => {
   const picked = diversifyMmr(hits, { k: 3, lambda: 0.7, similarity: sameSource });

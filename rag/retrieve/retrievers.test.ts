@@ -16,8 +16,9 @@ async function storeOf(chunks: readonly Chunk[], embedder: Embedder): Promise<Ch
 
 const embedder = new FakeEmbedder({ dim: 64 });
 runRetrieverContract("HybridRetriever", async (chunks) => new HybridRetriever(await storeOf(chunks, embedder), embedder));
-runRetrieverContract("HybridRetriever (dense + MMR)", async (chunks) =>
-  new HybridRetriever(await storeOf(chunks, embedder), embedder, { weights: { dense: 1 }, mmrLambda: 0.7 }),
+runRetrieverContract(
+  "HybridRetriever (dense + MMR)",
+  async (chunks) => new HybridRetriever(await storeOf(chunks, embedder), embedder, { weights: { dense: 1 }, mmrLambda: 0.7 }),
 );
 runRetrieverContract("LexicalRetriever", async (chunks) => new LexicalRetriever(await storeOf(chunks, embedder)));
 runRetrieverContract("DenseRetriever", async (chunks) => new DenseRetriever(await storeOf(chunks, embedder), embedder));
@@ -79,7 +80,10 @@ test("HybridRetriever · question asking for a share · the passage stating a pe
   const typed = await new HybridRetriever(store, embedder, { mmrLambda: 1 }).retrieve(query, 2);
   assert.equal(plain[0]?.chunk.id, "polls.txt#0");
   assert.equal(typed[0]?.chunk.id, "polls.txt#1");
-  assert.deepEqual(typed.map((h) => h.features.answerForm), [1, 0]);
+  assert.deepEqual(
+    typed.map((h) => h.features.answerForm),
+    [1, 0],
+  );
   assert.equal(plain[0]?.features.answerForm, undefined);
 });
 

@@ -10,26 +10,38 @@ import { uniqueTerms, WordMatcher } from "./word-match.js";
 // A seeded corpus with word families ("rivet", "rivets", "riveting") and clustered vectors, so that stems,
 // close vectors and document-wide credit all come into play and many coverage values tie.
 const rand = seeded(11);
-const STEMS = Array.from({ length: 60 }, (_, i) => `${"bcdfglmnprst"[i % 12]}${"aeiou"[i % 5]}${"rvlmnt"[i % 6]}${"aeio"[(i >> 2) % 4]}${"tnrs"[(i >> 3) % 4]}`);
+const STEMS = Array.from(
+  { length: 60 },
+  (_, i) => `${"bcdfglmnprst"[i % 12]}${"aeiou"[i % 5]}${"rvlmnt"[i % 6]}${"aeio"[(i >> 2) % 4]}${"tnrs"[(i >> 3) % 4]}`,
+);
 const WORDS = STEMS.flatMap((s) => [s, `${s}s`, `${s}ing`]);
 const CENTRES = Array.from({ length: 12 }, () => unit(Array.from({ length: 8 }, () => rand() * 2 - 1)));
 const SPACE = new Map(WORDS.map((w, i) => [w, Float32Array.from(unit(CENTRES[i % 12]!.map((x) => x + (rand() - 0.5) * 0.9)))]));
 const vectors: WordVectors = { wordVector: (w) => SPACE.get(w), wordWeight: () => 1 };
 const CORPUS: Chunk[] = Array.from({ length: 300 }, (_, i) =>
-  chunk(`c${i}`, { source: `doc-${Math.floor(i / 7)}.txt`, text: Array.from({ length: 4 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ") }),
+  chunk(`c${i}`, {
+    source: `doc-${Math.floor(i / 7)}.txt`,
+    text: Array.from({ length: 4 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" "),
+  }),
 );
 
 test("WordMatcher.coverage · random corpus and questions · same values and top chunks as a full scan of every chunk", () => {
   const m = new WordMatcher(vectors, termIndexOf(CORPUS, vectors));
   for (let q = 0; q < 60; q++) {
     // Some question words are not in the corpus (new vectors), some are figures.
-    const words = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => (rand() < 0.15 ? `${STEMS[Math.floor(rand() * 60)]}ed` : WORDS[Math.floor(rand() * WORDS.length)]!));
+    const words = Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
+      rand() < 0.15 ? `${STEMS[Math.floor(rand() * 60)]}ed` : WORDS[Math.floor(rand() * WORDS.length)]!,
+    );
     const terms = uniqueTerms(words.join(" "));
     const expected = fullScan(terms);
     // Small k: chunks holding the words win; large k: whole documents' shared credit decides the tail.
     for (const k of [5, 20, 150]) {
       const got = m.coverage(terms, k);
-      assert.deepEqual(CORPUS.map((_, i) => got.at(i)), [...expected], `values for ${terms.join(" ")}`);
+      assert.deepEqual(
+        CORPUS.map((_, i) => got.at(i)),
+        [...expected],
+        `values for ${terms.join(" ")}`,
+      );
       assert.deepEqual(got.top, topIndices(expected, k), `top ${k} for ${terms.join(" ")}`);
     }
   }
@@ -40,7 +52,7 @@ function fullScan(terms: string[]): Float64Array {
   const vocab: string[] = [];
   const seen = new Set<string>();
   const sets = CORPUS.map((c) => new Set(contentTerms(c.text)));
-  for (const s of sets) for (const w of s) if (!seen.has(w)) seen.add(w), vocab.push(w);
+  for (const s of sets) for (const w of s) if (!seen.has(w)) (seen.add(w), vocab.push(w));
   const df = (w: string) => sets.filter((s) => s.has(w)).length;
   const docs = CORPUS.map((c) => c.source);
   const covered = new Float64Array(CORPUS.length);
@@ -74,7 +86,10 @@ function fullScan(terms: string[]): Float64Array {
 }
 
 function topIndices(values: Float64Array, k: number): number[] {
-  return [...values.keys()].filter((i) => values[i]! > 0).sort((a, b) => values[b]! - values[a]! || a - b).slice(0, k);
+  return [...values.keys()]
+    .filter((i) => values[i]! > 0)
+    .sort((a, b) => values[b]! - values[a]! || a - b)
+    .slice(0, k);
 }
 
 function dot4(v: Float32Array, w: Float32Array): number {

@@ -184,7 +184,7 @@ export class WordMatcher {
       let taken = 0;
       for (const u of this.index.docPositions(d)) {
         if (taken === k) break;
-        if (excess[u] === 0) candidates.push(u), taken++;
+        if (excess[u] === 0) (candidates.push(u), taken++);
       }
     }
     return candidates

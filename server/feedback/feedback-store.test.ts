@@ -42,7 +42,10 @@ test("feedback store · list(since) · only entries given or changed from then o
   store.put({ ...VOTE, id: "old-00001" }, new Date("2026-11-01T00:00:00Z"));
   store.put({ ...VOTE, id: "new-00002" }, new Date("2026-12-02T00:00:00Z"));
   store.put({ ...VOTE, id: "new-00001" }, new Date("2026-12-01T00:00:00Z"));
-  assert.deepEqual(store.list(new Date("2026-12-01")).map((r) => r.id), ["new-00001", "new-00002"]);
+  assert.deepEqual(
+    store.list(new Date("2026-12-01")).map((r) => r.id),
+    ["new-00001", "new-00002"],
+  );
   assert.equal(store.list().length, 3);
   store.close();
 });

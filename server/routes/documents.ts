@@ -32,7 +32,10 @@ export function documentsApi({ apiKey, docsDir, jobs, limits }: DocumentsApiOpti
       const source = (req.params as { source: string[] }).source.join("/");
       const file = path.resolve(root, source);
       const inside = path.relative(root, file);
-      const isFile = await stat(file).then((s) => s.isFile(), () => false);
+      const isFile = await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       if (!inside || inside.startsWith("..") || path.isAbsolute(inside) || !isFile) {
         throw new AppError("NOT_FOUND", `No document ${JSON.stringify(source)} in DOCS_DIR`);
       }
@@ -53,5 +56,8 @@ export function documentsApi({ apiKey, docsDir, jobs, limits }: DocumentsApiOpti
 }
 
 function accepted202(res: Response, job: Job, extra: Record<string, unknown> = {}): void {
-  res.status(202).location(`/api/jobs/${job.id}`).json({ job, ...extra });
+  res
+    .status(202)
+    .location(`/api/jobs/${job.id}`)
+    .json({ job, ...extra });
 }

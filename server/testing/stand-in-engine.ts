@@ -80,7 +80,9 @@ export function createStandInEngine(script: StandInScript = {}): StandInEngine {
     ask,
     health: () => health,
     close: async () => {},
-    documents: () => [{ source: SAMPLE_CITATION.source, title: SAMPLE_CITATION.title, date: "2025-02-13", chunks: 1, bytes: 120, indexedAt: "2025-03-01T12:00:00.000Z" }],
+    documents: () => [
+      { source: SAMPLE_CITATION.source, title: SAMPLE_CITATION.title, date: "2025-02-13", chunks: 1, bytes: 120, indexedAt: "2025-03-01T12:00:00.000Z" },
+    ],
     requests,
     signals,
     get tokensYielded() {

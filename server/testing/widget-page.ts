@@ -96,7 +96,11 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE); // evaluated over DevTools: the page's CSP does not apply
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const host = document.querySelector("citebot-widget");
     if (!host) throw new Error("widget not mounted");
     const { violations } = await axe.run(host, { resultTypes: ["violations"] });

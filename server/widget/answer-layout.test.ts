@@ -7,7 +7,17 @@ const KNOWN = new Set([1, 2, 3]);
 function show(blocks: Block[]): string[] {
   const line = (pieces: Extract<Block, { kind: "p" }>["inlines"]) =>
     pieces
-      .map((p) => (p.kind === "cite" ? `{${p.ids.join(",")}}` : p.kind === "strong" ? `**${p.text}**` : p.kind === "em" ? `_${p.text}_` : p.kind === "code" ? `\`${p.text}\`` : p.text))
+      .map((p) =>
+        p.kind === "cite"
+          ? `{${p.ids.join(",")}}`
+          : p.kind === "strong"
+            ? `**${p.text}**`
+            : p.kind === "em"
+              ? `_${p.text}_`
+              : p.kind === "code"
+                ? `\`${p.text}\``
+                : p.text,
+      )
       .join("");
   return blocks.map((b) => (b.kind === "p" ? line(b.inlines) : `${b.kind}: ${b.items.map(line).join(" | ")}`));
 }

@@ -69,7 +69,7 @@ function inlines(text: string, known: ReadonlySet<number>): Inline[] {
     out.push({ kind: "text", text: text.slice(last, m.index) });
     if (run) out.push({ kind: "cite", ids });
     else if (code) out.push({ kind: "code", text: code });
-    else out.push({ kind: b1 ?? b2 ? "strong" : "em", text: b1 ?? b2 ?? e1 ?? e2 ?? "" });
+    else out.push({ kind: (b1 ?? b2) ? "strong" : "em", text: b1 ?? b2 ?? e1 ?? e2 ?? "" });
     last = m.index + whole.length;
   }
   out.push({ kind: "text", text: text.slice(last) });

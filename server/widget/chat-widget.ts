@@ -198,10 +198,12 @@ export class ChatWidget {
 
   #renderLog(): void {
     const greeting = h("div", { class: "msg bot greeting" }, speaker(this.#options.name), h("p", {}, this.#options.greeting));
-    const starters = this.#state.messages.length ? null : suggestionGroup(this.#options.suggestions, (question) => {
-      this.#ui.input.focus(); // the button goes away with the empty conversation
-      this.#ask(question);
-    });
+    const starters = this.#state.messages.length
+      ? null
+      : suggestionGroup(this.#options.suggestions, (question) => {
+          this.#ui.input.focus(); // the button goes away with the empty conversation
+          this.#ask(question);
+        });
     this.#ui.log.replaceChildren(...[greeting, starters, ...this.#state.messages.map((m) => this.#messageElement(m))].filter((e) => e !== null));
     this.#revealLast();
   }

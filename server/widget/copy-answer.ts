@@ -6,5 +6,10 @@ export function copyAnswer(m: Extract<Message, { kind: "bot" }>): Promise<boolea
   const sources = m.citations.map((c) => [`[${c.id}] ${titleOf(c)}`, placeOf(c), safeUrl(c.url)].filter(Boolean).join(", "));
   const text = sources.length ? `${m.text}\n\nSources:\n${sources.join("\n")}` : m.text;
   // The Clipboard API exists only in secure contexts (https, localhost).
-  return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : Promise.resolve(false);
+  return navigator.clipboard
+    ? navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
 }

@@ -65,7 +65,15 @@ export function sourceList(label: string, citations: readonly Citation[], relate
 export function renderPassage({ citation, related, quotes }: PassageView, titleId: string): Node[] {
   const place = placeOf(citation);
   const href = safeUrl(citation.url);
-  const link = href && h("a", { href, target: "_blank", rel: "noopener noreferrer" }, "Open the document", h("span", { class: "sr-only" }, " (opens in a new tab)"), icon("external"));
+  const link =
+    href &&
+    h(
+      "a",
+      { href, target: "_blank", rel: "noopener noreferrer" },
+      "Open the document",
+      h("span", { class: "sr-only" }, " (opens in a new tab)"),
+      icon("external"),
+    );
   const parts: (HTMLElement | null)[] = [
     h("p", { class: "sheet-label" }, related ? "Related passage (not cited)" : `Source ${citation.id}`),
     h("h3", { id: titleId }, titleOf(citation)),
