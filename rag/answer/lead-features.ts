@@ -26,7 +26,8 @@ export const LEAD_FEATURES = {
   rank: (c: ScoredSentence) => 1 / (1 + c.hit),
   statesAnswer: (c: ScoredSentence) => (c.statesAnswer ? 1 : 0),
   kind: (c: ScoredSentence, x: LeadContext) => (holdsAskedKind(c, x.profile) ? 1 : 0),
-  newName: (c: ScoredSentence, x: LeadContext) => ([...c.sentence.entities].some((e) => !x.profile.terms.includes(e)) ? 1 : 0),
+  newName: (c: ScoredSentence, x: LeadContext) => (givesNewName(c, x.profile) ? 1 : 0),
+  namesAskedThing: (c: ScoredSentence, x: LeadContext) => (x.profile.asksForThing && (givesNewName(c, x.profile) || c.sentence.hasCode) ? 1 : 0),
   code: (c: ScoredSentence) => (c.sentence.hasCode ? 1 : 0),
   novelty: (c: ScoredSentence, x: LeadContext) => novelty(c, x.profile),
   definition: (c: ScoredSentence) => (definesSomething(c.sentence.quote) ? 1 : 0),
@@ -58,11 +59,13 @@ function holdsAskedKind(c: ScoredSentence, profile: QuestionProfile): boolean {
       return s.hasCode;
     case "person":
     case "place":
-      return [...s.entities].some((e) => !profile.terms.includes(e));
+      return givesNewName(c, profile);
     default:
       return false;
   }
 }
+
+const givesNewName = (c: ScoredSentence, profile: QuestionProfile) => [...c.sentence.entities].some((e) => !profile.terms.includes(e));
 
 /** Share of the sentence's words that the question does not use: what it adds. */
 function novelty(c: ScoredSentence, profile: QuestionProfile): number {
