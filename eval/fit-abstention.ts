@@ -10,7 +10,7 @@ import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
 import { hasWordVectors, runIngest } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
-import { ExtractiveAnswerer } from "../rag/answer/extractive.js";
+import { ExtractiveAnswerer } from "../rag/answer/extractive/extractive-answerer.js";
 import { ABSTENTION_MODEL, featureVector, MODEL_FILE, sigmoid, type AbstentionModel } from "../rag/answer/abstention-model.js";
 import { loadCorpus } from "./corpora/corpus.js";
 import { ensureCorpus } from "./corpora/fetch.js";

@@ -1,5 +1,5 @@
 /**
- * Fits the extractive composer's lead-sentence model (rag/answer/lead-model.json) on the tune corpora:
+ * Fits the extractive composer's lead-sentence model (rag/answer/extractive/lead-model.json) on the tune corpora:
  * `npm run fit:lead`. For every answerable tune question it retrieves as the engine does and takes the composer's
  * candidate sentences; those holding the most gold fact groups are the ones that should open the answer. A linear
  * score over the candidates' features is fitted so that a softmax over each question's candidates puts its mass on
@@ -11,9 +11,9 @@ import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
 import { hasWordVectors, runIngest } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
-import { ExtractiveAnswerer } from "../rag/answer/extractive.js";
-import { LEAD_FEATURES, leadFeatureVector, type LeadFeatureName } from "../rag/answer/lead-features.js";
-import { LEAD_MODEL_FILE, type LeadModel } from "../rag/answer/lead-model.js";
+import { ExtractiveAnswerer } from "../rag/answer/extractive/extractive-answerer.js";
+import { LEAD_FEATURES, leadFeatureVector, type LeadFeatureName } from "../rag/answer/extractive/lead-features.js";
+import { LEAD_MODEL_FILE, type LeadModel } from "../rag/answer/extractive/lead-model.js";
 import { loadCorpus } from "./corpora/corpus.js";
 import { ensureCorpus } from "./corpora/fetch.js";
 import { loadGold, validateGold } from "./gold.js";

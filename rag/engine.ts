@@ -3,9 +3,9 @@ import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
 import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
-import { ExtractiveAnswerer } from "./answer/extractive.js";
-import type { Condense } from "./condense-llm.js";
-import { rewriteFollowUp } from "./condense.js";
+import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
+import type { Condense } from "./condense/llm.js";
+import { rewriteFollowUp } from "./condense/offline.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
 import type { Retriever } from "./retrieve/retriever.js";
 
@@ -93,12 +93,12 @@ async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remo
   });
   if (!remote) return extractive;
   // Imported only when configured, so the offline default never loads the OpenAI SDK.
-  const { createLlmAnswerer } = await import("./answer/llm.js");
+  const { createLlmAnswerer } = await import("./answer/llm/llm-answerer.js");
   return createLlmAnswerer(config, { fallback: extractive });
 }
 
 async function createCondense(config: Readonly<Config>): Promise<Condense> {
-  const { createLlmCondenser } = await import("./condense-llm.js");
+  const { createLlmCondenser } = await import("./condense/llm.js");
   return createLlmCondenser(config, { fallback: rewriteFollowUp });
 }
 

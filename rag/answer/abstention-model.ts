@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Evidence } from "./abstain.js";
+import type { Evidence } from "./extractive/abstain.js";
 
 /** The abstention signals, turned into the model's inputs (each in [0, 1]). */
 export const FEATURES = {

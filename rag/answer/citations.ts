@@ -1,6 +1,6 @@
 import type { Citation, Hit } from "../../core/types.js";
 import { defuseDocumentMarkers } from "./document-markers.js";
-import type { ScoredSentence } from "./sentence-score.js";
+import type { ScoredSentence } from "./extractive/sentence-score.js";
 
 /** The answer as quoted sentences, each ending with the marker of its passage, and the passages cited. */
 export interface CitedAnswer {

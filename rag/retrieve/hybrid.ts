@@ -1,8 +1,8 @@
 import type { Chunk, Hit } from "../../core/types.js";
 import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkReader, type Embedder, type TermIndex } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
-import { dedupeOverlapping } from "./dedupe.js";
-import { diversifyMmr } from "./mmr.js";
+import { dedupeOverlapping } from "../postprocess/dedupe.js";
+import { diversifyMmr } from "../postprocess/mmr.js";
 import type { HitFeatures, RankedHit } from "./ranked-hit.js";
 import type { Retriever } from "./retriever.js";
 import { uniqueTerms, WordMatcher, type WordMatchOptions } from "./word-match.js";

@@ -1,8 +1,8 @@
-import type { Chunk } from "../../core/types.js";
-import { isContentTerm, splitSentences, tokenize, type Span } from "../../ingest/index.js";
-import { MONEY } from "../retrieve/answer-form.js";
-import { isByline, isDateToken, isNumberToken, namedEntities } from "./entities.js";
-import { identifiers } from "./identifiers.js";
+import type { Chunk } from "../../../core/types.js";
+import { isContentTerm, splitSentences, tokenize, type Span } from "../../../ingest/index.js";
+import { MONEY } from "../../retrieve/answer-form.js";
+import { isByline, isDateToken, isNumberToken, namedEntities } from "../entities.js";
+import { identifiers } from "../identifiers.js";
 
 /** A sentence of a passage with the features the composer scores; computed once per chunk. */
 export interface SentenceInfo {

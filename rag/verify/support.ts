@@ -1,4 +1,4 @@
-import { contentTerms } from "../ingest/index.js";
+import { contentTerms } from "../../ingest/index.js";
 
 /**
  * How well a passage supports a sentence, lexically, in [0, 1]: the share of the sentence's content terms

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LEAD_FEATURES, leadFeatureVector, type LeadContext, type LeadFeatureName } from "./lead-features.js";
-import type { QuestionProfile } from "./question.js";
+import type { QuestionProfile } from "../question.js";
 import type { ScoredSentence } from "./sentence-score.js";
 
 const ModelSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { Citation } from "../../core/types.js";
-import type { Prompts } from "../../prompts/load.js";
-import { defuseDocumentMarkers } from "./document-markers.js";
+import type { Citation } from "../../../core/types.js";
+import type { Prompts } from "../../../prompts/load.js";
+import { defuseDocumentMarkers } from "../document-markers.js";
 
 /** What the model writes, alone at the start of its reply, when the passages do not answer the question. */
 const REFUSAL_TOKEN = "NO_ANSWER";

@@ -1,18 +1,18 @@
-import type { AnswerEvent, Composition, Hit, Turn } from "../../core/types.js";
-import type { WordVectors } from "../../ingest/index.js";
-import { splitFollowUp } from "../condense.js";
+import type { AnswerEvent, Composition, Hit, Turn } from "../../../core/types.js";
+import type { WordVectors } from "../../../ingest/index.js";
+import { splitFollowUp } from "../../condense/offline.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
-import { ABSTENTION_MODEL } from "./abstention-model.js";
-import type { Answerer, AnswerOptions } from "./answerer.js";
-import { citeSentences, toCitation } from "./citations.js";
+import { ABSTENTION_MODEL } from "../abstention-model.js";
+import type { Answerer, AnswerOptions } from "../answerer.js";
+import { citeSentences, toCitation } from "../citations.js";
 import { continuations } from "./continuation.js";
-import { surfaceWords } from "./entities.js";
+import { surfaceWords } from "../entities.js";
 import { chooseLead, LEAD_MODEL, type LeadModel } from "./lead-model.js";
 import { PassageCache } from "./passage-cache.js";
-import { profileQuestion, type QuestionProfile } from "./question.js";
+import { profileQuestion, type QuestionProfile } from "../question.js";
 import { selectSentences } from "./select.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-score.js";
-import { TermMatcher } from "./term-match.js";
+import { TermMatcher } from "../term-match.js";
 
 export interface ExtractiveOptions {
   /** Word vectors for soft matching and word rarity; without them matching is by spelling and stem. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { ExtractiveAnswerer } from "./extractive.js";
-import { hit } from "./hits.fixture.js";
+import { ExtractiveAnswerer } from "./extractive-answerer.js";
+import { hit } from "../hits.fixture.js";
 
 const answerer = new ExtractiveAnswerer();
 const QUESTION = "Does the US still supply weapons to Ukraine directly?";

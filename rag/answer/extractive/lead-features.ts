@@ -1,4 +1,4 @@
-import type { QuestionProfile } from "./question.js";
+import type { QuestionProfile } from "../question.js";
 import { weightedShare, type ScoredSentence } from "./sentence-score.js";
 
 /** What the lead-sentence model sees of one candidate, among the question's candidates. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { AnswerEvent, Hit } from "../../core/types.js";
-import { collect } from "./collect.js";
-import { assertCitationsConsistent, assertVerbatim } from "./composition.fixture.js";
-import { ExtractiveAnswerer } from "./extractive.js";
-import { hit } from "./hits.fixture.js";
+import type { AnswerEvent, Hit } from "../../../core/types.js";
+import { collect } from "../collect.js";
+import { assertCitationsConsistent, assertVerbatim } from "../composition.fixture.js";
+import { ExtractiveAnswerer } from "./extractive-answerer.js";
+import { hit } from "../hits.fixture.js";
 
 const BORDERS_000 = hit(
   "000.txt",

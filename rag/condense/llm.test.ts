@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
-import { FakeOpenAIServer } from "../core/testing/fake-openai-server.js";
-import type { Turn } from "../core/types.js";
-import { loadPrompts } from "../prompts/load.js";
-import { llmCondenser, type Condense } from "./condense-llm.js";
-import { createOpenAIClient } from "./openai-client.js";
+import { FakeOpenAIServer } from "../../core/testing/fake-openai-server.js";
+import type { Turn } from "../../core/types.js";
+import { loadPrompts } from "../../prompts/load.js";
+import { llmCondenser, type Condense } from "./llm.js";
+import { createOpenAIClient } from "../llm/openai-client.js";
 
 const HISTORY: Turn[] = [
   { role: "user", content: "What did Trump and Putin discuss?" },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Citation } from "../../core/types.js";
+import type { Citation } from "../../../core/types.js";
 import { DEFAULT_REFUSAL, formatPassages, parseRefusal, RefusalGate } from "./llm-prompt.js";
 
 const citation = (id: number, text: string, extra: Partial<Citation> = {}): Citation => ({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Turn } from "../core/types.js";
-import { rewriteFollowUp, splitFollowUp } from "./condense.js";
+import type { Turn } from "../../core/types.js";
+import { rewriteFollowUp, splitFollowUp } from "./offline.js";
 
 const borders: Turn[] = [
   { role: "user", content: "What did Hegseth say about Ukraine's borders?" },

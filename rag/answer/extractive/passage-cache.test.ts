@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analysePassage, PassageCache } from "./passage-cache.js";
-import { hit } from "./hits.fixture.js";
+import { hit } from "../hits.fixture.js";
 
 describe("analysePassage", () => {
   it("analysePassage · a quotation over two sentences · one unit with its speaker", () => {

@@ -3,16 +3,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Hit } from "../../core/types.js";
-import { FakeEmbedder, openChunkStore, runIngest, type ChunkReader } from "../../ingest/index.js";
-import { assertCitationsConsistent, assertVerbatim } from "./composition.fixture.js";
-import { ExtractiveAnswerer } from "./extractive.js";
+import type { Hit } from "../../../core/types.js";
+import { FakeEmbedder, openChunkStore, runIngest, type ChunkReader } from "../../../ingest/index.js";
+import { assertCitationsConsistent, assertVerbatim } from "../composition.fixture.js";
+import { ExtractiveAnswerer } from "./extractive-answerer.js";
 
 /**
  * The composer over the real sample corpus (../shared/corpus), chunked by the real ingest pipeline and
  * retrieved with BM25 alone, so these tests do not move when the hybrid retriever is retuned.
  */
-const CORPUS = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "corpus");
+const CORPUS = path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "corpus");
 
 let indexDir: string;
 let store: ChunkReader;

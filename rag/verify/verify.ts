@@ -1,5 +1,5 @@
-import type { Citation } from "../core/types.js";
-import { splitSentences } from "../ingest/index.js";
+import type { Citation } from "../../core/types.js";
+import { splitSentences } from "../../ingest/index.js";
 import { claimTermCount, supportScore } from "./support.js";
 
 export { supportScore } from "./support.js";

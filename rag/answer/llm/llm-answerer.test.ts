@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import type OpenAI from "openai";
-import { FakeOpenAIServer, type FakeReply } from "../../core/testing/fake-openai-server.js";
-import type { AnswerEvent, Composition, Hit } from "../../core/types.js";
-import { loadPrompts, type Prompts } from "../../prompts/load.js";
-import { createOpenAIClient } from "../openai-client.js";
-import type { Answerer } from "./answerer.js";
-import { toCitation } from "./citations.js";
-import { LlmAnswerer } from "./llm.js";
+import { FakeOpenAIServer, type FakeReply } from "../../../core/testing/fake-openai-server.js";
+import type { AnswerEvent, Composition, Hit } from "../../../core/types.js";
+import { loadPrompts, type Prompts } from "../../../prompts/load.js";
+import { createOpenAIClient } from "../../llm/openai-client.js";
+import type { Answerer } from "../answerer.js";
+import { toCitation } from "../citations.js";
+import { LlmAnswerer } from "./llm-answerer.js";
 
 const PASSAGES = [
   "Trump and Putin spoke by telephone for two hours on Tuesday and discussed a ceasefire in Ukraine.",

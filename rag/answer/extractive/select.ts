@@ -1,4 +1,4 @@
-import type { QuestionProfile } from "./question.js";
+import type { QuestionProfile } from "../question.js";
 import { rescore, weightedShare, type ScoredSentence } from "./sentence-score.js";
 
 export interface SelectOptions {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { ExtractiveAnswerer } from "./extractive.js";
-import { hit } from "./hits.fixture.js";
+import { ExtractiveAnswerer } from "./extractive-answerer.js";
+import { hit } from "../hits.fixture.js";
 import { LEAD_FEATURES } from "./lead-features.js";
 import { chooseLead, LEAD_MODEL, LEAD_MODEL_FILE, parseLeadModel, type LeadModel } from "./lead-model.js";
 import { analysePassage } from "./passage-cache.js";
-import { profileQuestion } from "./question.js";
+import { profileQuestion } from "../question.js";
 import { scoreSentences } from "./sentence-score.js";
 
 const QUESTION = "How many times does the timer run the statement by default?";

@@ -1,9 +1,9 @@
 import type OpenAI from "openai";
-import type { Config } from "../core/config.js";
-import type { Turn } from "../core/types.js";
-import { loadPrompts, type Prompts } from "../prompts/load.js";
-import { UpstreamError, withRetries } from "./answer/upstream.js";
-import { createOpenAIClient } from "./openai-client.js";
+import type { Config } from "../../core/config.js";
+import type { Turn } from "../../core/types.js";
+import { loadPrompts, type Prompts } from "../../prompts/load.js";
+import { UpstreamError, withRetries } from "../llm/upstream.js";
+import { createOpenAIClient } from "../llm/openai-client.js";
 
 /** The offline rewrite (rag/condense.ts): carries the previous turns' entities and keywords forward. */
 export type RewriteFollowUp = (question: string, history: Turn[]) => string;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Citation } from "../core/types.js";
+import type { Citation } from "../../core/types.js";
 import { supportScore, verifyCitations } from "./verify.js";
 
 const PASSAGES = [

@@ -1,15 +1,15 @@
 import type OpenAI from "openai";
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Stream } from "openai/streaming";
-import type { Config } from "../../core/config.js";
-import type { AnswerEvent, Citation, Composition, Hit } from "../../core/types.js";
-import { loadPrompts, type Prompts } from "../../prompts/load.js";
-import { createOpenAIClient } from "../openai-client.js";
-import { verifyCitations, type VerifyOptions } from "../verify.js";
-import type { Answerer, AnswerOptions } from "./answerer.js";
-import { toCitation } from "./citations.js";
+import type { Config } from "../../../core/config.js";
+import type { AnswerEvent, Citation, Composition, Hit } from "../../../core/types.js";
+import { loadPrompts, type Prompts } from "../../../prompts/load.js";
+import { createOpenAIClient } from "../../llm/openai-client.js";
+import { verifyCitations, type VerifyOptions } from "../../verify/verify.js";
+import type { Answerer, AnswerOptions } from "../answerer.js";
+import { toCitation } from "../citations.js";
 import { buildAnswerMessages, DEFAULT_REFUSAL, parseRefusal, RefusalGate } from "./llm-prompt.js";
-import { timeoutError, UpstreamError, withRetries, type Deadline, type RetryPolicy } from "./upstream.js";
+import { timeoutError, UpstreamError, withRetries, type Deadline, type RetryPolicy } from "../../llm/upstream.js";
 
 export interface LlmAnswererOptions {
   client: OpenAI;

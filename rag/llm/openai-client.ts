@@ -1,6 +1,6 @@
 import OpenAI from "openai";
-import type { Config } from "../core/config.js";
-import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "../core/openai-endpoint.js";
+import type { Config } from "../../core/config.js";
+import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "../../core/openai-endpoint.js";
 
 /**
  * The chat client shared by the answerer and the condenser. Everything is passed explicitly so the SDK

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Hit } from "../../core/types.js";
-import { hit } from "./hits.fixture.js";
+import { hit } from "../retrieve/hits.fixture.js";
 import { diversifyMmr } from "./mmr.js";
 
 const sameSource = (a: Hit, b: Hit) => (a.chunk.source === b.chunk.source ? 1 : 0);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dedupeOverlapping, overlapShare } from "./dedupe.js";
-import { chunk, hit } from "./hits.fixture.js";
+import { chunk, hit } from "../retrieve/hits.fixture.js";
 
 test("dedupeOverlapping · two chunks over mostly the same span · keeps the better one", () => {
   const hits = [hit("wide", 3, { start: 0, end: 1000 }), hit("inner", 2, { start: 200, end: 800 }), hit("far", 1, { start: 2000, end: 3000 })];

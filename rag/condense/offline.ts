@@ -1,6 +1,6 @@
-import type { Turn } from "../core/types.js";
-import { contentTerms } from "../ingest/index.js";
-import { namedEntities, surfaceWords } from "./answer/entities.js";
+import type { Turn } from "../../core/types.js";
+import { contentTerms } from "../../ingest/index.js";
+import { namedEntities, surfaceWords } from "../answer/entities.js";
 
 /**
  * Offline follow-up rewriting: "and what did he say about NATO?" after "What did Hegseth say about

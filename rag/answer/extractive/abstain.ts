@@ -1,7 +1,7 @@
-import { answerProbability } from "./abstention-model.js";
-import { spellsIdentifier } from "./identifiers.js";
-import type { QuestionProfile } from "./question.js";
-import { STEM_MATCH } from "./term-match.js";
+import { answerProbability } from "../abstention-model.js";
+import { spellsIdentifier } from "../identifiers.js";
+import type { QuestionProfile } from "../question.js";
+import { STEM_MATCH } from "../term-match.js";
 import { weightedShare, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
 
 /**
