@@ -6,16 +6,8 @@
  * most accurate while no corpus abstains on more than 5% of its answerable questions. Held-out corpora are never read.
  */
 import { writeFile } from "node:fs/promises";
-import { loadConfig } from "../core/config.js";
-import type { Hit } from "../core/types.js";
-import { hasWordVectors, runIngest } from "../ingest/index.js";
-import { createEngine } from "../rag/index.js";
-import { ExtractiveAnswerer } from "../rag/answer/extractive/extractive-answerer.js";
 import { ABSTENTION_MODEL, featureVector, MODEL_FILE, sigmoid, type AbstentionModel } from "../rag/answer/abstention-model.js";
-import { loadCorpus } from "./corpora/corpus.js";
-import { ensureCorpus } from "./corpora/fetch.js";
-import { loadGold, validateGold } from "./gold.js";
-import { openEmbedder, targetConfig } from "./runners/open.js";
+import { analyseTuneQuestions } from "./tune-analyses.js";
 
 const TUNE_CORPORA = ["python-docs", "news"];
 const MAX_FALSE_ABSTENTIONS = 0.05;
@@ -31,25 +23,8 @@ interface Sample {
 }
 
 async function collect(name: string): Promise<Sample[]> {
-  const corpus = await loadCorpus(name);
-  await ensureCorpus(corpus);
-  const config = targetConfig(loadConfig(), corpus);
-  const embedder = await openEmbedder(config);
-  const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
-  await runIngest({ docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
-  const composer = new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined, abstainThreshold: 0 });
-  let last: { query: string; hits: readonly Hit[] } | undefined;
-  const engine = await createEngine(config, { embedder, answerer: composer, onRetrieve: (query, hits) => (last = { query, hits }) });
-  const gold = (await loadGold(corpus.gold)).filter((g) => g.split === "tune");
-  await validateGold(gold, corpus.docsDir, corpus.role === "split" ? "tune" : corpus.role);
-  const samples: Sample[] = [];
-  for (const item of gold) {
-    for await (const _ of engine.ask({ question: item.question, ...(item.history ? { history: item.history } : {}) }));
-    const { evidence } = composer.analyse(last!.query, last!.hits, item.history ?? []);
-    samples.push({ corpus: name, id: item.id, x: featureVector(evidence), answerable: item.answerable });
-  }
-  await engine.close();
-  return samples;
+  const analysed = await analyseTuneQuestions(name);
+  return analysed.map(({ item, analysis }) => ({ corpus: name, id: item.id, x: featureVector(analysis.evidence), answerable: item.answerable }));
 }
 
 /** Logistic regression by batch gradient descent; each corpus weighs the same, however many questions it has. */

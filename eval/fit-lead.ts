@@ -7,18 +7,10 @@
  * never read.
  */
 import { writeFile } from "node:fs/promises";
-import { loadConfig } from "../core/config.js";
-import type { Hit } from "../core/types.js";
-import { hasWordVectors, runIngest } from "../ingest/index.js";
-import { createEngine } from "../rag/index.js";
-import { ExtractiveAnswerer } from "../rag/answer/extractive/extractive-answerer.js";
 import { LEAD_FEATURES, leadFeatureVector, type LeadFeatureName } from "../rag/answer/extractive/lead-features.js";
 import { LEAD_MODEL_FILE, type LeadModel } from "../rag/answer/extractive/lead-model.js";
-import { loadCorpus } from "./corpora/corpus.js";
-import { ensureCorpus } from "./corpora/fetch.js";
-import { loadGold, validateGold } from "./gold.js";
 import { factGroupsMissing } from "./metrics/fact-recall.js";
-import { openEmbedder, targetConfig } from "./runners/open.js";
+import { analyseTuneQuestions } from "./tune-analyses.js";
 
 const TUNE_CORPORA = ["python-docs", "news"];
 const FEATURES = Object.keys(LEAD_FEATURES) as LeadFeatureName[];
@@ -37,21 +29,10 @@ interface Question {
 }
 
 async function collect(name: string): Promise<Question[]> {
-  const corpus = await loadCorpus(name);
-  await ensureCorpus(corpus);
-  const config = targetConfig(loadConfig(), corpus);
-  const embedder = await openEmbedder(config);
-  const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
-  await runIngest({ docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
-  const composer = new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined, abstainThreshold: 0, leadModel: null });
-  let last: { query: string; hits: readonly Hit[] } | undefined;
-  const engine = await createEngine(config, { embedder, answerer: composer, onRetrieve: (query, hits) => (last = { query, hits }) });
-  const gold = (await loadGold(corpus.gold)).filter((g) => g.split === "tune" && g.answerable);
-  await validateGold(gold, corpus.docsDir, corpus.role === "split" ? "tune" : corpus.role);
   const questions: Question[] = [];
-  for (const item of gold) {
-    for await (const _ of engine.ask({ question: item.question, ...(item.history ? { history: item.history } : {}) }));
-    const { profile, candidates, picked } = composer.analyse(last!.query, last!.hits, item.history ?? []);
+  for (const { item, analysis } of await analyseTuneQuestions(name)) {
+    if (!item.answerable) continue;
+    const { profile, candidates, picked } = analysis;
     const matching = uniqueQuotes(candidates.filter((c) => c.coverage > 0));
     const held = (quote: string) => item.facts.length - factGroupsMissing(quote, item.facts).length;
     const counts = matching.map((c) => held(c.sentence.quote));
@@ -66,7 +47,6 @@ async function collect(name: string): Promise<Question[]> {
       leadWasRight: picked[0] !== undefined && held(picked[0].sentence.quote) === most,
     });
   }
-  await engine.close();
   return questions;
 }
 
