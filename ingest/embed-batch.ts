@@ -8,12 +8,15 @@ export interface PendingFile {
   hash: string;
   bytes: number;
   chunks: Chunk[];
+  /** The chunks' vectors back to back, when a prepare worker embedded them already. */
+  vectors?: Float32Array;
 }
 
 /**
  * Collects the chunks of several files and embeds them in one call once `limit` chunks are waiting,
  * since per-call overhead (HTTP round trips for OpenAI) dominates small files. A failed call fails
- * only the files of its batch: their chunks are withdrawn and `settled` reports the error.
+ * only the files of its batch: their chunks are withdrawn and `settled` reports the error. Files that come
+ * with their vectors are not embedded again.
  */
 export class EmbedBatch {
   private files: PendingFile[] = [];
@@ -39,8 +42,7 @@ export class EmbedBatch {
     if (group.length === 0) return;
     const chunks = group.flatMap((f) => f.chunks);
     try {
-      const vectors = await this.embedder.embedDocuments(chunks.map((c) => c.text));
-      await this.store.put(chunks, vectors);
+      await this.store.put(chunks, await this.vectorsOf(group));
     } catch (err) {
       for (const file of group) {
         await this.store.removeSource(file.source);
@@ -53,4 +55,17 @@ export class EmbedBatch {
       this.settled(file);
     }
   }
+
+  /** Every chunk's vector in group order: the ones that came with their files, the rest embedded in one call. */
+  private async vectorsOf(group: PendingFile[]): Promise<number[][]> {
+    const missing = group.filter((f) => !f.vectors).flatMap((f) => f.chunks.map((c) => c.text));
+    const embedded = missing.length > 0 ? await this.embedder.embedDocuments(missing) : [];
+    let next = 0;
+    return group.flatMap((f) => (f.vectors ? rowsOf(f.vectors, f.chunks.length) : embedded.slice(next, (next += f.chunks.length))));
+  }
+}
+
+function rowsOf(flat: Float32Array, count: number): number[][] {
+  const dim = flat.length / count;
+  return Array.from({ length: count }, (_, i) => Array.from(flat.subarray(i * dim, (i + 1) * dim)));
 }

@@ -57,7 +57,9 @@ function apply(result: Prepared, folders: Map<string, Folder>, chunking: Chunkin
   if (doc === result.doc) return result;
   const chunks = chunkDocument(doc, chunking);
   if (chunks.length === 0) return { status: "skipped", source: result.source, bytes: result.bytes, reason: "empty", message: "no text left after cleaning" };
-  return { ...result, doc, chunks };
+  // Vectors a worker made belong to the old chunks: the new ones are embedded on the main thread.
+  const { vectors: _stale, ...rest } = result;
+  return { ...rest, doc, chunks };
 }
 
 /**

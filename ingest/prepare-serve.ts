@@ -11,7 +11,8 @@ export function servePrepareRequests(prepare: (task: PrepareTask) => Promise<Pre
   parentPort?.on("message", (msg: { id: number; task: PrepareTask }) => {
     queue = queue.then(() =>
       prepare(msg.task).then(
-        (result) => parentPort?.postMessage({ id: msg.id, result }),
+        // Vectors are handed over, not copied.
+        (result) => parentPort?.postMessage({ id: msg.id, result }, result.status === "ready" && result.vectors ? [result.vectors.buffer] : []),
         // prepareFile does not throw; should it ever, the file is reported, not the worker lost.
         (err: unknown) => {
           const result: Prepared = { status: "skipped", source: msg.task.source, bytes: 0, reason: "unreadable", message: errorMessage(err) };

@@ -1,4 +1,4 @@
-import { prepareFile } from "./prepare.js";
+import { prepareAndEmbed } from "./prepare-embed.js";
 import { servePrepareRequests } from "./prepare-serve.js";
 
-servePrepareRequests(prepareFile);
+servePrepareRequests(prepareAndEmbed);

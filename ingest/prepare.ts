@@ -1,6 +1,7 @@
 import { errorMessage, isAppError } from "../core/errors.js";
 import type { Chunk, SourceDocument } from "../core/types.js";
 import { chunkDocument } from "./chunk.js";
+import type { WorkerRecipe } from "./embed/embedder.js";
 import { cleanDocument } from "./clean/index.js";
 import { loadFile } from "./load/index.js";
 import { applySidecar, readDocument, type DocumentBytes } from "./sidecar.js";
@@ -19,10 +20,21 @@ export interface PrepareTask {
   source: string;
   absPath: string;
   chunking: ChunkingSettings;
+  /** Embed the chunks too, with the embedder this opens (on a worker thread; see prepare-embed.ts). */
+  embedWith?: WorkerRecipe;
 }
 
 export type Prepared =
-  | { status: "ready"; source: string; bytes: number; hash: string; chunks: Chunk[]; doc: SourceDocument }
+  | {
+      status: "ready";
+      source: string;
+      bytes: number;
+      hash: string;
+      chunks: Chunk[];
+      doc: SourceDocument;
+      /** The chunks' vectors back to back, when the task asked for them (`embedWith`). */
+      vectors?: Float32Array<ArrayBuffer>;
+    }
   | { status: "skipped"; source: string; bytes: number; reason: SkipReason; message: string };
 
 const LOADER_REASONS: readonly string[] = ["empty", "unsupported type", "corrupt pdf", "encrypted pdf", "unreadable", "binary"];

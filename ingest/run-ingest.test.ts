@@ -6,6 +6,8 @@ import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { FakeEmbedder } from "./embed/fake.js";
+import { WinkEmbedder } from "./embed/wink.js";
+import { SMALL_VOCABULARY, writeWinkPackage } from "./embed/wink.fixture.js";
 import { openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
 import { TEXT_PIPELINE_VERSION } from "./prepare.js";
 
@@ -79,6 +81,31 @@ describe("runIngest", () => {
     const pooled = await runIngest({ ...opts, rebuild: true, workers: 2 }, { embedder: new CountingEmbedder() });
     assert.deepEqual(pooled.files, inline.files);
     assert.deepEqual((await openChunkStore(indexDir, new FakeEmbedder())).chunks(), inlineChunks);
+  });
+
+  test("runIngest · local word vectors, files prepared in worker threads · the workers embed, the same vectors as the main thread's", async () => {
+    const words = Object.keys(SMALL_VOCABULARY).join(" ");
+    await writeDocs({ "vocabulary.txt": `Words\n\n${Array.from({ length: 40 }, (_, i) => `${words} ${i}.`).join(" ")}` });
+    const wink = await writeWinkPackage(SMALL_VOCABULARY, { dir: path.join(root, "wink") });
+    const embedder = await WinkEmbedder.open({ cacheDir: wink.cacheDir, packageJson: wink.packageJson });
+    const embedded: string[] = [];
+    const embedOnMain = embedder.embedDocuments.bind(embedder);
+    embedder.embedDocuments = (texts) => (embedded.push(...texts), embedOnMain(texts));
+    const vectorsOf = async () => {
+      const store = await openChunkStore(indexDir, embedder);
+      return store.chunks().map((c) => [c.id, Array.from(store.vector!(c.id)!)]);
+    };
+    const inline = await runIngest({ ...opts, workers: 0 }, { embedder });
+    const inlineVectors = await vectorsOf();
+    assert.equal(embedded.length, inline.chunks.total);
+    embedded.length = 0;
+    await runIngest({ ...opts, rebuild: true, workers: 2 }, { embedder });
+    assert.deepEqual(embedded, [], "nothing is left for the main thread to embed");
+    assert.deepEqual(await vectorsOf(), inlineVectors);
+    assert.ok(
+      inlineVectors.some(([, v]) => (v as number[]).some((x) => x !== 0)),
+      "the vocabulary file has non-zero vectors",
+    );
   });
 
   test("runIngest · one file changed, one deleted · re-embeds only the changed file and drops the deleted one", async () => {

@@ -1,5 +1,5 @@
 import { AppError, errorMessage, isAppError } from "../core/errors.js";
-import type { Embedder } from "./embed/embedder.js";
+import { workerRecipeOf, type Embedder } from "./embed/embedder.js";
 import { EmbedBatch } from "./embed-batch.js";
 import { IngestTally, type IngestProgress, type IngestSummary } from "./ingest-summary.js";
 import { isSupported } from "./load/index.js";
@@ -106,9 +106,10 @@ async function update(
     if (error === undefined) tally.indexed(file.source, file.chunks.length, file.bytes);
     else tally.skipped(file.source, "embedding failed", `embedding failed: ${errorMessage(error)}`);
   });
-  for await (const prepared of withoutFolderBoilerplate(prepareAll(toPrepare, chunking, opts.workers, early), toPrepare, chunking)) {
+  const results = prepareAll(toPrepare, chunking, opts.workers, early, workerRecipeOf(deps.embedder));
+  for await (const prepared of withoutFolderBoilerplate(results, toPrepare, chunking)) {
     if (prepared.status === "skipped") tally.skipped(prepared.source, prepared.reason, prepared.message);
-    else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks });
+    else await batch.add({ source: prepared.source, hash: prepared.hash, bytes: prepared.bytes, chunks: prepared.chunks, vectors: prepared.vectors });
   }
   await batch.flush();
   // A file that fails again as it failed last time changes nothing: the index is not rewritten for it.

