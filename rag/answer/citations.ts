@@ -19,22 +19,22 @@ export function toCitation(hit: Hit, id: number): Citation {
 }
 
 /**
- * Orders the picked sentences for reading and numbers their passages. The answer comes first: the lead (the
- * first picked sentence) opens, followed by the rest of its source in document order; further sources follow in
- * order of their best sentence, each in document order. Passages are numbered 1..m in order of first use, so
+ * Orders the picked sentences for reading and numbers their passages. The answer comes first: the best
+ * sentence opens, followed by the rest of its source in document order; further sources follow in order
+ * of their best sentence, each in document order. Passages are numbered 1..m in order of first use, so
  * every marker resolves and every citation is referenced.
  */
 export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[]): CitedAnswer {
-  const [lead, ...rest] = picked;
   const bySource = new Map<string, ScoredSentence[]>();
-  for (const p of [...rest].sort((a, b) => b.score - a.score)) {
+  for (const p of [...picked].sort((a, b) => b.score - a.score)) {
     const source = hits[p.hit]!.chunk.source;
     bySource.set(source, [...(bySource.get(source) ?? []), p]);
   }
-  const leadSource = lead ? hits[lead.hit]!.chunk.source : undefined;
-  const groups = [...bySource.entries()].sort(([a], [b]) => Number(b === leadSource) - Number(a === leadSource)).map(([, g]) => g);
-  const inOrder = (group: ScoredSentence[]) => group.sort((a, b) => position(a, hits) - position(b, hits));
-  const ordered = [...(lead ? [lead] : []), ...groups.flatMap(inOrder)];
+  const ordered = [...bySource.values()].flatMap((group, i) => {
+    const [best, ...rest] = i === 0 ? group : [];
+    const inOrder = (i === 0 ? rest : group).sort((a, b) => position(a, hits) - position(b, hits));
+    return best ? [best, ...inOrder] : inOrder;
+  });
   const ids = new Map<number, number>();
   const citations: Citation[] = [];
   const sentences = ordered.map((p) => {

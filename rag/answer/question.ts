@@ -22,8 +22,6 @@ export interface QuestionProfile {
   subjects: number[];
   /** Technical names as written (`work_mem`, `os.cpu_count`, `--no-edit`): a passage must spell them to answer. */
   identifiers: string[];
-  /** "Which countries …", "what exception does … raise": the question asks for a named thing rather than an explanation. */
-  asksForThing: boolean;
   /** Terms written in capitals in the question ("CPU"): names a passage may well spell out instead. */
   acronyms: ReadonlySet<string>;
 }
@@ -62,12 +60,8 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     subjects: terms.flatMap((t, i) => (entities.has(t) && !pointers.has(t) ? [i] : [])),
     identifiers: identifiers(question),
     acronyms: acronyms(question),
-    asksForThing: ASKS_FOR_THING.test(question),
   };
 }
-
-const ASKS_FOR_THING =
-  /\b(?:which|what) (?!(?:is|are|was|were|does|do|did|has|have|had|can|could|should|would|will|happens?|happened|if|about|kind|sort|way|ways)\b)\p{L}[\p{L}-]*/iu;
 
 // "…, and what/who/how …" starts a second question; so does a question mark before the end.
 const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?=(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|are|was|were|has|have|about|regarding)\b)|[?;]\s+/iu;

@@ -7,7 +7,6 @@ import type { Answerer, AnswerOptions } from "../answerer.js";
 import { citeSentences, toCitation } from "../citations.js";
 import { continuations } from "./continuation.js";
 import { surfaceWords } from "../entities.js";
-import { chooseLead, LEAD_MODEL, type LeadModel } from "./lead-model.js";
 import { PassageCache } from "./passage-cache.js";
 import { profileQuestion, type QuestionProfile } from "../question.js";
 import { selectSentences } from "./select.js";
@@ -27,8 +26,6 @@ export interface ExtractiveOptions {
   cacheSize?: number;
   /** Passages listed as `related` when abstaining. */
   relatedCount?: number;
-  /** The model that picks the sentence opening the answer; null keeps the best-scoring one (the lead model's own fit). */
-  leadModel?: LeadModel | null;
 }
 
 /** What the composer decided and why; `answer()` streams it, the eval calibrates on `evidence`. */
@@ -55,7 +52,6 @@ export class ExtractiveAnswerer implements Answerer {
   private readonly minRelativeScore: number;
   private readonly threshold: number;
   private readonly relatedCount: number;
-  private readonly leadModel: LeadModel | null;
 
   constructor({
     wordVectors,
@@ -64,7 +60,6 @@ export class ExtractiveAnswerer implements Answerer {
     abstainThreshold = ABSTENTION_MODEL.threshold,
     cacheSize = 10_000,
     relatedCount = 3,
-    leadModel = LEAD_MODEL,
   }: ExtractiveOptions = {}) {
     if (!(maxSentences >= 1)) throw new RangeError(`maxSentences must be at least 1, got ${maxSentences}`);
     this.vectors = wordVectors;
@@ -74,7 +69,6 @@ export class ExtractiveAnswerer implements Answerer {
     this.minRelativeScore = minRelativeScore;
     this.threshold = abstainThreshold;
     this.relatedCount = relatedCount;
-    this.leadModel = leadModel;
   }
 
   async *answer(question: string, hits: Hit[], { history, signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
@@ -111,15 +105,7 @@ export class ExtractiveAnswerer implements Answerer {
     });
     const evidence = assessEvidence(profile, passages, candidates, picked);
     const abstained = picked.length === 0 || shouldAbstain(evidence, this.threshold);
-    const quoted = this.withLead(picked, candidates, profile);
-    return { profile, picked: [...quoted, ...continuations(candidates, quoted)], candidates, evidence, abstained };
-  }
-
-  /** The picked sentences opened by the one the lead model finds most likely to state the answer. */
-  private withLead(picked: ScoredSentence[], candidates: readonly ScoredSentence[], profile: QuestionProfile): ScoredSentence[] {
-    const lead = this.leadModel && picked.length > 0 ? chooseLead(candidates, profile, this.leadModel) : undefined;
-    if (!lead || lead.sentence.quote === picked[0]!.sentence.quote) return picked;
-    return [lead, ...picked.filter((p) => p.sentence.quote !== lead.sentence.quote)];
+    return { profile, picked: [...picked, ...continuations(candidates, picked)], candidates, evidence, abstained };
   }
 
   /** The composition and the pieces streamed as tokens (their concatenation is the answer). */
