@@ -13,7 +13,17 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Turn } from "../core/types.js";
 import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
-import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, uniqueTerms, WordMatcher } from "../rag/index.js";
+import {
+  createEngine,
+  defaultPostprocessors,
+  ExtractiveAnswerer,
+  HybridRetriever,
+  PostprocessedRetriever,
+  rewriteFollowUp,
+  uniqueTerms,
+  WordMatcher,
+  type Retriever,
+} from "../rag/index.js";
 import { generateCorpus } from "./synthetic-corpus.js";
 
 const { values } = parseArgs({ options: { mb: { type: "string", default: "5" }, rounds: { type: "string", default: "20" } } });
@@ -75,7 +85,8 @@ async function measureCorpus(docsDir: string, indexDir: string) {
     store,
     embedder,
     matcher,
-    retriever: new HybridRetriever(store, embedder),
+    // Retrieval as the engine runs it: the hybrid retriever, then dedupe and MMR.
+    retriever: new PostprocessedRetriever(new HybridRetriever(store, embedder), defaultPostprocessors()),
     answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }),
   };
   const cold = await pass(parts, engine);
@@ -88,7 +99,7 @@ interface Parts {
   store: ChunkReader;
   embedder: Embedder;
   matcher: WordMatcher;
-  retriever: HybridRetriever;
+  retriever: Retriever;
   answerer: ExtractiveAnswerer;
 }
 

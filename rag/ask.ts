@@ -1,0 +1,69 @@
+import { AppError } from "../core/errors.js";
+import type { AskRequest, AskResponse, Composition, EngineEvent, Hit } from "../core/types.js";
+import type { Answerer } from "./answer/answerer.js";
+import type { Condense } from "./condense/llm.js";
+import { postprocess, type Postprocessor } from "./postprocess/postprocessor.js";
+import type { Retriever } from "./retrieve/retriever.js";
+
+/** The stages a question travels through, in order, and the settings they share. */
+export interface Pipeline {
+  /** Follow-up → standalone question; only called when the request has a history. */
+  condense: Condense;
+  retriever: Retriever;
+  /** How many candidates the retriever hands to the postprocessors. */
+  candidates: number;
+  /** Between retrieval and answering: dedupe, MMR, rerankers; the last keeps the request's topK. */
+  postprocessors: readonly Postprocessor[];
+  answerer: Answerer;
+  /** topK when the request names none. */
+  topK: number;
+  /** The embedder's id, reported with each response. */
+  embeddings: string;
+  /** Sees the query and the hits the answerer gets, best first (the eval scores retrieval on them). */
+  onRetrieve?: (query: string, hits: readonly Hit[]) => void;
+}
+
+const MAX_TOP_K = 20;
+
+/**
+ * One question through the pipeline: condense (follow-ups only), retrieve, postprocess, answer. Yields the
+ * answerer's events, its `done` turned into the full response. Timings: retrieveMs covers condensing, retrieval
+ * and postprocessing, generateMs the answerer until its `done`.
+ */
+export async function* ask(pipeline: Pipeline, request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent> {
+  const started = performance.now();
+  const { condense, retriever, candidates, postprocessors, answerer } = pipeline;
+  if (!request.question.trim()) throw new AppError("BAD_REQUEST", "question must not be empty");
+  const topK = checkTopK(request.topK ?? pipeline.topK);
+  const history = request.history ?? [];
+  const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
+  const found = await retriever.retrieve(query, Math.max(topK, candidates), signal);
+  signal?.throwIfAborted();
+  const hits = await postprocess(postprocessors, query, found, topK);
+  const retrieved = performance.now();
+  pipeline.onRetrieve?.(query, hits);
+  for await (const event of answerer.answer(query, hits, { history, signal })) {
+    if (event.type !== "done") {
+      yield event;
+      continue;
+    }
+    const done = performance.now();
+    const timings = { retrieveMs: ms(retrieved - started), generateMs: ms(done - retrieved), totalMs: ms(done - started) };
+    yield { type: "done", response: toResponse(event.answer, query, pipeline.embeddings, timings) };
+    return;
+  }
+  throw new AppError("INTERNAL", `Answerer ${answerer.name} ended without a done event`);
+}
+
+function toResponse(answer: Composition, query: string, embeddings: string, timings: AskResponse["timings"]): AskResponse {
+  return { ...answer, query, model: { embeddings, generator: answer.generator }, timings };
+}
+
+function checkTopK(topK: number): number {
+  if (!Number.isInteger(topK) || topK < 1 || topK > MAX_TOP_K) {
+    throw new AppError("BAD_REQUEST", `topK must be an integer from 1 to ${MAX_TOP_K}, got ${topK}`);
+  }
+  return topK;
+}
+
+const ms = (x: number): number => Math.round(x * 1000) / 1000;
