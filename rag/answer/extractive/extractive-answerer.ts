@@ -3,6 +3,7 @@ import type { WordVectors } from "../../../ingest/index.js";
 import { splitFollowUp } from "../../condense/offline.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import { ABSTENTION_MODEL } from "../abstention-model.js";
+import type { AnswerabilityCheck } from "../answerability.js";
 import type { Answerer, AnswerOptions } from "../answerer.js";
 import { citeSentences, toCitation } from "../citations.js";
 import { continuations } from "./continuation.js";
@@ -41,7 +42,7 @@ export interface Analysis {
  * The offline answerer: quotes the retrieved sentences that answer the question, verbatim, each
  * followed by the `[n]` of its passage; says the documents don't cover it when the evidence is weak.
  */
-export class ExtractiveAnswerer implements Answerer {
+export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   readonly name = "extractive";
   private readonly cache: PassageCache;
   private readonly matcher: TermMatcher;
@@ -106,16 +107,27 @@ export class ExtractiveAnswerer implements Answerer {
     return { profile, picked: [...picked, ...continuations(candidates, picked)], evidence, abstained };
   }
 
+  /** The abstention when the passages cannot answer, else undefined: the LLM answerer's pre-check. */
+  abstention(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Composition | undefined {
+    const analysis = this.analyse(question, hits, history);
+    return analysis.abstained ? this.abstained(question, hits, analysis) : undefined;
+  }
+
   /** The composition and the pieces streamed as tokens (their concatenation is the answer). */
   private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[]): { composition: Composition; sentences: string[] } {
     const analysis = this.analyse(question, hits, history);
     if (analysis.abstained) {
-      const text = abstention(question, analysis.evidence.missingNames);
-      const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
-      return { composition: composition(text, true, [], related), sentences: [text] };
+      const abstained = this.abstained(question, hits, analysis);
+      return { composition: abstained, sentences: [abstained.answer] };
     }
     const { sentences, citations } = citeSentences(analysis.picked, hits);
     return { composition: composition(sentences.join(" "), false, citations, []), sentences };
+  }
+
+  /** "The documents don't say …", with the nearest passages as related. */
+  private abstained(question: string, hits: readonly Hit[], analysis: Analysis): Composition {
+    const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
+    return composition(abstention(question, analysis.evidence.missingNames), true, [], related);
   }
 }
 

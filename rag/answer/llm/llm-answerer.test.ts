@@ -7,6 +7,7 @@ import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import type { Answerer } from "../answerer.js";
 import { toCitation } from "../citations.js";
+import { ExtractiveAnswerer } from "../extractive/extractive-answerer.js";
 import { LlmAnswerer } from "./llm-answerer.js";
 
 const PASSAGES = [
@@ -40,6 +41,9 @@ const FALLBACK: Answerer = {
   },
 };
 
+/** The real pre-check: the extractive composer's abstention model (without word vectors). */
+const PRECHECK = new ExtractiveAnswerer();
+
 async function collect(events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {
   const out: AnswerEvent[] = [];
   for await (const event of events) out.push(event);
@@ -72,6 +76,7 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
       model: "test-model",
       prompts,
       fallback: FALLBACK,
+      precheck: PRECHECK,
       maxRetries: 2,
       // Generous, so a loaded machine cannot turn a normal reply into a timeout; timeout tests lower it.
       timeoutMs: 5_000,
@@ -215,6 +220,24 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
     const events = await ask([], {}, []);
     assert.deepEqual([done(events).abstained, done(events).generator], [true, "openai:test-model"]);
     assert.equal(fake.requests.length, 0);
+  });
+
+  test("LlmAnswerer · question no passage could answer · the pre-check's abstention, zero model calls", async () => {
+    fake.script("chat", { type: "chat", content: "France won it [1]." });
+    const events = await collect(answerer().answer("Who won the football world cup in 1998?", HITS));
+    assert.deepEqual(types(events), ["citations", "done"]);
+    const answer = done(events);
+    assert.deepEqual([answer.abstained, answer.generator, answer.citations], [true, "openai:test-model", []]);
+    assert.equal(answer.answer, PRECHECK.abstention("Who won the football world cup in 1998?", HITS)?.answer);
+    assert.ok(answer.related.length > 0, "the nearest passages are listed as related");
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test("LlmAnswerer · question a passage answers · passes the pre-check, exactly one model call", async () => {
+    assert.equal(PRECHECK.abstention(QUESTION, HITS), undefined);
+    const answer = done(await ask([{ type: "chat", content: "They spoke for two hours [1]." }]));
+    assert.equal(answer.abstained, false);
+    assert.equal(fake.requestsTo("chat").length, 1);
   });
 
   test("LlmAnswerer · abort while waiting for headers · rejects with the abort and the upstream request is closed", async () => {

@@ -6,9 +6,10 @@ import type { AnswerEvent, Citation, Composition, Hit } from "../../../core/type
 import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import { verifyCitations, type VerifyOptions } from "../../verify/verify.js";
+import type { AnswerabilityCheck } from "../answerability.js";
 import type { Answerer, AnswerOptions } from "../answerer.js";
 import { toCitation } from "../citations.js";
-import { buildAnswerMessages, DEFAULT_REFUSAL, parseRefusal, RefusalGate } from "./llm-prompt.js";
+import { buildAnswerMessages, parseRefusal, RefusalGate } from "./llm-prompt.js";
 import { timeoutError, UpstreamError, withRetries, type Deadline, type RetryPolicy } from "../../llm/upstream.js";
 
 export interface LlmAnswererOptions {
@@ -17,6 +18,8 @@ export interface LlmAnswererOptions {
   prompts: Prompts;
   /** Answers instead when the model server fails; its `generator` gets "(fallback: <reason>)" appended. */
   fallback: Answerer;
+  /** Decides before the model is called whether any passage could answer (the extractive abstention model). */
+  precheck: AnswerabilityCheck;
   maxRetries: number;
   /** Longest wait for the response headers or for the next streamed chunk. */
   timeoutMs: number;
@@ -32,7 +35,8 @@ type ModelStream = Stream<ChatCompletionChunk>;
 const RELATED_COUNT = 3;
 
 /**
- * Answers with a chat model over the retrieved passages: streams its tokens, then checks every `[n]`
+ * Answers with a chat model over the retrieved passages, once the pre-check has found that they could answer
+ * (else it abstains without calling the model): streams its tokens, then checks every `[n]`
  * (rag/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
  * fallback (extractive) answers, flagged in `generator`. Upstream messages never reach the user.
  */
@@ -46,12 +50,13 @@ export class LlmAnswerer implements Answerer {
   async *answer(question: string, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     const { signal } = options;
     signal?.throwIfAborted();
-    const citations = hits.map((hit, i) => toCitation(hit, i + 1));
-    if (citations.length === 0) {
-      yield { type: "citations", citations };
-      yield { type: "done", answer: this.compose({ answer: DEFAULT_REFUSAL, abstained: true }) };
+    const refusal = this.opts.precheck.abstention(question, hits, options.history);
+    if (refusal) {
+      yield { type: "citations", citations: [] };
+      yield { type: "done", answer: { ...refusal, generator: this.name } };
       return;
     }
+    const citations = hits.map((hit, i) => toCitation(hit, i + 1));
     const messages = await buildAnswerMessages(this.opts.prompts, question, citations);
     let opened: { value: ModelStream; deadline: Deadline };
     try {
@@ -151,16 +156,17 @@ function reasonOf(err: unknown): string {
   throw err;
 }
 
-/** The engine's one call: an LlmAnswerer configured from `config`, falling back to `fallback`. */
+/** The engine's one call: an LlmAnswerer configured from `config`, falling back to `fallback`, which also pre-checks. */
 export async function createLlmAnswerer(
   config: Pick<Config, "generator" | "openai">,
-  { fallback, prompts, client }: { fallback: Answerer; prompts?: Prompts; client?: OpenAI },
+  { fallback, prompts, client }: { fallback: Answerer & AnswerabilityCheck; prompts?: Prompts; client?: OpenAI },
 ): Promise<LlmAnswerer> {
   return new LlmAnswerer({
     client: client ?? createOpenAIClient(config.openai),
     model: config.generator.model,
     prompts: prompts ?? (await loadPrompts()),
     fallback,
+    precheck: fallback,
     maxRetries: config.openai.maxRetries,
     timeoutMs: config.openai.timeoutMs,
   });

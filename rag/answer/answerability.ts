@@ -1,0 +1,11 @@
+import type { Composition, Hit, Turn } from "../../core/types.js";
+
+/**
+ * Whether the retrieved passages could answer a question, decided before any model is asked. The extractive
+ * composer implements it with its abstention model, so the LLM path refuses on the same evidence as the offline
+ * one and an unanswerable question costs no model call.
+ */
+export interface AnswerabilityCheck {
+  /** The abstained answer (with the nearest passages as `related`) when no passage could answer; else undefined. */
+  abstention(question: string, hits: readonly Hit[], history?: readonly Turn[]): Composition | undefined;
+}
