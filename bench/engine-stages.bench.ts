@@ -20,6 +20,7 @@ import {
   HybridRetriever,
   PostprocessedRetriever,
   rewriteFollowUp,
+  toQuery,
   uniqueTerms,
   WordMatcher,
   type Retriever,
@@ -113,12 +114,13 @@ async function pass(p: Parts, engine: Awaited<ReturnType<typeof createEngine>>):
     return out;
   };
   for (const { question, history = [] } of gold) {
-    const query = await time("condense", () => rewriteFollowUp(question, history));
+    const standalone = await time("condense", () => rewriteFollowUp(question, history));
+    const query = toQuery(standalone);
     await time("bm25", () => p.store.lexical(query, 20));
     await time("embed+hnsw", async () => p.store.dense(await p.embedder.embedQuery(query), 20));
     await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query), 20));
     const hits = await time("retrieve", () => p.retriever.retrieve(query, 5));
-    await time("answer", () => p.answerer.compose(query, hits));
+    await time("answer", () => p.answerer.compose(standalone, hits));
     await time("ask", async () => {
       for await (const event of engine.ask({ question, history })) void event;
     });

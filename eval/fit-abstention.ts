@@ -9,7 +9,7 @@ import { writeFile } from "node:fs/promises";
 import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
 import { hasWordVectors, runIngest } from "../ingest/index.js";
-import { createEngine } from "../rag/index.js";
+import { createEngine, type StandaloneQuestion } from "../rag/index.js";
 import { ExtractiveAnswerer } from "../rag/answer/extractive/extractive-answerer.js";
 import { ABSTENTION_MODEL, featureVector, MODEL_FILE, sigmoid, type AbstentionModel } from "../rag/answer/abstention-model.js";
 import { loadCorpus } from "./corpora/corpus.js";
@@ -38,14 +38,14 @@ async function collect(name: string): Promise<Sample[]> {
   const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
   await runIngest({ docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
   const composer = new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined, abstainThreshold: 0 });
-  let last: { query: string; hits: readonly Hit[] } | undefined;
-  const engine = await createEngine(config, { embedder, answerer: composer, onRetrieve: (query, hits) => (last = { query, hits }) });
+  let last: { question: StandaloneQuestion; hits: readonly Hit[] } | undefined;
+  const engine = await createEngine(config, { embedder, answerer: composer, onRetrieve: (_query, hits, question) => (last = { question, hits }) });
   const gold = (await loadGold(corpus.gold)).filter((g) => g.split === "tune");
   await validateGold(gold, corpus.docsDir, corpus.role === "split" ? "tune" : corpus.role);
   const samples: Sample[] = [];
   for (const item of gold) {
     for await (const _ of engine.ask({ question: item.question, ...(item.history ? { history: item.history } : {}) }));
-    const { evidence } = composer.analyse(last!.query, last!.hits, item.history ?? []);
+    const { evidence } = composer.analyse(last!.question, last!.hits);
     samples.push({ corpus: name, id: item.id, x: featureVector(evidence), answerable: item.answerable });
   }
   await engine.close();

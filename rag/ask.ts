@@ -1,7 +1,7 @@
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, EngineEvent, Hit } from "../core/types.js";
 import type { Answerer } from "./answer/answerer.js";
-import type { Condense } from "./condense/llm.js";
+import { standalone, toQuery, type Condense, type StandaloneQuestion } from "./condense/condense.js";
 import { postprocess, type Postprocessor } from "./postprocess/postprocessor.js";
 import type { Retriever } from "./retrieve/retriever.js";
 
@@ -19,8 +19,8 @@ export interface Pipeline {
   topK: number;
   /** The embedder's id, reported with each response. */
   embeddings: string;
-  /** Sees the query and the hits the answerer gets, best first (the eval scores retrieval on them). */
-  onRetrieve?: (query: string, hits: readonly Hit[]) => void;
+  /** Sees the query, the hits the answerer gets, best first (the eval scores retrieval on them), and the question they answer. */
+  onRetrieve?: (query: string, hits: readonly Hit[], question: StandaloneQuestion) => void;
 }
 
 const MAX_TOP_K = 20;
@@ -36,13 +36,14 @@ export async function* ask(pipeline: Pipeline, request: AskRequest, signal?: Abo
   if (!request.question.trim()) throw new AppError("BAD_REQUEST", "question must not be empty");
   const topK = checkTopK(request.topK ?? pipeline.topK);
   const history = request.history ?? [];
-  const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
+  const question = history.length > 0 ? await condense(request.question, history, signal) : standalone(request.question);
+  const query = toQuery(question);
   const found = await retriever.retrieve(query, Math.max(topK, candidates), signal);
   signal?.throwIfAborted();
   const hits = await postprocess(postprocessors, query, found, topK);
   const retrieved = performance.now();
-  pipeline.onRetrieve?.(query, hits);
-  for await (const event of answerer.answer(query, hits, { history, signal })) {
+  pipeline.onRetrieve?.(query, hits, question);
+  for await (const event of answerer.answer(question, hits, { history, signal })) {
     if (event.type !== "done") {
       yield event;
       continue;

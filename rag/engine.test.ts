@@ -8,6 +8,7 @@ import type { EngineEvent, Hit } from "../core/types.js";
 import { createEmbedder, runIngest, type Embedder } from "../ingest/index.js";
 import { collect } from "./answer/collect.js";
 import { createEngine, type CitebotEngine } from "./engine.js";
+import type { StandaloneQuestion } from "./condense/condense.js";
 import type { Postprocessor } from "./postprocess/postprocessor.js";
 import { isRankedHit } from "./retrieve/ranked-hit.js";
 
@@ -131,7 +132,7 @@ describe("createEngine · offline default over a three-document corpus", () => {
     let answered: unknown[] = [];
     const answerer = {
       name: "probe",
-      async *answer(_q: string, hits: unknown[]) {
+      async *answer(_q: StandaloneQuestion, hits: unknown[]) {
         answered = hits;
         yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
       },
@@ -158,7 +159,7 @@ describe("createEngine · offline default over a three-document corpus", () => {
     let answered: readonly Hit[] = [];
     const answerer = {
       name: "probe",
-      async *answer(_q: string, hits: Hit[]) {
+      async *answer(_q: StandaloneQuestion, hits: Hit[]) {
         answered = hits;
         yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
       },
@@ -182,7 +183,7 @@ describe("createEngine · offline default over a three-document corpus", () => {
     let seen: unknown[] = [];
     const answerer = {
       name: "probe",
-      async *answer(_q: string, hits: unknown[]) {
+      async *answer(_q: StandaloneQuestion, hits: unknown[]) {
         seen = hits;
         yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
       },

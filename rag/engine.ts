@@ -4,7 +4,7 @@ import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type 
 import type { Answerer } from "./answer/answerer.js";
 import { ask, type Pipeline } from "./ask.js";
 import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
-import type { Condense } from "./condense/llm.js";
+import type { Condense, StandaloneQuestion } from "./condense/condense.js";
 import { rewriteFollowUp } from "./condense/offline.js";
 import { DEFAULT_CANDIDATES, defaultPostprocessors } from "./postprocess/default-postprocessors.js";
 import type { Postprocessor } from "./postprocess/postprocessor.js";
@@ -23,7 +23,7 @@ export interface EngineDeps {
    * Called with the (rewritten) query and the postprocessed hits, best first, before the answerer sees them: lets
    * the eval score retrieval on what was really retrieved rather than on what the answer shows.
    */
-  onRetrieve?: (query: string, hits: readonly Hit[]) => void;
+  onRetrieve?: (query: string, hits: readonly Hit[], question: StandaloneQuestion) => void;
 }
 
 /** One document of the knowledge base (the demo page and GET /api/documents list them). */

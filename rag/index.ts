@@ -24,6 +24,8 @@ export { ask } from "./ask.js";
 export type { Pipeline } from "./ask.js";
 export type { CitebotEngine, DocumentSummary, EngineDeps } from "./engine.js";
 export { rewriteFollowUp } from "./condense/offline.js";
+export { standalone, toQuery } from "./condense/condense.js";
+export type { Condense, StandaloneQuestion } from "./condense/condense.js";
 export type { Answerer, AnswerOptions } from "./answer/answerer.js";
 export { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
 export type { ExtractiveOptions } from "./answer/extractive/extractive-answerer.js";

@@ -1,4 +1,5 @@
-import type { Composition, Hit, Turn } from "../../core/types.js";
+import type { Composition, Hit } from "../../core/types.js";
+import type { StandaloneQuestion } from "../condense/condense.js";
 
 /**
  * Whether the retrieved passages could answer a question, decided before any model is asked. The extractive
@@ -7,5 +8,5 @@ import type { Composition, Hit, Turn } from "../../core/types.js";
  */
 export interface AnswerabilityCheck {
   /** The abstained answer (with the nearest passages as `related`) when no passage could answer; else undefined. */
-  abstention(question: string, hits: readonly Hit[], history?: readonly Turn[]): Composition | undefined;
+  abstention(question: StandaloneQuestion, hits: readonly Hit[]): Composition | undefined;
 }

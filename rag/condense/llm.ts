@@ -4,12 +4,10 @@ import type { Turn } from "../../core/types.js";
 import { loadPrompts, type Prompts } from "../../prompts/load.js";
 import { UpstreamError, withRetries } from "../llm/upstream.js";
 import { createOpenAIClient } from "../llm/openai-client.js";
+import { standalone, type Condense, type StandaloneQuestion } from "./condense.js";
 
-/** The offline rewrite (rag/condense.ts): carries the previous turns' entities and keywords forward. */
-export type RewriteFollowUp = (question: string, history: Turn[]) => string;
-
-/** Turns a follow-up question into a standalone one for retrieval. */
-export type Condense = (question: string, history: Turn[], signal?: AbortSignal) => Promise<string>;
+/** The offline rewrite (condense/offline.ts): carries the previous turns' entities and keywords forward. */
+export type RewriteFollowUp = (question: string, history: Turn[]) => StandaloneQuestion;
 
 export interface LlmCondenserOptions {
   client: OpenAI;
@@ -31,7 +29,7 @@ const MAX_QUESTION_CHARS = 2_000;
  */
 export function llmCondenser({ client, model, prompts, fallback, timeoutMs, maxTurns = 6, maxTurnChars = 600 }: LlmCondenserOptions): Condense {
   return async (question, history, signal) => {
-    if (history.length === 0) return question;
+    if (history.length === 0) return standalone(question);
     const content = await prompts.condense({ history: formatHistory(history, maxTurns, maxTurnChars), question });
     try {
       const { value: completion, deadline } = await withRetries(
@@ -45,7 +43,9 @@ export function llmCondenser({ client, model, prompts, fallback, timeoutMs, maxT
         signal,
       );
       deadline.clear();
-      return cleanQuestion(completion.choices[0]?.message?.content ?? "") ?? fallback(question, history);
+      // The model's rewrite names what the follow-up left implicit, so it carries nothing apart.
+      const rewritten = cleanQuestion(completion.choices[0]?.message?.content ?? "");
+      return rewritten ? standalone(rewritten) : fallback(question, history);
     } catch (err) {
       if (err instanceof UpstreamError) return fallback(question, history);
       throw err;

@@ -1,6 +1,6 @@
 import type { AnswerEvent, Composition, Hit, Turn } from "../../../core/types.js";
 import type { WordVectors } from "../../../ingest/index.js";
-import { splitFollowUp } from "../../condense/offline.js";
+import { standalone, toQuery, type StandaloneQuestion } from "../../condense/condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import { ABSTENTION_MODEL } from "../abstention-model.js";
 import type { AnswerabilityCheck } from "../answerability.js";
@@ -70,9 +70,9 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     this.relatedCount = relatedCount;
   }
 
-  async *answer(question: string, hits: Hit[], { history, signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+  async *answer(question: StandaloneQuestion, hits: Hit[], { signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     signal?.throwIfAborted();
-    const { composition, sentences } = this.composeParts(question, hits, history ?? []);
+    const { composition, sentences } = this.composeParts(question, hits);
     yield { type: "citations", citations: composition.citations };
     for (const [i, sentence] of sentences.entries()) {
       signal?.throwIfAborted();
@@ -81,18 +81,18 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     yield { type: "done", answer: composition };
   }
 
-  /** The whole answer at once (the same one `answer()` streams). */
-  compose(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Composition {
-    return this.composeParts(question, hits, history).composition;
+  /** The whole answer at once (the same one `answer()` streams); a string is a question that stands alone. */
+  compose(question: Asked, hits: readonly Hit[]): Composition {
+    return this.composeParts(asked(question), hits).composition;
   }
 
   /**
-   * Scores, selects and weighs the evidence. With a conversation history, `question` may be a
-   * follow-up rewritten by rewriteFollowUp; its carried words then count less than the user's own.
+   * Scores, selects and weighs the evidence. The words a follow-up carries from earlier turns count less
+   * than the user's own.
    */
-  analyse(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Analysis {
-    const parts = history.length > 0 ? splitFollowUp(question) : { question, context: "" };
-    const profile = profileQuestion(parts.question, this.vectors, parts.context);
+  analyse(question: Asked, hits: readonly Hit[]): Analysis {
+    const { question: own, carried } = asked(question);
+    const profile = profileQuestion(own, this.vectors, carried.join(" "));
     const passages = hits.map((hit) => {
       const info = this.cache.get(hit.chunk);
       return { info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) };
@@ -108,14 +108,14 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   }
 
   /** The abstention when the passages cannot answer, else undefined: the LLM answerer's pre-check. */
-  abstention(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Composition | undefined {
-    const analysis = this.analyse(question, hits, history);
+  abstention(question: StandaloneQuestion, hits: readonly Hit[]): Composition | undefined {
+    const analysis = this.analyse(question, hits);
     return analysis.abstained ? this.abstained(question, hits, analysis) : undefined;
   }
 
   /** The composition and the pieces streamed as tokens (their concatenation is the answer). */
-  private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[]): { composition: Composition; sentences: string[] } {
-    const analysis = this.analyse(question, hits, history);
+  private composeParts(question: StandaloneQuestion, hits: readonly Hit[]): { composition: Composition; sentences: string[] } {
+    const analysis = this.analyse(question, hits);
     if (analysis.abstained) {
       const abstained = this.abstained(question, hits, analysis);
       return { composition: abstained, sentences: [abstained.answer] };
@@ -125,11 +125,16 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   }
 
   /** "The documents don't say …", with the nearest passages as related. */
-  private abstained(question: string, hits: readonly Hit[], analysis: Analysis): Composition {
+  private abstained(question: StandaloneQuestion, hits: readonly Hit[], analysis: Analysis): Composition {
     const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
-    return composition(abstention(question, analysis.evidence.missingNames), true, [], related);
+    // A missing name may be one the follow-up carried, so it is looked up in the carried words too.
+    return composition(abstention(toQuery(question), analysis.evidence.missingNames), true, [], related);
   }
 }
+
+/** What compose() and analyse() take: a string is a question that stands alone. */
+type Asked = string | StandaloneQuestion;
+const asked = (q: Asked): StandaloneQuestion => (typeof q === "string" ? standalone(q) : q);
 
 const composition = (answer: string, abstained: boolean, citations: Composition["citations"], related: Composition["related"]): Composition => ({
   answer,

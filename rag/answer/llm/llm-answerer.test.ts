@@ -6,6 +6,7 @@ import type { AnswerEvent, Composition, Hit } from "../../../core/types.js";
 import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import type { Answerer } from "../answerer.js";
+import { standalone } from "../../condense/condense.js";
 import { toCitation } from "../citations.js";
 import { ExtractiveAnswerer } from "../extractive/extractive-answerer.js";
 import { LlmAnswerer } from "./llm-answerer.js";
@@ -20,7 +21,7 @@ const HITS: Hit[] = PASSAGES.map((text, i) => ({
   score: 1 - i / 10,
   via: "hybrid",
 }));
-const QUESTION = "How long did Trump and Putin speak?";
+const QUESTION = standalone("How long did Trump and Putin speak?");
 
 /** Stands in for the extractive answerer: one fixed sentence citing the first passage. */
 const FALLBACK: Answerer = {
@@ -224,11 +225,11 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
 
   test("LlmAnswerer · question no passage could answer · the pre-check's abstention, zero model calls", async () => {
     fake.script("chat", { type: "chat", content: "France won it [1]." });
-    const events = await collect(answerer().answer("Who won the football world cup in 1998?", HITS));
+    const events = await collect(answerer().answer(standalone("Who won the football world cup in 1998?"), HITS));
     assert.deepEqual(types(events), ["citations", "done"]);
     const answer = done(events);
     assert.deepEqual([answer.abstained, answer.generator, answer.citations], [true, "openai:test-model", []]);
-    assert.equal(answer.answer, PRECHECK.abstention("Who won the football world cup in 1998?", HITS)?.answer);
+    assert.equal(answer.answer, PRECHECK.abstention(standalone("Who won the football world cup in 1998?"), HITS)?.answer);
     assert.ok(answer.related.length > 0, "the nearest passages are listed as related");
     assert.equal(fake.requests.length, 0);
   });

@@ -6,6 +6,7 @@ import type { AnswerEvent, Citation, Composition, Hit } from "../../../core/type
 import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import { verifyCitations, type VerifyOptions } from "../../verify/verify.js";
+import { toQuery, type StandaloneQuestion } from "../../condense/condense.js";
 import type { AnswerabilityCheck } from "../answerability.js";
 import type { Answerer, AnswerOptions } from "../answerer.js";
 import { toCitation } from "../citations.js";
@@ -47,17 +48,17 @@ export class LlmAnswerer implements Answerer {
     this.name = `openai:${opts.model}`;
   }
 
-  async *answer(question: string, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+  async *answer(question: StandaloneQuestion, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     const { signal } = options;
     signal?.throwIfAborted();
-    const refusal = this.opts.precheck.abstention(question, hits, options.history);
+    const refusal = this.opts.precheck.abstention(question, hits);
     if (refusal) {
       yield { type: "citations", citations: [] };
       yield { type: "done", answer: { ...refusal, generator: this.name } };
       return;
     }
     const citations = hits.map((hit, i) => toCitation(hit, i + 1));
-    const messages = await buildAnswerMessages(this.opts.prompts, question, citations);
+    const messages = await buildAnswerMessages(this.opts.prompts, toQuery(question), citations);
     let opened: { value: ModelStream; deadline: Deadline };
     try {
       const { maxRetries, timeoutMs, backoff } = this.opts;
@@ -140,7 +141,7 @@ export class LlmAnswerer implements Answerer {
    * The fallback's answer, flagged. When model text was already streamed, only its `done` follows:
    * the client replaces the partial text with the final answer rather than appending to it.
    */
-  private async *fallBack(question: string, hits: Hit[], options: AnswerOptions, reason: string, streamed: boolean): AsyncIterable<AnswerEvent> {
+  private async *fallBack(question: StandaloneQuestion, hits: Hit[], options: AnswerOptions, reason: string, streamed: boolean): AsyncIterable<AnswerEvent> {
     for await (const event of this.opts.fallback.answer(question, hits, options)) {
       if (event.type === "done") {
         const generator = `${event.answer.generator} (fallback: ${reason})`;
