@@ -1,3 +1,4 @@
+import { parseAskRequest } from "../core/ask-request.js";
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, EngineEvent, Hit } from "../core/types.js";
 import type { Answerer } from "./answer/answerer.js";
@@ -23,8 +24,6 @@ export interface Pipeline {
   onRetrieve?: (query: string, hits: readonly Hit[], question: StandaloneQuestion) => void;
 }
 
-const MAX_TOP_K = 20;
-
 /**
  * One question through the pipeline: condense (follow-ups only), retrieve, postprocess, answer. Yields the
  * answerer's events, its `done` turned into the full response. Timings: retrieveMs covers condensing, retrieval
@@ -33,10 +32,8 @@ const MAX_TOP_K = 20;
 export async function* ask(pipeline: Pipeline, request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent> {
   const started = performance.now();
   const { condense, retriever, candidates, postprocessors, answerer } = pipeline;
-  if (!request.question.trim()) throw new AppError("BAD_REQUEST", "question must not be empty");
-  const topK = checkTopK(request.topK ?? pipeline.topK);
-  const history = request.history ?? [];
-  const question = history.length > 0 ? await condense(request.question, history, signal) : standalone(request.question);
+  const { question: asked, topK = pipeline.topK, history = [] } = parseAskRequest(request);
+  const question = history.length > 0 ? await condense(asked, history, signal) : standalone(asked);
   const query = toQuery(question);
   const found = await retriever.retrieve(query, Math.max(topK, candidates), signal);
   signal?.throwIfAborted();
@@ -58,13 +55,6 @@ export async function* ask(pipeline: Pipeline, request: AskRequest, signal?: Abo
 
 function toResponse(answer: Composition, query: string, embeddings: string, timings: AskResponse["timings"]): AskResponse {
   return { ...answer, query, model: { embeddings, generator: answer.generator }, timings };
-}
-
-function checkTopK(topK: number): number {
-  if (!Number.isInteger(topK) || topK < 1 || topK > MAX_TOP_K) {
-    throw new AppError("BAD_REQUEST", `topK must be an integer from 1 to ${MAX_TOP_K}, got ${topK}`);
-  }
-  return topK;
 }
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,4 +1,5 @@
 import type OpenAI from "openai";
+import { ASK_LIMITS } from "../../core/ask-request.js";
 import type { Config } from "../../core/config.js";
 import type { Turn } from "../../core/types.js";
 import { loadPrompts, type Prompts } from "../../prompts/load.js";
@@ -20,8 +21,6 @@ export interface LlmCondenserOptions {
   maxTurns?: number;
   maxTurnChars?: number;
 }
-
-const MAX_QUESTION_CHARS = 2_000;
 
 /**
  * Rewrites follow-ups with the condense prompt. No retries: the offline rewrite is a good fallback and
@@ -91,5 +90,5 @@ function cleanQuestion(reply: string): string | undefined {
     ?.replace(/^(?:standalone question|question)\s*:\s*/iu, "")
     .replace(/^["'“”«»]+|["'“”«»]+$/gu, "")
     .trim();
-  return question && question.length <= MAX_QUESTION_CHARS ? question : undefined;
+  return question && question.length <= ASK_LIMITS.questionChars ? question : undefined;
 }

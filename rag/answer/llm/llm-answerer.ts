@@ -38,7 +38,7 @@ const RELATED_COUNT = 3;
 /**
  * Answers with a chat model over the retrieved passages, once the pre-check has found that they could answer
  * (else it abstains without calling the model): streams its tokens, then checks every `[n]`
- * (rag/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
+ * (rag/verify/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
  * fallback (extractive) answers, flagged in `generator`. Upstream messages never reach the user.
  */
 export class LlmAnswerer implements Answerer {
