@@ -13,7 +13,18 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Turn } from "../core/types.js";
 import { createEmbedder, hasWordVectors, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
-import { createEngine, ExtractiveAnswerer, HybridRetriever, rewriteFollowUp, uniqueTerms, WordMatcher } from "../rag/index.js";
+import {
+  createEngine,
+  defaultPostprocessors,
+  ExtractiveAnswerer,
+  HybridRetriever,
+  PostprocessedRetriever,
+  rewriteFollowUp,
+  toQuery,
+  uniqueTerms,
+  WordMatcher,
+  type Retriever,
+} from "../rag/index.js";
 import { generateCorpus } from "./synthetic-corpus.js";
 
 const { values } = parseArgs({ options: { mb: { type: "string", default: "5" }, rounds: { type: "string", default: "20" } } });
@@ -75,7 +86,8 @@ async function measureCorpus(docsDir: string, indexDir: string) {
     store,
     embedder,
     matcher,
-    retriever: new HybridRetriever(store, embedder),
+    // Retrieval as the engine runs it: the hybrid retriever, then dedupe and MMR.
+    retriever: new PostprocessedRetriever(new HybridRetriever(store, embedder), defaultPostprocessors()),
     answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }),
   };
   const cold = await pass(parts, engine);
@@ -88,7 +100,7 @@ interface Parts {
   store: ChunkReader;
   embedder: Embedder;
   matcher: WordMatcher;
-  retriever: HybridRetriever;
+  retriever: Retriever;
   answerer: ExtractiveAnswerer;
 }
 
@@ -102,12 +114,13 @@ async function pass(p: Parts, engine: Awaited<ReturnType<typeof createEngine>>):
     return out;
   };
   for (const { question, history = [] } of gold) {
-    const query = await time("condense", () => rewriteFollowUp(question, history));
+    const standalone = await time("condense", () => rewriteFollowUp(question, history));
+    const query = toQuery(standalone);
     await time("bm25", () => p.store.lexical(query, 20));
     await time("embed+hnsw", async () => p.store.dense(await p.embedder.embedQuery(query), 20));
     await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query), 20));
     const hits = await time("retrieve", () => p.retriever.retrieve(query, 5));
-    await time("answer", () => p.answerer.compose(query, hits));
+    await time("answer", () => p.answerer.compose(standalone, hits));
     await time("ask", async () => {
       for await (const event of engine.ask({ question, history })) void event;
     });

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
+import { ASK_LIMITS } from "./ask-request.js";
 
 /**
  * The only reader of process.env. Entry points call loadConfig() once and pass slices down.
@@ -49,7 +50,7 @@ const EnvSchema = z.object({
   CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: int(30_000, 100, 600_000),
   OPENAI_MAX_RETRIES: int(2, 0, 10),
-  TOP_K: int(5, 1, 20),
+  TOP_K: int(5, 1, ASK_LIMITS.topK),
   // Unset: the threshold fitted with the abstention model (rag/answer/abstention-model.json).
   ABSTAIN_THRESHOLD: z.union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(1)]).optional(),
   HOST: z.string().min(1).default("127.0.0.1"),

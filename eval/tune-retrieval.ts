@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../core/config.js";
 import type { Hit } from "../core/types.js";
 import { createEmbedder, openChunkStore, runIngest, type ChunkReader, type Embedder } from "../ingest/index.js";
-import { rewriteFollowUp } from "../rag/index.js";
+import { rewriteFollowUp, toQuery } from "../rag/index.js";
 import { RETRIEVAL_VARIANTS, type Variant } from "./tune-variants.js";
 import { ALL_EVIDENCE_TYPES, evidenceList, loadGold, type GoldItem } from "./gold.js";
 import { docRecall } from "./metrics/doc-recall.js";
@@ -37,7 +37,7 @@ const config = loadConfig();
 const gold = (await loadGold(args.gold)).filter((g) => g.answerable);
 const embedder = await createEmbedder(config);
 const variants = pickVariants(args.only);
-const queries = new Map(gold.map((g) => [g.id, g.history?.length ? rewriteFollowUp(g.question, g.history) : g.question]));
+const queries = new Map(gold.map((g) => [g.id, g.history?.length ? toQuery(rewriteFollowUp(g.question, g.history)) : g.question]));
 
 console.log("| chunks | recipe | tune hit@1 | hit@3 | hit@5 | MRR | doc@5 | heldout hit@1 | hit@3 | hit@5 | MRR | doc@5 | ms/query |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");

@@ -1,6 +1,7 @@
 import type { Hit } from "../core/types.js";
 import { type ChunkReader, contentTerms, type Embedder, hasWordVectors, type StoreOptions } from "../ingest/index.js";
 import {
+  candidatesFor,
   DEFAULT_HYBRID,
   DenseRetriever,
   fuseRrf,
@@ -8,6 +9,9 @@ import {
   type HybridOptions,
   HybridRetriever,
   LexicalRetriever,
+  PostprocessedRetriever,
+  defaultPostprocessors,
+  type PostprocessOptions,
   type Retriever,
   WordMatcher,
 } from "../rag/index.js";
@@ -58,10 +62,12 @@ const expandedBm25 =
     };
   };
 
-const hybrid = (name: string, options: HybridOptions, store?: StoreOptions): Variant => ({
+/** The hybrid retriever followed by the engine's postprocessors (dedupe, MMR), as the engine runs it. */
+const hybrid = (name: string, options: HybridOptions, store?: StoreOptions, post: PostprocessOptions = {}): Variant => ({
   name,
   store,
-  make: (s, e) => new HybridRetriever(s, e, options),
+  make: (s, e) =>
+    new PostprocessedRetriever(new HybridRetriever(s, e, options), defaultPostprocessors(post), candidatesFor(options.depth ?? DEFAULT_HYBRID.depth)),
 });
 
 const CHOSEN = DEFAULT_HYBRID.weights;
@@ -98,9 +104,9 @@ export const RETRIEVAL_VARIANTS: Variant[] = [
   hybrid("chosen, document words 0.2", { wordMatch: { documentFactor: 0.2 } }),
   hybrid("chosen, document words 0.3", { wordMatch: { documentFactor: 0.3 } }),
   hybrid("chosen, document words 0.5", { wordMatch: { documentFactor: 0.5 } }),
-  hybrid("chosen, mmr 1 (off)", { mmrLambda: 1 }),
-  hybrid("chosen, mmr 0.9", { mmrLambda: 0.9 }),
-  hybrid("chosen, mmr 0.8", { mmrLambda: 0.8 }),
+  hybrid("chosen, mmr 1 (off)", {}, undefined, { mmrLambda: 1 }),
+  hybrid("chosen, mmr 0.9", {}, undefined, { mmrLambda: 0.9 }),
+  hybrid("chosen, mmr 0.8", {}, undefined, { mmrLambda: 0.8 }),
   hybrid("chosen, no stems", { wordMatch: { stemStrength: 0 } }),
   hybrid("chosen, floor 0.4", { wordMatch: { floor: 0.4 } }),
   hybrid("chosen, floor 0.6", { wordMatch: { floor: 0.6 } }),

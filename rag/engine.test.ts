@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { loadConfig, type Config } from "../core/config.js";
-import type { EngineEvent } from "../core/types.js";
+import type { EngineEvent, Hit } from "../core/types.js";
 import { createEmbedder, runIngest, type Embedder } from "../ingest/index.js";
 import { collect } from "./answer/collect.js";
 import { createEngine, type CitebotEngine } from "./engine.js";
+import type { StandaloneQuestion } from "./condense/condense.js";
+import type { Postprocessor } from "./postprocess/postprocessor.js";
 import { isRankedHit } from "./retrieve/ranked-hit.js";
 
 // Three small documents on unrelated topics, so the right source of each answer is known.
@@ -130,7 +132,7 @@ describe("createEngine · offline default over a three-document corpus", () => {
     let answered: unknown[] = [];
     const answerer = {
       name: "probe",
-      async *answer(_q: string, hits: unknown[]) {
+      async *answer(_q: StandaloneQuestion, hits: unknown[]) {
         answered = hits;
         yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
       },
@@ -145,11 +147,43 @@ describe("createEngine · offline default over a three-document corpus", () => {
     assert.equal(answered.length, 2);
   });
 
+  test("createEngine · injected postprocessors · run in order on the retriever's candidates; the answerer gets what they keep", async () => {
+    const steps: { name: string; query: string; k: number; hits: readonly Hit[] }[] = [];
+    const step = (name: string, keep: <T extends Hit>(hits: readonly T[]) => T[]): Postprocessor => ({
+      name,
+      postprocess: (query, hits, k) => {
+        steps.push({ name, query, k, hits });
+        return keep(hits);
+      },
+    });
+    let answered: readonly Hit[] = [];
+    const answerer = {
+      name: "probe",
+      async *answer(_q: StandaloneQuestion, hits: Hit[]) {
+        answered = hits;
+        yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
+      },
+    };
+    const onlyBees = step("only-bees", (hits) => hits.filter((h) => h.chunk.source === "bees.txt"));
+    const probe = await createEngine(config, { embedder, answerer, postprocessors: [step("all", (hits) => [...hits]), onlyBees] });
+    await collect(probe.ask({ question: "How long is the Aletsch glacier?", topK: 2 }));
+    assert.deepEqual(
+      steps.map((s) => [s.name, s.query, s.k]),
+      [
+        ["all", "How long is the Aletsch glacier?", 2],
+        ["only-bees", "How long is the Aletsch glacier?", 2],
+      ],
+    );
+    // The retriever hands over its whole pool, more than topK; the answerer sees only what the last step kept.
+    assert.ok(steps[0]!.hits.length > 2);
+    assert.ok(answered.length > 0 && answered.every((h) => h.chunk.source === "bees.txt"));
+  });
+
   test("createEngine · injected answerer · receives the hybrid retriever's ranked hits", async () => {
     let seen: unknown[] = [];
     const answerer = {
       name: "probe",
-      async *answer(_q: string, hits: unknown[]) {
+      async *answer(_q: StandaloneQuestion, hits: unknown[]) {
         seen = hits;
         yield { type: "done" as const, answer: { answer: "", abstained: true, citations: [], related: [], generator: "probe", unsupported: [] } };
       },

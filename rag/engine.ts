@@ -1,11 +1,13 @@
 import type { Config } from "../core/config.js";
-import { AppError } from "../core/errors.js";
-import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
+import type { Engine, Health, Hit, Turn } from "../core/types.js";
 import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
+import { ask, type Pipeline } from "./ask.js";
 import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
-import type { Condense } from "./condense/llm.js";
+import type { Condense, StandaloneQuestion } from "./condense/condense.js";
 import { rewriteFollowUp } from "./condense/offline.js";
+import { DEFAULT_CANDIDATES, defaultPostprocessors } from "./postprocess/default-postprocessors.js";
+import type { Postprocessor } from "./postprocess/postprocessor.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
 import type { Retriever } from "./retrieve/retriever.js";
 
@@ -15,11 +17,13 @@ export interface EngineDeps {
   store?: ChunkReader;
   answerer?: Answerer;
   retriever?: Retriever;
+  /** Steps between retrieval and answering; by default dedupe, then MMR over documents. */
+  postprocessors?: Postprocessor[];
   /**
-   * Called with the (rewritten) query and the retriever's hits, best first, before the answerer sees them: lets
+   * Called with the (rewritten) query and the postprocessed hits, best first, before the answerer sees them: lets
    * the eval score retrieval on what was really retrieved rather than on what the answer shows.
    */
-  onRetrieve?: (query: string, hits: readonly Hit[]) => void;
+  onRetrieve?: (query: string, hits: readonly Hit[], question: StandaloneQuestion) => void;
 }
 
 /** One document of the knowledge base (the demo page and GET /api/documents list them). */
@@ -40,50 +44,35 @@ export interface CitebotEngine extends Engine {
   documents(): readonly DocumentSummary[];
 }
 
-const MAX_TOP_K = 20;
-
 /**
- * Wires the seams once: embedder, store, hybrid retriever, answerer (extractive, or the LLM one with the
- * extractive one as its fallback) and the follow-up rewriter. Everything slow happens here, so `ask` only
- * retrieves and answers. Rejects with INDEX_NOT_READY / INDEX_MISMATCH when the index is missing or foreign.
+ * Wires the stages once: embedder, store, condense (the offline rewrite, or the LLM one falling back to it), the
+ * hybrid retriever, dedupe and MMR, and the answerer (extractive, or the LLM one with the extractive one as its
+ * fallback). Everything slow happens here, so `ask` only runs the stages. Rejects with INDEX_NOT_READY /
+ * INDEX_MISMATCH when the index is missing or foreign.
  */
 export async function createEngine(config: Readonly<Config>, deps: EngineDeps = {}): Promise<CitebotEngine> {
   const embedder = deps.embedder ?? (await createEmbedder(config));
   const store = deps.store ?? (await openChunkStore(config.ingest.indexDir, embedder));
-  const retriever = deps.retriever ?? new HybridRetriever(store, embedder);
   const remote = config.generator.provider === "openai";
   const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
-  const condense = remote ? await createCondense(config) : offlineCondense;
+  const pipeline: Pipeline = {
+    condense: remote ? await createCondense(config) : offlineCondense,
+    retriever: deps.retriever ?? new HybridRetriever(store, embedder),
+    candidates: DEFAULT_CANDIDATES,
+    postprocessors: deps.postprocessors ?? defaultPostprocessors(),
+    answerer,
+    topK: config.rag.topK,
+    embeddings: embedder.id,
+    ...(deps.onRetrieve ? { onRetrieve: deps.onRetrieve } : {}),
+  };
   const health = describeIndex(store, embedder, answerer);
   const documents = listDocuments(store);
-
-  /**
-   * Rewrites a follow-up into a standalone query, retrieves for it and streams the answer for it.
-   * Timings: retrieveMs covers the rewrite and retrieval, generateMs the answerer until its `done`.
-   */
-  async function* ask(request: AskRequest, signal?: AbortSignal): AsyncIterable<EngineEvent> {
-    const started = performance.now();
-    if (!request.question.trim()) throw new AppError("BAD_REQUEST", "question must not be empty");
-    const topK = checkTopK(request.topK ?? config.rag.topK);
-    const history = request.history ?? [];
-    const query = history.length > 0 ? await condense(request.question, history, signal) : request.question;
-    const hits: Hit[] = await retriever.retrieve(query, topK, signal);
-    const retrieved = performance.now();
-    deps.onRetrieve?.(query, hits);
-    for await (const event of answerer.answer(query, hits, { history, signal })) {
-      if (event.type !== "done") {
-        yield event;
-        continue;
-      }
-      const done = performance.now();
-      const timings = { retrieveMs: ms(retrieved - started), generateMs: ms(done - retrieved), totalMs: ms(done - started) };
-      yield { type: "done", response: toResponse(event.answer, query, embedder.id, timings) };
-      return;
-    }
-    throw new AppError("INTERNAL", `Answerer ${answerer.name} ended without a done event`);
-  }
-
-  return { ask, health: () => ({ ...health }), documents: () => documents, close: async () => {} };
+  return {
+    ask: (request, signal) => ask(pipeline, request, signal),
+    health: () => ({ ...health }),
+    documents: () => documents,
+    close: async () => {},
+  };
 }
 
 async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remote: boolean): Promise<Answerer> {
@@ -103,17 +92,6 @@ async function createCondense(config: Readonly<Config>): Promise<Condense> {
 }
 
 const offlineCondense: Condense = async (question: string, history: Turn[]) => rewriteFollowUp(question, history);
-
-function toResponse(answer: Composition, query: string, embeddings: string, timings: AskResponse["timings"]): AskResponse {
-  return { ...answer, query, model: { embeddings, generator: answer.generator }, timings };
-}
-
-function checkTopK(topK: number): number {
-  if (!Number.isInteger(topK) || topK < 1 || topK > MAX_TOP_K) {
-    throw new AppError("BAD_REQUEST", `topK must be an integer from 1 to ${MAX_TOP_K}, got ${topK}`);
-  }
-  return topK;
-}
 
 function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answerer): Health {
   return {
@@ -138,5 +116,3 @@ function listDocuments(store: ChunkReader): DocumentSummary[] {
   }
   return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
-
-const ms = (x: number): number => Math.round(x * 1000) / 1000;

@@ -83,6 +83,20 @@ describe("engine with OPENAI_BASE_URL set, against a fake OpenAI-compatible serv
     assert.match(answer!.messages[1]!.content, /Question: What did European leaders promise Kyiv\?$/);
   });
 
+  test("engine · question the documents cannot answer · the extractive abstention model refuses, no chat request", async () => {
+    fake.script("chat", { type: "chat", content: "France won it [1]." });
+    const res = await collect(engine.ask({ question: "Who won the football world cup in 1998?" }));
+    assert.deepEqual([res.abstained, res.citations, res.model.generator], [true, [], "openai:fake-chat"]);
+    assert.equal(fake.requestsTo("chat").length, 0);
+  });
+
+  test("engine · question the documents answer · exactly one chat request", async () => {
+    fake.script("chat", { type: "chat", content: "They spoke for two hours [1]." });
+    const res = await collect(engine.ask({ question: "How long did Trump and Putin speak?" }));
+    assert.equal(res.abstained, false);
+    assert.equal(fake.requestsTo("chat").length, 1);
+  });
+
   test("engine · model server failing with 503 · extractive answer flagged with the reason", async () => {
     fake.script("chat", { type: "error", status: 503 }, { type: "error", status: 503 });
     const res = await collect(engine.ask({ question: "How long did Trump and Putin speak?" }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AskResponseSchema, DocumentListSchema, ErrorSchema, HealthSchema, JobResponseSchema, UploadResponseSchema } from "./api-schemas.js";
-import { AskBodySchema } from "./request.js";
+import { AskRequestSchema } from "../core/ask-request.js";
 import { ReindexBodySchema } from "./routes/documents.js";
 
 type Json = Record<string, unknown>;
@@ -22,7 +22,7 @@ const errors = (...statuses: number[]): Json =>
  */
 export function buildOpenApi(options: { admin: boolean; version: string }): Json {
   const schemas: Json = {
-    AskRequest: jsonSchema(AskBodySchema, "input"),
+    AskRequest: jsonSchema(AskRequestSchema, "input"),
     AskResponse: jsonSchema(AskResponseSchema, "output"),
     Health: jsonSchema(HealthSchema, "output"),
     DocumentList: jsonSchema(DocumentListSchema, "output"),

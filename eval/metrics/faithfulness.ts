@@ -6,7 +6,7 @@ import { supportScore } from "../../rag/index.js";
 /** "verbatim" for extractive answers (quotes must appear in the cited passage), "lexical" for generated ones. */
 export type FaithfulnessMode = "verbatim" | "lexical";
 
-/** Minimum lexical support (rag/support.ts, shared with the LLM verifier) for a generated sentence. */
+/** Minimum lexical support (rag/verify/support.ts, shared with the LLM verifier) for a generated sentence. */
 export const SUPPORT_THRESHOLD = 0.6;
 
 export interface SentenceSupport {

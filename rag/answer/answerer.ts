@@ -1,4 +1,5 @@
 import type { AnswerEvent, Hit, Turn } from "../../core/types.js";
+import type { StandaloneQuestion } from "../condense/condense.js";
 
 export interface AnswerOptions {
   history?: Turn[];
@@ -12,5 +13,5 @@ export interface AnswerOptions {
  */
 export interface Answerer {
   readonly name: string;
-  answer(question: string, hits: Hit[], opts?: AnswerOptions): AsyncIterable<AnswerEvent>;
+  answer(question: StandaloneQuestion, hits: Hit[], opts?: AnswerOptions): AsyncIterable<AnswerEvent>;
 }

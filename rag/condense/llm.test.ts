@@ -3,7 +3,8 @@ import { after, afterEach, before, describe, test } from "node:test";
 import { FakeOpenAIServer } from "../../core/testing/fake-openai-server.js";
 import type { Turn } from "../../core/types.js";
 import { loadPrompts } from "../../prompts/load.js";
-import { llmCondenser, type Condense } from "./llm.js";
+import { standalone, type Condense } from "./condense.js";
+import { llmCondenser } from "./llm.js";
 import { createOpenAIClient } from "../llm/openai-client.js";
 
 const HISTORY: Turn[] = [
@@ -27,7 +28,7 @@ describe("llmCondenser against a fake OpenAI-compatible server", () => {
         prompts,
         fallback: (question, history) => {
           offline.calls.push([question, history]);
-          return `offline: ${question}`;
+          return { question: `offline: ${question}`, carried: [] };
         },
         timeoutMs,
         maxTurns: 2,
@@ -45,13 +46,13 @@ describe("llmCondenser against a fake OpenAI-compatible server", () => {
   const sentPrompt = () => (fake.requestsTo("chat")[0]!.body.messages as { content: string }[])[0]!.content;
 
   test("llmCondenser · no history · returns the question without calling the model", async () => {
-    assert.equal(await condense(FOLLOW_UP, []), FOLLOW_UP);
+    assert.deepEqual(await condense(FOLLOW_UP, []), standalone(FOLLOW_UP));
     assert.equal(fake.requests.length, 0);
   });
 
   test("llmCondenser · follow-up · sends the conversation and returns the model's question without label or quotes", async () => {
     fake.script("chat", { type: "chat", content: 'Standalone question: "What did Putin say about NATO in his call with Trump?"\n' });
-    assert.equal(await condense(FOLLOW_UP, HISTORY), "What did Putin say about NATO in his call with Trump?");
+    assert.deepEqual(await condense(FOLLOW_UP, HISTORY), standalone("What did Putin say about NATO in his call with Trump?"));
     const prompt = sentPrompt();
     assert.match(prompt, /user: What did Trump and Putin discuss\?\nassistant: They discussed a ceasefire in Ukraine and energy/);
     assert.match(prompt, /Follow-up question: And what did he say about NATO\?/);
@@ -71,7 +72,7 @@ describe("llmCondenser against a fake OpenAI-compatible server", () => {
 
   test("llmCondenser · upstream 500 · one request, then the offline rewrite of the same inputs", async () => {
     fake.script("chat", { type: "error", status: 500 });
-    assert.equal(await condense(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+    assert.deepEqual(await condense(FOLLOW_UP, HISTORY), standalone(`offline: ${FOLLOW_UP}`));
     assert.equal(fake.requests.length, 1);
     assert.deepEqual(offline.calls, [[FOLLOW_UP, HISTORY]]);
   });
@@ -79,13 +80,13 @@ describe("llmCondenser against a fake OpenAI-compatible server", () => {
   test("llmCondenser · reply slower than timeoutMs · falls back quickly", async () => {
     fake.script("chat", { type: "chat", content: "Too late?", delayMs: 1_500 });
     const started = Date.now();
-    assert.equal(await make(150)(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+    assert.deepEqual(await make(150)(FOLLOW_UP, HISTORY), standalone(`offline: ${FOLLOW_UP}`));
     assert.ok(Date.now() - started < 1_200, `took ${Date.now() - started} ms`);
   });
 
   test("llmCondenser · blank reply · falls back", async () => {
     fake.script("chat", { type: "chat", content: '  \n "" \n' });
-    assert.equal(await condense(FOLLOW_UP, HISTORY), `offline: ${FOLLOW_UP}`);
+    assert.deepEqual(await condense(FOLLOW_UP, HISTORY), standalone(`offline: ${FOLLOW_UP}`));
   });
 
   test("llmCondenser · caller aborts · rejects with the abort instead of falling back", async () => {

@@ -1,15 +1,14 @@
 import type OpenAI from "openai";
+import { ASK_LIMITS } from "../../core/ask-request.js";
 import type { Config } from "../../core/config.js";
 import type { Turn } from "../../core/types.js";
 import { loadPrompts, type Prompts } from "../../prompts/load.js";
 import { UpstreamError, withRetries } from "../llm/upstream.js";
 import { createOpenAIClient } from "../llm/openai-client.js";
+import { standalone, type Condense, type StandaloneQuestion } from "./condense.js";
 
-/** The offline rewrite (rag/condense.ts): carries the previous turns' entities and keywords forward. */
-export type RewriteFollowUp = (question: string, history: Turn[]) => string;
-
-/** Turns a follow-up question into a standalone one for retrieval. */
-export type Condense = (question: string, history: Turn[], signal?: AbortSignal) => Promise<string>;
+/** The offline rewrite (condense/offline.ts): carries the previous turns' entities and keywords forward. */
+export type RewriteFollowUp = (question: string, history: Turn[]) => StandaloneQuestion;
 
 export interface LlmCondenserOptions {
   client: OpenAI;
@@ -23,15 +22,13 @@ export interface LlmCondenserOptions {
   maxTurnChars?: number;
 }
 
-const MAX_QUESTION_CHARS = 2_000;
-
 /**
  * Rewrites follow-ups with the condense prompt. No retries: the offline rewrite is a good fallback and
  * a retry would delay retrieval, so any failure or unusable reply falls back at once.
  */
 export function llmCondenser({ client, model, prompts, fallback, timeoutMs, maxTurns = 6, maxTurnChars = 600 }: LlmCondenserOptions): Condense {
   return async (question, history, signal) => {
-    if (history.length === 0) return question;
+    if (history.length === 0) return standalone(question);
     const content = await prompts.condense({ history: formatHistory(history, maxTurns, maxTurnChars), question });
     try {
       const { value: completion, deadline } = await withRetries(
@@ -45,7 +42,9 @@ export function llmCondenser({ client, model, prompts, fallback, timeoutMs, maxT
         signal,
       );
       deadline.clear();
-      return cleanQuestion(completion.choices[0]?.message?.content ?? "") ?? fallback(question, history);
+      // The model's rewrite names what the follow-up left implicit, so it carries nothing apart.
+      const rewritten = cleanQuestion(completion.choices[0]?.message?.content ?? "");
+      return rewritten ? standalone(rewritten) : fallback(question, history);
     } catch (err) {
       if (err instanceof UpstreamError) return fallback(question, history);
       throw err;
@@ -91,5 +90,5 @@ function cleanQuestion(reply: string): string | undefined {
     ?.replace(/^(?:standalone question|question)\s*:\s*/iu, "")
     .replace(/^["'“”«»]+|["'“”«»]+$/gu, "")
     .trim();
-  return question && question.length <= MAX_QUESTION_CHARS ? question : undefined;
+  return question && question.length <= ASK_LIMITS.questionChars ? question : undefined;
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Turn } from "../../core/types.js";
-import { rewriteFollowUp, splitFollowUp } from "./offline.js";
+import { standalone, toQuery } from "./condense.js";
+import { rewriteFollowUp } from "./offline.js";
 
 const borders: Turn[] = [
   { role: "user", content: "What did Hegseth say about Ukraine's borders?" },
@@ -9,50 +10,53 @@ const borders: Turn[] = [
 ];
 
 describe("rewriteFollowUp", () => {
-  it("rewriteFollowUp · 'he' after a question about Hegseth · carries Hegseth and keeps NATO", () => {
-    const query = rewriteFollowUp("and what did he say about NATO?", borders);
-    assert.match(query, /NATO/u);
-    assert.match(query, /Hegseth/u);
+  it("rewriteFollowUp · 'he' after a question about Hegseth · the question as asked, Hegseth carried apart", () => {
+    const { question, carried } = rewriteFollowUp("and what did he say about NATO?", borders);
+    assert.equal(question, "and what did he say about NATO?");
+    assert.ok(carried.includes("Hegseth"), carried.join(" "));
+    assert.ok(!carried.includes("NATO"), "the follow-up's own words are not carried");
   });
 
-  it("rewriteFollowUp · a standalone question with history · returns it unchanged", () => {
+  it("rewriteFollowUp · a standalone question with history · carries nothing", () => {
     const q = "What did Kallas say about a quick fix?";
-    assert.equal(rewriteFollowUp(q, borders), q);
+    assert.deepEqual(rewriteFollowUp(q, borders), standalone(q));
   });
 
-  it("rewriteFollowUp · no history · returns the question unchanged", () => {
-    assert.equal(rewriteFollowUp("and what did he say about NATO?", []), "and what did he say about NATO?");
+  it("rewriteFollowUp · no history · carries nothing", () => {
+    assert.deepEqual(rewriteFollowUp("and what did he say about NATO?", []), standalone("and what did he say about NATO?"));
   });
 
   it("rewriteFollowUp · 'what about X' naming its own subject · carries the topic, not the old name", () => {
-    const query = rewriteFollowUp("What about Pistorius?", borders);
-    assert.match(query, /borders/u);
-    assert.doesNotMatch(query, /Hegseth/u);
+    const { carried } = rewriteFollowUp("What about Pistorius?", borders);
+    assert.ok(carried.includes("borders"), carried.join(" "));
+    assert.ok(!carried.includes("Hegseth"));
   });
 
   it("rewriteFollowUp · 'it' after a question about a thing · carries its names and key words", () => {
-    const query = rewriteFollowUp("What does it demand on territory?", [{ role: "user", content: "What is the 28-point peace plan?" }]);
-    assert.match(query, /28-point/u);
-    assert.match(query, /peace plan/u);
+    const query = toQuery(rewriteFollowUp("What does it demand on territory?", [{ role: "user", content: "What is the 28-point peace plan?" }]));
+    assert.match(query, /^What does it demand on territory\? \(.*28-point/u);
+    assert.match(query, /peace plan\)$/u);
   });
 
   it("rewriteFollowUp · a chain of follow-ups · resolves against the first standalone question", () => {
     const history: Turn[] = [...borders, { role: "user", content: "Why?" }, { role: "assistant", content: "…" }];
-    assert.match(rewriteFollowUp("and what did he say about NATO?", history), /Hegseth/u);
+    assert.ok(rewriteFollowUp("and what did he say about NATO?", history).carried.includes("Hegseth"));
   });
 
-  it("rewriteFollowUp · only assistant turns · returns the question unchanged", () => {
-    assert.equal(rewriteFollowUp("Why?", [{ role: "assistant", content: "Hello" }]), "Why?");
+  it("rewriteFollowUp · only assistant turns · carries nothing", () => {
+    assert.deepEqual(rewriteFollowUp("Why?", [{ role: "assistant", content: "Hello" }]), standalone("Why?"));
   });
 });
 
-describe("splitFollowUp", () => {
-  it("splitFollowUp · a rewritten query · gives back the question and the carried words", () => {
-    const query = rewriteFollowUp("and what did he say about NATO?", borders);
-    assert.deepEqual(splitFollowUp(query), { question: "and what did he say about NATO?", context: query.slice(query.indexOf("(") + 1, -1) });
+describe("toQuery", () => {
+  it("toQuery · carried words · the question, then the carried words in parentheses", () => {
+    assert.equal(
+      toQuery({ question: "and what did he say about NATO?", carried: ["Hegseth", "Ukraine"] }),
+      "and what did he say about NATO? (Hegseth Ukraine)",
+    );
   });
 
-  it("splitFollowUp · a plain question · has no context", () => {
-    assert.deepEqual(splitFollowUp("Who is Hegseth?"), { question: "Who is Hegseth?", context: "" });
+  it("toQuery · nothing carried · the question as asked", () => {
+    assert.equal(toQuery(standalone("Who is Hegseth? ")), "Who is Hegseth? ");
   });
 });

@@ -4,7 +4,7 @@ import { OPENAI_BASE_URL, PLACEHOLDER_API_KEY } from "../../core/openai-endpoint
 
 /**
  * The chat client shared by the answerer and the condenser. Everything is passed explicitly so the SDK
- * never reads the environment itself; retries are ours (rag/answer/upstream.ts), so the SDK's are off.
+ * never reads the environment itself; retries are ours (rag/llm/upstream.ts), so the SDK's are off.
  */
 export function createOpenAIClient(openai: Config["openai"]): OpenAI {
   return new OpenAI({

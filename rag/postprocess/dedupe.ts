@@ -1,4 +1,5 @@
 import type { Chunk, Hit } from "../../core/types.js";
+import type { Postprocessor } from "./postprocessor.js";
 
 export interface DedupeOptions {
   /**
@@ -25,6 +26,11 @@ export function dedupeOverlapping<T extends Hit>(hits: readonly T[], { minOverla
     texts.add(text);
   }
   return kept;
+}
+
+/** dedupeOverlapping as a postprocessor: the engine's first step after retrieval. */
+export function createDedupe(options: DedupeOptions = {}): Postprocessor {
+  return { name: "dedupe", postprocess: (_query, hits) => dedupeOverlapping(hits, options) };
 }
 
 /** Overlap of two chunks as a share of the shorter one; 0 for different sources. */

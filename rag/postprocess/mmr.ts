@@ -1,4 +1,5 @@
 import type { Hit } from "../../core/types.js";
+import type { Postprocessor } from "./postprocessor.js";
 
 export interface MmrOptions<T extends Hit> {
   /** How many hits to select. */
@@ -38,4 +39,19 @@ export function diversifyMmr<T extends Hit>(hits: readonly T[], { k, lambda, sim
     for (const i of left) redundancy[i] = Math.max(redundancy[i]!, similarity(hits[i]!, hit));
   }
   return picked;
+}
+
+/** Two hits are redundant when they come from the same document: MMR then spreads the slots over documents. */
+export const sameSource = (a: Hit, b: Hit): number => (a.chunk.source === b.chunk.source ? 1 : 0);
+
+/**
+ * MMR over documents as a postprocessor, after dedupe. λ = 1 is the relevance order itself, so it only keeps the
+ * first k.
+ */
+export function createMmr({ lambda }: { lambda: number }): Postprocessor {
+  if (lambda < 0 || lambda > 1) throw new RangeError(`MMR lambda must be within [0, 1], got ${lambda}`);
+  return {
+    name: "mmr",
+    postprocess: (_query, hits, k) => (lambda >= 1 ? hits.slice(0, k) : diversifyMmr(hits, { k, lambda, similarity: sameSource })),
+  };
 }

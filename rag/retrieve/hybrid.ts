@@ -1,8 +1,6 @@
 import type { Chunk, Hit } from "../../core/types.js";
 import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkReader, type Embedder, type TermIndex } from "../../ingest/index.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
-import { dedupeOverlapping } from "../postprocess/dedupe.js";
-import { diversifyMmr } from "../postprocess/mmr.js";
 import type { HitFeatures, RankedHit } from "./ranked-hit.js";
 import type { Retriever } from "./retriever.js";
 import { uniqueTerms, WordMatcher, type WordMatchOptions } from "./word-match.js";
@@ -20,18 +18,12 @@ export interface HybridOptions {
   depth?: number;
   /** Weights of the normalised features in the final score (rag/retrieve/TUNING.md has the measurements). */
   weights?: Partial<HybridWeights>;
-  /** MMR trade-off: 1 keeps the relevance order, lower values push other documents up. */
-  mmrLambda?: number;
-  /** Share of overlap at which two chunks of one source count as the same place. */
-  minOverlap?: number;
   wordMatch?: WordMatchOptions;
 }
 
 export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
   depth: 20,
   weights: { bm25: 2, dense: 0.5, wordMatch: 1, answerForm: 1 },
-  mmrLambda: 0.95,
-  minOverlap: 0.5,
 };
 
 // A BM25 term's score saturates at idf · (k1 + 1), which gives the query's BM25 ceiling.
@@ -42,8 +34,8 @@ const BM25_K1 = DEFAULT_BM25_PARAMS.k1;
  * the question), reranked by a weighted mean of three normalised signals (BM25 against the query's ceiling,
  * exact dense cosine from the stored vectors, word-vector MaxSim coverage, which also credits question words
  * found elsewhere in the chunk's document), plus, for a question asking for a share, a duration or a sum,
- * whether the chunk states one (answer-form.ts); then de-duplicated and diversified
- * by MMR, so the order is MMR's pick order. Hits carry their features and a score in [0, 1] comparable across
+ * whether the chunk states one (answer-form.ts); overlapping chunks and documents taking every slot are left to the
+ * postprocessors (rag/postprocess/). Hits carry their features and a score in [0, 1] comparable across
  * queries (see RankedHit). Features that need a passage's words are computed for the candidates only. The
  * word matcher takes the store's prepared term index at construction: build a new retriever after changing
  * the store.
@@ -74,14 +66,11 @@ export class HybridRetriever implements Retriever {
   async retrieve(query: string, k: number, signal?: AbortSignal): Promise<RankedHit[]> {
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`retrieve k must be a positive integer, got ${k}`);
     signal?.throwIfAborted();
-    const { depth, weights, mmrLambda, minOverlap } = this.options;
+    const { depth, weights } = this.options;
     const [lexical, queryVector] = await Promise.all([this.store.lexical(query, depth), weights.dense > 0 ? this.embedder.embedQuery(query) : undefined]);
     const dense = queryVector ? await this.store.dense(queryVector, depth) : [];
     signal?.throwIfAborted();
-    const ranked = this.rank(uniqueTerms(query), lexical, dense, queryVector, expectedForm(query));
-    const distinct = dedupeOverlapping(ranked, { minOverlap });
-    if (mmrLambda >= 1) return distinct.slice(0, k);
-    return diversifyMmr(distinct, { k, lambda: mmrLambda, similarity: sameSource });
+    return this.rank(uniqueTerms(query), lexical, dense, queryVector, expectedForm(query)).slice(0, k);
   }
 
   /** Candidates from BM25, dense search and word matching, scored on all three features (four when the question asks for an answer form). */
@@ -125,7 +114,6 @@ export class HybridRetriever implements Retriever {
 }
 
 const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };
-const sameSource = (a: Hit, b: Hit): number => (a.chunk.source === b.chunk.source ? 1 : 0);
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -12,7 +12,7 @@ test("CitebotRetriever · inside a LangChain chain (retriever → format → pro
   const embedder = new FakeEmbedder({ dim: 64 });
   const store = createChunkStore(embedder);
   await store.put([...CONTRACT_CHUNKS], await embedder.embedDocuments(CONTRACT_CHUNKS.map((c) => c.text)));
-  const retriever = new CitebotRetriever({ retriever: new HybridRetriever(store, embedder, { weights: { dense: 1 }, mmrLambda: 1 }), k: 2 });
+  const retriever = new CitebotRetriever({ retriever: new HybridRetriever(store, embedder, { weights: { dense: 1 } }), k: 2 });
   const format = RunnableLambda.from((docs: Document[]) => docs.map((d) => `[${d.metadata.source}] ${d.pageContent}`).join("\n"));
   const chain = RunnableSequence.from([
     { context: retriever.pipe(format), question: new RunnablePassthrough() },

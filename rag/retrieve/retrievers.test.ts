@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Chunk } from "../../core/types.js";
 import { createChunkStore, FakeEmbedder, type ChunkStore, type Embedder } from "../../ingest/index.js";
+import { defaultPostprocessors } from "../postprocess/default-postprocessors.js";
+import { PostprocessedRetriever } from "../postprocess/postprocessed-retriever.js";
 import { DenseRetriever } from "./dense.js";
 import { HybridRetriever } from "./hybrid.js";
 import { LexicalRetriever } from "./lexical.js";
@@ -17,14 +19,18 @@ async function storeOf(chunks: readonly Chunk[], embedder: Embedder): Promise<Ch
 const embedder = new FakeEmbedder({ dim: 64 });
 runRetrieverContract("HybridRetriever", async (chunks) => new HybridRetriever(await storeOf(chunks, embedder), embedder));
 runRetrieverContract(
-  "HybridRetriever (dense + MMR)",
-  async (chunks) => new HybridRetriever(await storeOf(chunks, embedder), embedder, { weights: { dense: 1 }, mmrLambda: 0.7 }),
+  "HybridRetriever (dense) + dedupe + MMR",
+  async (chunks) =>
+    new PostprocessedRetriever(
+      new HybridRetriever(await storeOf(chunks, embedder), embedder, { weights: { dense: 1 } }),
+      defaultPostprocessors({ mmrLambda: 0.7 }),
+    ),
 );
 runRetrieverContract("LexicalRetriever", async (chunks) => new LexicalRetriever(await storeOf(chunks, embedder)));
 runRetrieverContract("DenseRetriever", async (chunks) => new DenseRetriever(await storeOf(chunks, embedder), embedder));
 
 test("HybridRetriever · hits · carry features and a score in [0, 1] that orders them", async () => {
-  const retriever = new HybridRetriever(await storeOf(CONTRACT_CHUNKS, embedder), embedder, { weights: { dense: 1 }, mmrLambda: 1 });
+  const retriever = new HybridRetriever(await storeOf(CONTRACT_CHUNKS, embedder), embedder, { weights: { dense: 1 } });
   const hits = await retriever.retrieve("Which glacier feeds Lake Geneva with meltwater?", 4);
   assert.equal(hits[0]?.chunk.id, "alps.md#1");
   for (const h of hits) {
@@ -38,7 +44,7 @@ test("HybridRetriever · hits · carry features and a score in [0, 1] that order
   assert.ok(hits[0]!.features.bm25 > 0);
 });
 
-test("HybridRetriever · question spanning two documents · MMR gives the second document a slot", async () => {
+test("HybridRetriever + MMR · question spanning two documents · MMR gives the second document a slot", async () => {
   const chunks: Chunk[] = [
     ...["one", "two", "three"].map((n, i) => passage("bees.txt", i, `Bee colonies swarm in spring; swarming note ${n} about queens and colonies.`)),
     passage("rail.html", 0, "Night trains leave Vienna at nine."),
@@ -47,8 +53,9 @@ test("HybridRetriever · question spanning two documents · MMR gives the second
   const store = await storeOf(chunks, embedder);
   // Bee words fill most of the question; "trains" is the one word of the second document.
   const query = "bee colonies swarm queens spring trains";
-  const plain = await new HybridRetriever(store, embedder, { mmrLambda: 1 }).retrieve(query, 2);
-  const diverse = await new HybridRetriever(store, embedder, { mmrLambda: 0.5 }).retrieve(query, 2);
+  const hybrid = new HybridRetriever(store, embedder);
+  const plain = await new PostprocessedRetriever(hybrid, defaultPostprocessors({ mmrLambda: 1 })).retrieve(query, 2);
+  const diverse = await new PostprocessedRetriever(hybrid, defaultPostprocessors({ mmrLambda: 0.5 })).retrieve(query, 2);
   assert.deepEqual(
     plain.map((h) => h.chunk.source),
     ["bees.txt", "bees.txt"],
@@ -56,10 +63,12 @@ test("HybridRetriever · question spanning two documents · MMR gives the second
   assert.deepEqual(new Set(diverse.map((h) => h.chunk.source)), new Set(["bees.txt", "rail.html"]));
 });
 
-test("HybridRetriever · nested chunk of the same place · collapsed into one hit", async () => {
+test("HybridRetriever + dedupe · nested chunk of the same place · retrieved twice, collapsed into one hit", async () => {
   const text = "The Aletsch glacier is the largest glacier in the Alps.";
   const chunks: Chunk[] = [passage("alps.md", 0, text), { ...passage("alps.md", 1, text.slice(4)), start: 4, end: text.length }];
-  const hits = await new HybridRetriever(await storeOf(chunks, embedder), embedder).retrieve("largest glacier Alps", 5);
+  const hybrid = new HybridRetriever(await storeOf(chunks, embedder), embedder);
+  assert.equal((await hybrid.retrieve("largest glacier Alps", 5)).length, 2);
+  const hits = await new PostprocessedRetriever(hybrid, defaultPostprocessors()).retrieve("largest glacier Alps", 5);
   assert.equal(hits.length, 1);
 });
 
@@ -76,8 +85,8 @@ test("HybridRetriever · question asking for a share · the passage stating a pe
   ];
   const store = await storeOf(chunks, embedder);
   const query = "What proportion of Ukrainians would accept concessions for peace?";
-  const plain = await new HybridRetriever(store, embedder, { weights: { answerForm: 0 }, mmrLambda: 1 }).retrieve(query, 2);
-  const typed = await new HybridRetriever(store, embedder, { mmrLambda: 1 }).retrieve(query, 2);
+  const plain = await new HybridRetriever(store, embedder, { weights: { answerForm: 0 } }).retrieve(query, 2);
+  const typed = await new HybridRetriever(store, embedder).retrieve(query, 2);
   assert.equal(plain[0]?.chunk.id, "polls.txt#0");
   assert.equal(typed[0]?.chunk.id, "polls.txt#1");
   assert.deepEqual(

@@ -5,7 +5,7 @@ import { contentTerms } from "../../ingest/index.js";
  * that the passage contains, times the share of its numbers that the passage contains, because a figure
  * the passage does not state is the commonest unsupported claim ("3 hours" against "2 hours" scores 0).
  * Light suffix folding lets "talks"/"talked" match "talk". A sentence with no content term claims nothing
- * and scores 1. Shared by citation checking (rag/verify.ts) and the eval harness.
+ * and scores 1. Shared by citation checking (rag/verify/verify.ts) and the eval harness.
  */
 export function supportScore(sentence: string, passage: string): number {
   const claimed = new Set(contentTerms(sentence).map(fold));

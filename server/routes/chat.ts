@@ -2,7 +2,8 @@ import { Router } from "express";
 import type { EngineEvent } from "../../core/types.js";
 import type { Drain } from "../drain.js";
 import type { EngineGate } from "../engine-gate.js";
-import { parseAskBody, requireJson } from "../request.js";
+import { parseAskRequest } from "../../core/ask-request.js";
+import { requireJson } from "../request.js";
 import { openSse } from "../sse.js";
 import { workSignal } from "../work-signal.js";
 
@@ -26,7 +27,7 @@ function payload(event: EngineEvent): unknown {
  */
 export function chatRoute(gate: EngineGate, heartbeatMs: number, drain: Drain): Router {
   return Router().post("/api/chat", requireJson, async (req, res) => {
-    const request = parseAskBody(req.body);
+    const request = parseAskRequest(req.body);
     const engine = gate.get();
     const work = workSignal(res, drain);
     const sse = openSse(res, heartbeatMs);

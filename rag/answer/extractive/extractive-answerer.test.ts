@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import type { AnswerEvent, Hit } from "../../../core/types.js";
 import { collect } from "../collect.js";
 import { assertCitationsConsistent, assertVerbatim } from "../composition.fixture.js";
+import { standalone } from "../../condense/condense.js";
 import { ExtractiveAnswerer } from "./extractive-answerer.js";
 import { hit } from "../hits.fixture.js";
 
@@ -118,7 +119,7 @@ describe("ExtractiveAnswerer", () => {
 
   it("answer · streaming · yields citations, then tokens, then done; the tokens make up the answer", async () => {
     const events: AnswerEvent[] = [];
-    for await (const e of answerer.answer("Which borders did Hegseth mention?", [BORDERS_000, BORDERS_001])) events.push(e);
+    for await (const e of answerer.answer(standalone("Which borders did Hegseth mention?"), [BORDERS_000, BORDERS_001])) events.push(e);
     const types = events.map((e) => e.type);
     assert.equal(types[0], "citations");
     assert.equal(types.at(-1), "done");
@@ -131,21 +132,20 @@ describe("ExtractiveAnswerer", () => {
 
   it("answer · collected · equals compose", async () => {
     const question = "How much aid has Ukraine received?";
-    assert.deepEqual(await collect(answerer.answer(question, [AID])), compose(question, [AID]));
+    assert.deepEqual(await collect(answerer.answer(standalone(question), [AID])), compose(question, [AID]));
   });
 
   it("answer · aborted signal · stops with the abort reason", async () => {
     const abort = new AbortController();
     abort.abort(new Error("client went away"));
-    await assert.rejects(collect(answerer.answer("Which borders?", [BORDERS_000], { signal: abort.signal })), /client went away/u);
+    await assert.rejects(collect(answerer.answer(standalone("Which borders?"), [BORDERS_000], { signal: abort.signal })), /client went away/u);
   });
 
-  it("analyse · a rewritten follow-up · weighs the user's own words above the carried ones", () => {
-    const history = [
-      { role: "user" as const, content: "What did Hegseth say about Ukraine's borders?" },
-      { role: "assistant" as const, content: "That returning to them was unrealistic [1]." },
-    ];
-    const { picked } = answerer.analyse("and what did Scholz warn against? (Hegseth Ukraine borders)", [BORDERS_000, BORDERS_001], history);
+  it("analyse · a follow-up with carried words · weighs the user's own words above the carried ones", () => {
+    const { picked } = answerer.analyse({ question: "and what did Scholz warn against?", carried: ["Hegseth", "Ukraine", "borders"] }, [
+      BORDERS_000,
+      BORDERS_001,
+    ]);
     assert.match(picked[0]!.sentence.quote, /^German Chancellor Olaf Scholz warned/u);
   });
 

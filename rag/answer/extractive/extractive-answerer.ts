@@ -1,8 +1,9 @@
 import type { AnswerEvent, Composition, Hit, Turn } from "../../../core/types.js";
 import type { WordVectors } from "../../../ingest/index.js";
-import { splitFollowUp } from "../../condense/offline.js";
+import { standalone, toQuery, type StandaloneQuestion } from "../../condense/condense.js";
 import { assessEvidence, shouldAbstain, type Evidence } from "./abstain.js";
 import { ABSTENTION_MODEL } from "../abstention-model.js";
+import type { AnswerabilityCheck } from "../answerability.js";
 import type { Answerer, AnswerOptions } from "../answerer.js";
 import { citeSentences, toCitation } from "../citations.js";
 import { continuations } from "./continuation.js";
@@ -33,8 +34,6 @@ export interface Analysis {
   profile: QuestionProfile;
   /** The sentences quoted: those selected, then the sentences continuing them (which do not count as evidence). */
   picked: ScoredSentence[];
-  /** Every scored sentence of the passages (the lead model's fit reads them). */
-  candidates: ScoredSentence[];
   evidence: Evidence;
   abstained: boolean;
 }
@@ -43,7 +42,7 @@ export interface Analysis {
  * The offline answerer: quotes the retrieved sentences that answer the question, verbatim, each
  * followed by the `[n]` of its passage; says the documents don't cover it when the evidence is weak.
  */
-export class ExtractiveAnswerer implements Answerer {
+export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   readonly name = "extractive";
   private readonly cache: PassageCache;
   private readonly matcher: TermMatcher;
@@ -71,9 +70,9 @@ export class ExtractiveAnswerer implements Answerer {
     this.relatedCount = relatedCount;
   }
 
-  async *answer(question: string, hits: Hit[], { history, signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+  async *answer(question: StandaloneQuestion, hits: Hit[], { signal }: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     signal?.throwIfAborted();
-    const { composition, sentences } = this.composeParts(question, hits, history ?? []);
+    const { composition, sentences } = this.composeParts(question, hits);
     yield { type: "citations", citations: composition.citations };
     for (const [i, sentence] of sentences.entries()) {
       signal?.throwIfAborted();
@@ -82,18 +81,18 @@ export class ExtractiveAnswerer implements Answerer {
     yield { type: "done", answer: composition };
   }
 
-  /** The whole answer at once (the same one `answer()` streams). */
-  compose(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Composition {
-    return this.composeParts(question, hits, history).composition;
+  /** The whole answer at once (the same one `answer()` streams); a string is a question that stands alone. */
+  compose(question: Asked, hits: readonly Hit[]): Composition {
+    return this.composeParts(asked(question), hits).composition;
   }
 
   /**
-   * Scores, selects and weighs the evidence. With a conversation history, `question` may be a
-   * follow-up rewritten by rewriteFollowUp; its carried words then count less than the user's own.
+   * Scores, selects and weighs the evidence. The words a follow-up carries from earlier turns count less
+   * than the user's own.
    */
-  analyse(question: string, hits: readonly Hit[], history: readonly Turn[] = []): Analysis {
-    const parts = history.length > 0 ? splitFollowUp(question) : { question, context: "" };
-    const profile = profileQuestion(parts.question, this.vectors, parts.context);
+  analyse(question: Asked, hits: readonly Hit[]): Analysis {
+    const { question: own, carried } = asked(question);
+    const profile = profileQuestion(own, this.vectors, carried.join(" "));
     const passages = hits.map((hit) => {
       const info = this.cache.get(hit.chunk);
       return { info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) };
@@ -105,21 +104,37 @@ export class ExtractiveAnswerer implements Answerer {
     });
     const evidence = assessEvidence(profile, passages, candidates, picked);
     const abstained = picked.length === 0 || shouldAbstain(evidence, this.threshold);
-    return { profile, picked: [...picked, ...continuations(candidates, picked)], candidates, evidence, abstained };
+    return { profile, picked: [...picked, ...continuations(candidates, picked)], evidence, abstained };
+  }
+
+  /** The abstention when the passages cannot answer, else undefined: the LLM answerer's pre-check. */
+  abstention(question: StandaloneQuestion, hits: readonly Hit[]): Composition | undefined {
+    const analysis = this.analyse(question, hits);
+    return analysis.abstained ? this.abstained(question, hits, analysis) : undefined;
   }
 
   /** The composition and the pieces streamed as tokens (their concatenation is the answer). */
-  private composeParts(question: string, hits: readonly Hit[], history: readonly Turn[]): { composition: Composition; sentences: string[] } {
-    const analysis = this.analyse(question, hits, history);
+  private composeParts(question: StandaloneQuestion, hits: readonly Hit[]): { composition: Composition; sentences: string[] } {
+    const analysis = this.analyse(question, hits);
     if (analysis.abstained) {
-      const text = abstention(question, analysis.evidence.missingNames);
-      const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
-      return { composition: composition(text, true, [], related), sentences: [text] };
+      const abstained = this.abstained(question, hits, analysis);
+      return { composition: abstained, sentences: [abstained.answer] };
     }
     const { sentences, citations } = citeSentences(analysis.picked, hits);
     return { composition: composition(sentences.join(" "), false, citations, []), sentences };
   }
+
+  /** "The documents don't say …", with the nearest passages as related. */
+  private abstained(question: StandaloneQuestion, hits: readonly Hit[], analysis: Analysis): Composition {
+    const related = hits.slice(0, this.relatedCount).map((h, i) => toCitation(h, i + 1));
+    // A missing name may be one the follow-up carried, so it is looked up in the carried words too.
+    return composition(abstention(toQuery(question), analysis.evidence.missingNames), true, [], related);
+  }
 }
+
+/** What compose() and analyse() take: a string is a question that stands alone. */
+type Asked = string | StandaloneQuestion;
+const asked = (q: Asked): StandaloneQuestion => (typeof q === "string" ? standalone(q) : q);
 
 const composition = (answer: string, abstained: boolean, citations: Composition["citations"], related: Composition["related"]): Composition => ({
   answer,

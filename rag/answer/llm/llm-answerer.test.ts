@@ -6,7 +6,9 @@ import type { AnswerEvent, Composition, Hit } from "../../../core/types.js";
 import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import type { Answerer } from "../answerer.js";
+import { standalone } from "../../condense/condense.js";
 import { toCitation } from "../citations.js";
+import { ExtractiveAnswerer } from "../extractive/extractive-answerer.js";
 import { LlmAnswerer } from "./llm-answerer.js";
 
 const PASSAGES = [
@@ -19,7 +21,7 @@ const HITS: Hit[] = PASSAGES.map((text, i) => ({
   score: 1 - i / 10,
   via: "hybrid",
 }));
-const QUESTION = "How long did Trump and Putin speak?";
+const QUESTION = standalone("How long did Trump and Putin speak?");
 
 /** Stands in for the extractive answerer: one fixed sentence citing the first passage. */
 const FALLBACK: Answerer = {
@@ -39,6 +41,9 @@ const FALLBACK: Answerer = {
     yield { type: "done", answer };
   },
 };
+
+/** The real pre-check: the extractive composer's abstention model (without word vectors). */
+const PRECHECK = new ExtractiveAnswerer();
 
 async function collect(events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {
   const out: AnswerEvent[] = [];
@@ -72,6 +77,7 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
       model: "test-model",
       prompts,
       fallback: FALLBACK,
+      precheck: PRECHECK,
       maxRetries: 2,
       // Generous, so a loaded machine cannot turn a normal reply into a timeout; timeout tests lower it.
       timeoutMs: 5_000,
@@ -215,6 +221,24 @@ describe("LlmAnswerer against a fake OpenAI-compatible server", () => {
     const events = await ask([], {}, []);
     assert.deepEqual([done(events).abstained, done(events).generator], [true, "openai:test-model"]);
     assert.equal(fake.requests.length, 0);
+  });
+
+  test("LlmAnswerer · question no passage could answer · the pre-check's abstention, zero model calls", async () => {
+    fake.script("chat", { type: "chat", content: "France won it [1]." });
+    const events = await collect(answerer().answer(standalone("Who won the football world cup in 1998?"), HITS));
+    assert.deepEqual(types(events), ["citations", "done"]);
+    const answer = done(events);
+    assert.deepEqual([answer.abstained, answer.generator, answer.citations], [true, "openai:test-model", []]);
+    assert.equal(answer.answer, PRECHECK.abstention(standalone("Who won the football world cup in 1998?"), HITS)?.answer);
+    assert.ok(answer.related.length > 0, "the nearest passages are listed as related");
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test("LlmAnswerer · question a passage answers · passes the pre-check, exactly one model call", async () => {
+    assert.equal(PRECHECK.abstention(QUESTION, HITS), undefined);
+    const answer = done(await ask([{ type: "chat", content: "They spoke for two hours [1]." }]));
+    assert.equal(answer.abstained, false);
+    assert.equal(fake.requestsTo("chat").length, 1);
   });
 
   test("LlmAnswerer · abort while waiting for headers · rejects with the abort and the upstream request is closed", async () => {

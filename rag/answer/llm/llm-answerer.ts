@@ -6,9 +6,11 @@ import type { AnswerEvent, Citation, Composition, Hit } from "../../../core/type
 import { loadPrompts, type Prompts } from "../../../prompts/load.js";
 import { createOpenAIClient } from "../../llm/openai-client.js";
 import { verifyCitations, type VerifyOptions } from "../../verify/verify.js";
+import { toQuery, type StandaloneQuestion } from "../../condense/condense.js";
+import type { AnswerabilityCheck } from "../answerability.js";
 import type { Answerer, AnswerOptions } from "../answerer.js";
 import { toCitation } from "../citations.js";
-import { buildAnswerMessages, DEFAULT_REFUSAL, parseRefusal, RefusalGate } from "./llm-prompt.js";
+import { buildAnswerMessages, parseRefusal, RefusalGate } from "./llm-prompt.js";
 import { timeoutError, UpstreamError, withRetries, type Deadline, type RetryPolicy } from "../../llm/upstream.js";
 
 export interface LlmAnswererOptions {
@@ -17,6 +19,8 @@ export interface LlmAnswererOptions {
   prompts: Prompts;
   /** Answers instead when the model server fails; its `generator` gets "(fallback: <reason>)" appended. */
   fallback: Answerer;
+  /** Decides before the model is called whether any passage could answer (the extractive abstention model). */
+  precheck: AnswerabilityCheck;
   maxRetries: number;
   /** Longest wait for the response headers or for the next streamed chunk. */
   timeoutMs: number;
@@ -32,8 +36,9 @@ type ModelStream = Stream<ChatCompletionChunk>;
 const RELATED_COUNT = 3;
 
 /**
- * Answers with a chat model over the retrieved passages: streams its tokens, then checks every `[n]`
- * (rag/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
+ * Answers with a chat model over the retrieved passages, once the pre-check has found that they could answer
+ * (else it abstains without calling the model): streams its tokens, then checks every `[n]`
+ * (rag/verify/verify.ts) before the final answer. Timeouts, 429 and 5xx are retried with backoff, then the
  * fallback (extractive) answers, flagged in `generator`. Upstream messages never reach the user.
  */
 export class LlmAnswerer implements Answerer {
@@ -43,16 +48,17 @@ export class LlmAnswerer implements Answerer {
     this.name = `openai:${opts.model}`;
   }
 
-  async *answer(question: string, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
+  async *answer(question: StandaloneQuestion, hits: Hit[], options: AnswerOptions = {}): AsyncIterable<AnswerEvent> {
     const { signal } = options;
     signal?.throwIfAborted();
-    const citations = hits.map((hit, i) => toCitation(hit, i + 1));
-    if (citations.length === 0) {
-      yield { type: "citations", citations };
-      yield { type: "done", answer: this.compose({ answer: DEFAULT_REFUSAL, abstained: true }) };
+    const refusal = this.opts.precheck.abstention(question, hits);
+    if (refusal) {
+      yield { type: "citations", citations: [] };
+      yield { type: "done", answer: { ...refusal, generator: this.name } };
       return;
     }
-    const messages = await buildAnswerMessages(this.opts.prompts, question, citations);
+    const citations = hits.map((hit, i) => toCitation(hit, i + 1));
+    const messages = await buildAnswerMessages(this.opts.prompts, toQuery(question), citations);
     let opened: { value: ModelStream; deadline: Deadline };
     try {
       const { maxRetries, timeoutMs, backoff } = this.opts;
@@ -135,7 +141,7 @@ export class LlmAnswerer implements Answerer {
    * The fallback's answer, flagged. When model text was already streamed, only its `done` follows:
    * the client replaces the partial text with the final answer rather than appending to it.
    */
-  private async *fallBack(question: string, hits: Hit[], options: AnswerOptions, reason: string, streamed: boolean): AsyncIterable<AnswerEvent> {
+  private async *fallBack(question: StandaloneQuestion, hits: Hit[], options: AnswerOptions, reason: string, streamed: boolean): AsyncIterable<AnswerEvent> {
     for await (const event of this.opts.fallback.answer(question, hits, options)) {
       if (event.type === "done") {
         const generator = `${event.answer.generator} (fallback: ${reason})`;
@@ -151,16 +157,17 @@ function reasonOf(err: unknown): string {
   throw err;
 }
 
-/** The engine's one call: an LlmAnswerer configured from `config`, falling back to `fallback`. */
+/** The engine's one call: an LlmAnswerer configured from `config`, falling back to `fallback`, which also pre-checks. */
 export async function createLlmAnswerer(
   config: Pick<Config, "generator" | "openai">,
-  { fallback, prompts, client }: { fallback: Answerer; prompts?: Prompts; client?: OpenAI },
+  { fallback, prompts, client }: { fallback: Answerer & AnswerabilityCheck; prompts?: Prompts; client?: OpenAI },
 ): Promise<LlmAnswerer> {
   return new LlmAnswerer({
     client: client ?? createOpenAIClient(config.openai),
     model: config.generator.model,
     prompts: prompts ?? (await loadPrompts()),
     fallback,
+    precheck: fallback,
     maxRetries: config.openai.maxRetries,
     timeoutMs: config.openai.timeoutMs,
   });
