@@ -1,7 +1,7 @@
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, summariseSources, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
 import type { Condense } from "./condense-llm.js";
@@ -118,7 +118,7 @@ function checkTopK(topK: number): number {
 function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answerer): Health {
   return {
     status: "ok",
-    documents: new Set(store.chunks().map((c) => c.source)).size,
+    documents: summariseSources(store).length,
     chunks: store.size,
     embeddings: embedder.id,
     generator: answerer.name,
@@ -127,16 +127,12 @@ function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answere
 }
 
 function listDocuments(store: ChunkReader): DocumentSummary[] {
-  const bySource = new Map<string, DocumentSummary>();
-  for (const { source, title, date } of store.chunks()) {
-    const summary = bySource.get(source);
-    if (summary) summary.chunks++;
-    else {
+  return summariseSources(store)
+    .map(({ source, title, date, chunks }) => {
       const file = store.fileRecord?.(source);
-      bySource.set(source, { source, title, date, chunks: 1, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null });
-    }
-  }
-  return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
+      return { source, title, date, chunks, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null };
+    })
+    .sort((a, b) => a.source.localeCompare(b.source));
 }
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
