@@ -91,7 +91,7 @@ export class Bm25Index {
   readonly analyzer: Analyzer;
   readonly params: Readonly<Bm25Params>;
   private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private readonly docs = new Map<number, DocTerms>();
   /** The snapshot's arrays while the index is as read (docs is then empty); null once it changed. */
   private frozen: { flat: Flat; snapshot: Bm25Snapshot } | null = null;
@@ -224,7 +224,7 @@ export class Bm25Index {
       throw new Error(`BM25: snapshot built with analyzer ${meta.analyzer}, not ${analyzer.id}`);
     }
     const index = new Bm25Index(analyzer, params);
-    index.terms.push(...meta.terms);
+    index.terms = meta.terms;
     const flat = unpack(snapshot);
     for (let i = 0; i < flat.lengths.length; i++) index.totalLen += flat.lengths[i]!;
     index.frozen = { flat, snapshot };
@@ -237,6 +237,7 @@ export class Bm25Index {
     if (!this.frozen) return;
     const { docIds, lengths, docOffsets, termIds, tfs } = this.frozen.flat;
     this.frozen = null;
+    this.terms = this.terms.slice(); // the snapshot keeps its own list
     this.terms.forEach((term, id) => this.termIds.set(term, id));
     for (let i = 0; i < docIds.length; i++) {
       const [from, to] = [docOffsets[i]!, docOffsets[i + 1]!];
