@@ -36,7 +36,8 @@ await access(REAL_DOCS).catch(() => {
 });
 if (values.rebuild) await rm(WORK, { recursive: true, force: true });
 await mkdir(WORK, { recursive: true });
-const config = loadConfig({ CACHE_DIR: path.join(ROOT, ".data/cache"), EMBEDDINGS: "local" });
+// The real documents are symlinks into REAL_DOCS.
+const config = loadConfig({ CACHE_DIR: path.join(ROOT, ".data/cache"), EMBEDDINGS: "local", FOLLOW_EXTERNAL_LINKS: "true" });
 const embedder = await createEmbedder(config);
 
 const real = await ensureIndex("real", async (docs) => ({ files: await linkRealDocs(docs) }));

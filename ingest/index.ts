@@ -6,7 +6,8 @@
 export { runIngest } from "./run-ingest.js";
 export type { IngestDeps, IngestOptions, IngestProgress, IngestSummary, SkipReason } from "./run-ingest.js";
 export type { StoreOptions } from "./store/hnsw-bm25-store.js";
-export type { ChunkReader, ChunkStore, ChunkWriter } from "./store/chunk-store.js";
+export type { ChunkReader, ChunkStore, ChunkWriter, SourceSummary } from "./store/chunk-store.js";
+export { summariseSources } from "./store/chunk-store.js";
 export { createChunkStore, openChunkStore } from "./store/open-store.js";
 export { createTermIndex } from "./store/term-index.js";
 export { TermGraph } from "./store/term-graph.js";

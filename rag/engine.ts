@@ -1,6 +1,6 @@
 import type { Config } from "../core/config.js";
 import type { Engine, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, summariseSources, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ask, type Pipeline } from "./ask.js";
 import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
@@ -96,7 +96,7 @@ const offlineCondense: Condense = async (question: string, history: Turn[]) => r
 function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answerer): Health {
   return {
     status: "ok",
-    documents: new Set(store.chunks().map((c) => c.source)).size,
+    documents: summariseSources(store).length,
     chunks: store.size,
     embeddings: embedder.id,
     generator: answerer.name,
@@ -105,14 +105,10 @@ function describeIndex(store: ChunkReader, embedder: Embedder, answerer: Answere
 }
 
 function listDocuments(store: ChunkReader): DocumentSummary[] {
-  const bySource = new Map<string, DocumentSummary>();
-  for (const { source, title, date } of store.chunks()) {
-    const summary = bySource.get(source);
-    if (summary) summary.chunks++;
-    else {
+  return summariseSources(store)
+    .map(({ source, title, date, chunks }) => {
       const file = store.fileRecord?.(source);
-      bySource.set(source, { source, title, date, chunks: 1, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null });
-    }
-  }
-  return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
+      return { source, title, date, chunks, bytes: file?.bytes ?? null, indexedAt: file?.indexedAt ?? null };
+    })
+    .sort((a, b) => a.source.localeCompare(b.source));
 }

@@ -1,4 +1,5 @@
 import { contentTerms } from "../text/tokenize.js";
+import { SortedTerms } from "./sorted-terms.js";
 import { topK } from "./top-k.js";
 
 /** How text becomes index terms. The id is persisted: an index built with other terms is rebuilt. */
@@ -34,15 +35,27 @@ interface DocTerms {
   tfs: Uint16Array;
 }
 
-/** Term-major postings (CSR), rebuilt after changes; `pos` indexes the per-document arrays. */
-interface Postings {
+/**
+ * Both directions of the postings, as flat arrays (CSR) over positions 0 … docs-1: document-major (each
+ * position's label, length, distinct terms and their frequencies) and term-major (each term's positions and
+ * frequencies). This is what the snapshot holds, so an opened index searches without rebuilding anything.
+ */
+interface Flat {
   docIds: Uint32Array;
-  /** Each position's distinct term ids (views into the per-document lists). */
-  docTerms: Uint32Array[];
-  norm: Float32Array;
-  offsets: Uint32Array;
+  lengths: Uint32Array;
+  docOffsets: Uint32Array;
+  termIds: Uint32Array;
+  tfs: Uint16Array;
+  termOffsets: Uint32Array;
   pos: Uint32Array;
-  tf: Uint16Array;
+  posTf: Uint16Array;
+  /** Term ids in sorted order of the terms (SortedTerms). */
+  order: Uint32Array;
+}
+
+/** Flat postings with the per-position BM25 length norms and a scratch score per position. */
+interface Postings extends Flat {
+  norm: Float32Array;
   scores: Float64Array;
 }
 
@@ -64,22 +77,28 @@ export interface PostingLists {
   termsAt(position: number): Uint32Array;
   /** The document number (label) at `position`. */
   docAt(position: number): number;
+  /** Ids of the terms starting with `prefix` (a term's other forms share its first letters: rag/retrieve/stem-buckets.ts). */
+  withPrefix(prefix: string): ArrayLike<number>;
 }
 
 /**
- * An Okapi BM25 index over numbered documents. Documents are kept as compact term lists (cheap to
- * add, remove and persist); queries run on term-major postings built from them by `prepare()` (open
- * calls it, so no query pays for it; a query after a change rebuilds them), so a query costs
- * O(postings of its terms), not O(documents).
+ * An Okapi BM25 index over numbered documents. Queries run on flat postings (see Flat), so a query costs
+ * O(postings of its terms), not O(documents). An index read from a snapshot serves from the snapshot's arrays
+ * as they are; documents are kept as per-document term lists (cheap to add and remove) only once it changes,
+ * and the flat postings are rebuilt from them by `prepare()` (or by the first query after a change).
  */
 export class Bm25Index {
   readonly analyzer: Analyzer;
   readonly params: Readonly<Bm25Params>;
   private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private readonly docs = new Map<number, DocTerms>();
+  /** The snapshot's arrays while the index is as read (docs is then empty); null once it changed. */
+  private frozen: { flat: Flat; snapshot: Bm25Snapshot } | null = null;
   private totalLen = 0;
   private postings: Postings | null = null;
+  /** The vocabulary in sorted order, for the current postings. */
+  private sorted: SortedTerms | null = null;
   private scratch: Uint32Array = new Uint32Array(1024);
 
   constructor(analyzer: Analyzer = DEFAULT_ANALYZER, params: Partial<Bm25Params> = {}) {
@@ -88,10 +107,11 @@ export class Bm25Index {
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.frozen ? this.frozen.flat.docIds.length : this.docs.size;
   }
 
   add(doc: number, text: string): void {
+    this.thaw();
     if (this.docs.has(doc)) throw new Error(`BM25: document ${doc} is already indexed`);
     const words = this.analyzer.terms(text);
     // Counting in a reused array indexed by term id, not a Map per document: add() runs per chunk.
@@ -111,6 +131,7 @@ export class Bm25Index {
   }
 
   remove(doc: number): boolean {
+    this.thaw();
     const entry = this.docs.get(doc);
     if (!entry) return false;
     this.docs.delete(doc);
@@ -119,45 +140,47 @@ export class Bm25Index {
     return true;
   }
 
-  /** Builds the term-major postings now (when stale), so that the first query does not. */
+  /** Builds the flat postings now (when stale), so that the first query does not. */
   prepare(): void {
-    this.postings ??= this.buildPostings();
+    this.prepared();
   }
 
   /** The postings as a read-only view; valid until the next add or remove. */
   postingLists(): PostingLists {
-    const p = (this.postings ??= this.buildPostings());
-    const { termIds, terms } = this;
+    const p = this.prepared();
+    const { terms } = this;
+    const sorted = this.sorted!;
     return {
       size: p.docIds.length,
       termCount: terms.length,
-      id: (term) => termIds.get(term),
+      id: (term) => sorted.id(term),
       term: (id) => terms[id]!,
-      df: (id) => p.offsets[id + 1]! - p.offsets[id]!,
-      postings: (id) => p.pos.subarray(p.offsets[id]!, p.offsets[id + 1]!),
-      termsAt: (position) => p.docTerms[position]!,
+      df: (id) => p.termOffsets[id + 1]! - p.termOffsets[id]!,
+      postings: (id) => p.pos.subarray(p.termOffsets[id]!, p.termOffsets[id + 1]!),
+      termsAt: (position) => p.termIds.subarray(p.docOffsets[position]!, p.docOffsets[position + 1]!),
       docAt: (position) => p.docIds[position]!,
+      withPrefix: (prefix) => sorted.withPrefix(prefix),
     };
   }
 
   /** The k best documents for the query, best first; documents sharing no term are not returned. */
   search(query: string, k: number): Bm25Match[] {
-    if (k <= 0 || this.docs.size === 0) return [];
-    const p = (this.postings ??= this.buildPostings());
-    const n = this.docs.size;
+    if (k <= 0 || this.size === 0) return [];
+    const p = this.prepared();
+    const n = p.docIds.length;
     const { k1 } = this.params;
     const touched: number[] = [];
     for (const term of new Set(this.analyzer.terms(query))) {
-      const t = this.termIds.get(term);
+      const t = this.sorted!.id(term);
       if (t === undefined) continue;
-      const start = p.offsets[t]!;
-      const end = p.offsets[t + 1]!;
+      const start = p.termOffsets[t]!;
+      const end = p.termOffsets[t + 1]!;
       const df = end - start;
       if (df === 0) continue;
       const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (k1 + 1);
       for (let i = start; i < end; i++) {
         const pos = p.pos[i]!;
-        const tf = p.tf[i]!;
+        const tf = p.posTf[i]!;
         if (p.scores[pos] === 0) touched.push(pos);
         p.scores[pos]! += (w * tf) / (tf + p.norm[pos]!);
       }
@@ -168,71 +191,72 @@ export class Bm25Index {
   }
 
   /**
-   * Binary layout (little-endian): docIds u32[docs] · lengths u32[docs] · docOffsets u32[docs+1] ·
-   * termIds u32[postings] · tfs u16[postings]. Unused terms are dropped and term ids renumbered.
+   * Binary layout (little-endian), the arrays of Flat in order: docIds u32[docs] · lengths u32[docs] ·
+   * docOffsets u32[docs+1] · termIds u32[postings] · termOffsets u32[terms+1] · pos u32[postings] ·
+   * order u32[terms] · tfs u16[postings] · posTf u16[postings]. Unused terms are dropped and term ids renumbered.
    */
   serialize(): Bm25Snapshot {
-    const remap = new Map<number, number>();
+    if (this.frozen) return this.frozen.snapshot;
+    const remap = new Int32Array(this.terms.length).fill(-1);
     const terms: string[] = [];
-    let postings = 0;
-    for (const d of this.docs.values()) postings += d.terms.length;
-    const n = this.docs.size;
-    const u32 = new Uint32Array(n * 3 + 1 + postings);
-    const tfs = new Uint16Array(postings);
-    let i = 0;
-    let p = 0;
-    for (const [doc, d] of this.docs) {
-      u32[i] = doc;
-      u32[n + i] = d.len;
-      u32[2 * n + i] = p;
-      for (let j = 0; j < d.terms.length; j++, p++) {
-        const old = d.terms[j]!;
-        let id = remap.get(old);
-        if (id === undefined) {
-          id = terms.push(this.terms[old]!) - 1;
-          remap.set(old, id);
-        }
-        u32[3 * n + 1 + p] = id;
-        tfs[p] = d.tfs[j]!;
-      }
-      i++;
-    }
-    u32[3 * n] = p;
-    const data = new Uint8Array(u32.byteLength + tfs.byteLength);
-    data.set(new Uint8Array(u32.buffer), 0);
-    data.set(new Uint8Array(tfs.buffer), u32.byteLength);
-    return { meta: { analyzer: this.analyzer.id, terms, docs: n, postings }, data };
+    const docs = [...this.docs.values()];
+    const lists = docs.map((d) => ({
+      len: d.len,
+      terms: d.terms.map((old) => (remap[old]! >= 0 ? remap[old]! : (remap[old] = terms.push(this.terms[old]!) - 1))),
+      tfs: d.tfs,
+    }));
+    const flat = flatten([...this.docs.keys()], lists, terms);
+    const u32 = [flat.docIds, flat.lengths, flat.docOffsets, flat.termIds, flat.termOffsets, flat.pos, flat.order];
+    const u16 = [flat.tfs, flat.posTf];
+    const data = new Uint8Array([...u32, ...u16].reduce((bytes, a) => bytes + a.byteLength, 0));
+    let at = 0;
+    for (const a of [...u32, ...u16]) (data.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at), (at += a.byteLength));
+    return { meta: { analyzer: this.analyzer.id, terms, docs: docs.length, postings: flat.termIds.length }, data };
   }
 
-  /** Restores a snapshot; the analyzer must be the one that built it (compare `meta.analyzer` first). */
+  /**
+   * Restores a snapshot; the analyzer must be the one that built it (compare `meta.analyzer` first). The
+   * index serves from the snapshot's arrays (views, not copies, when `data` is 4-byte aligned).
+   */
   static deserialize(snapshot: Bm25Snapshot, analyzer: Analyzer, params: Partial<Bm25Params> = {}): Bm25Index {
     const { meta } = snapshot;
     if (meta.analyzer !== analyzer.id) {
       throw new Error(`BM25: snapshot built with analyzer ${meta.analyzer}, not ${analyzer.id}`);
     }
-    const n = meta.docs;
-    const u32Len = n * 3 + 1 + meta.postings;
-    if (snapshot.data.byteLength !== u32Len * 4 + meta.postings * 2) {
-      throw new Error(`BM25: snapshot data has ${snapshot.data.byteLength} bytes, expected ${u32Len * 4 + meta.postings * 2}`);
-    }
-    const aligned = snapshot.data.byteOffset % 4 === 0 ? snapshot.data : new Uint8Array(snapshot.data); // a copy starts aligned
-    const u32 = new Uint32Array(aligned.buffer, aligned.byteOffset, u32Len);
-    const tfs = new Uint16Array(aligned.buffer, aligned.byteOffset + u32Len * 4, meta.postings);
     const index = new Bm25Index(analyzer, params);
-    for (const term of meta.terms) index.termId(term);
-    for (let i = 0; i < n; i++) {
-      const from = u32[2 * n + i]!;
-      const to = u32[2 * n + i + 1]!;
-      const termIds = u32.subarray(3 * n + 1 + from, 3 * n + 1 + to);
-      index.insert(u32[i]!, { len: u32[n + i]!, terms: termIds, tfs: tfs.subarray(from, to) });
-    }
+    index.terms = meta.terms;
+    const flat = unpack(snapshot);
+    for (let i = 0; i < flat.lengths.length; i++) index.totalLen += flat.lengths[i]!;
+    index.frozen = { flat, snapshot };
+    index.prepared();
     return index;
+  }
+
+  /** Turns the snapshot's arrays into per-document lists (and the vocabulary into a Map), before the first change. */
+  private thaw(): void {
+    if (!this.frozen) return;
+    const { docIds, lengths, docOffsets, termIds, tfs } = this.frozen.flat;
+    this.frozen = null;
+    this.terms = this.terms.slice(); // the snapshot keeps its own list
+    this.terms.forEach((term, id) => this.termIds.set(term, id));
+    for (let i = 0; i < docIds.length; i++) {
+      const [from, to] = [docOffsets[i]!, docOffsets[i + 1]!];
+      this.docs.set(docIds[i]!, { len: lengths[i]!, terms: termIds.subarray(from, to), tfs: tfs.subarray(from, to) });
+    }
   }
 
   private insert(doc: number, entry: DocTerms): void {
     this.docs.set(doc, entry);
     this.totalLen += entry.len;
     this.postings = null;
+  }
+
+  /** The flat postings and sorted vocabulary, built now when stale. */
+  private prepared(): Postings {
+    if (this.postings) return this.postings;
+    const flat = this.frozen ? this.frozen.flat : flatten([...this.docs.keys()], [...this.docs.values()], this.terms);
+    this.sorted = new SortedTerms(this.terms, flat.order);
+    return (this.postings = this.withNorms(flat));
   }
 
   private termId(term: string): number {
@@ -244,36 +268,61 @@ export class Bm25Index {
     return id;
   }
 
-  private buildPostings(): Postings {
-    const n = this.docs.size;
+  /** The postings with the length norm of each position, for this index's k1 and b (query-time settings). */
+  private withNorms(flat: Flat): Postings {
+    const n = flat.docIds.length;
     const { k1, b } = this.params;
     const avgdl = this.totalLen / n || 1;
-    const docIds = new Uint32Array(n);
-    const docTerms: Uint32Array[] = [];
     const norm = new Float32Array(n);
-    const offsets = new Uint32Array(this.terms.length + 1);
-    let pos = 0;
-    for (const [doc, d] of this.docs) {
-      docIds[pos] = doc;
-      docTerms.push(d.terms);
-      norm[pos++] = k1 * (1 - b + (b * d.len) / avgdl);
-      for (const t of d.terms) offsets[t + 1]!++;
-    }
-    for (let t = 0; t < this.terms.length; t++) offsets[t + 1]! += offsets[t]!;
-    const cursor = offsets.slice(0, this.terms.length);
-    const postPos = new Uint32Array(offsets[this.terms.length]!);
-    const postTf = new Uint16Array(postPos.length);
-    pos = 0;
-    for (const d of this.docs.values()) {
-      for (let j = 0; j < d.terms.length; j++) {
-        const c = cursor[d.terms[j]!]!++;
-        postPos[c] = pos;
-        postTf[c] = d.tfs[j]!;
-      }
-      pos++;
-    }
-    return { docIds, docTerms, norm, offsets, pos: postPos, tf: postTf, scores: new Float64Array(n) };
+    for (let pos = 0; pos < n; pos++) norm[pos] = k1 * (1 - b + (b * flat.lengths[pos]!) / avgdl);
+    return { ...flat, norm, scores: new Float64Array(n) };
   }
+}
+
+/** Flat postings of `docs` (labels) with their term lists, in that order, over the ids of `terms`. */
+function flatten(docs: readonly number[], lists: readonly DocTerms[], terms: readonly string[]): Flat {
+  const termCount = terms.length;
+  const n = docs.length;
+  const docOffsets = new Uint32Array(n + 1);
+  lists.forEach((d, i) => (docOffsets[i + 1] = docOffsets[i]! + d.terms.length));
+  const termIds = new Uint32Array(docOffsets[n]!);
+  const tfs = new Uint16Array(termIds.length);
+  const lengths = new Uint32Array(n);
+  lists.forEach((d, i) => {
+    termIds.set(d.terms, docOffsets[i]!);
+    tfs.set(d.tfs, docOffsets[i]!);
+    lengths[i] = d.len;
+  });
+  const termOffsets = new Uint32Array(termCount + 1);
+  for (const t of termIds) termOffsets[t + 1]!++;
+  for (let t = 0; t < termCount; t++) termOffsets[t + 1]! += termOffsets[t]!;
+  const cursor = termOffsets.slice(0, termCount);
+  const pos = new Uint32Array(termIds.length);
+  const posTf = new Uint16Array(termIds.length);
+  for (let i = 0; i < n; i++) {
+    for (let j = docOffsets[i]!; j < docOffsets[i + 1]!; j++) {
+      const c = cursor[termIds[j]!]!++;
+      pos[c] = i;
+      posTf[c] = tfs[j]!;
+    }
+  }
+  return { docIds: Uint32Array.from(docs), lengths, docOffsets, termIds, tfs, termOffsets, pos, posTf, order: SortedTerms.orderOf(terms) };
+}
+
+/** The arrays of a snapshot's data (layout in `serialize`), checked against its counts. */
+function unpack({ meta, data }: Bm25Snapshot): Flat {
+  const [n, p, t] = [meta.docs, meta.postings, meta.terms.length];
+  const u32Len = 3 * n + 1 + p + t + 1 + p + t;
+  const expected = u32Len * 4 + 2 * p * 2;
+  if (data.byteLength !== expected) throw new Error(`BM25: snapshot data has ${data.byteLength} bytes, expected ${expected}`);
+  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data); // a copy starts aligned
+  let at = aligned.byteOffset;
+  const u32 = (length: number) => new Uint32Array(aligned.buffer, (at += length * 4) - length * 4, length);
+  const u16 = (length: number) => new Uint16Array(aligned.buffer, (at += length * 2) - length * 2, length);
+  const [docIds, lengths, docOffsets, termIds, termOffsets, pos, order] = [u32(n), u32(n), u32(n + 1), u32(p), u32(t + 1), u32(p), u32(t)];
+  const [tfs, posTf] = [u16(p), u16(p)];
+  if (docOffsets[n] !== p || termOffsets[t] !== p) throw new Error(`BM25: snapshot offsets do not add up to ${p} postings`);
+  return { docIds, lengths, docOffsets, termIds, tfs, termOffsets, pos, posTf, order };
 }
 
 function growTo(a: Uint32Array, min: number): Uint32Array {

@@ -20,6 +20,28 @@ export interface ChunkReader {
   readonly builtAt: string | null;
   /** A file's recorded size and when it was indexed (the documents list); undefined when the store keeps none. */
   fileRecord?(source: string): FileRecord | undefined;
+  /** Each source, as `summariseSources` derives it from `chunks()`: for a store that can list them without every chunk. */
+  sourceSummaries?(): readonly SourceSummary[];
+}
+
+/** A source of the store: its first chunk's title and date, and how many chunks it has. */
+export interface SourceSummary {
+  source: string;
+  title: string;
+  date: string | null;
+  chunks: number;
+}
+
+/** The store's sources in order of first appearance in `chunks()`. */
+export function summariseSources(store: ChunkReader): readonly SourceSummary[] {
+  if (store.sourceSummaries) return store.sourceSummaries();
+  const bySource = new Map<string, SourceSummary>();
+  for (const { source, title, date } of store.chunks()) {
+    const summary = bySource.get(source);
+    if (summary) summary.chunks++;
+    else bySource.set(source, { source, title, date, chunks: 1 });
+  }
+  return [...bySource.values()];
 }
 
 /** What ingest needs of a store: add and drop chunks per file, remember file hashes, write it all. */

@@ -2,6 +2,7 @@ import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../core/errors.js";
 import type { Chunk } from "../../core/types.js";
+import { ChunkTableWriter } from "./chunk-table.js";
 
 /** A stored chunk with its HNSW/BM25 label and its embedding. */
 export interface Entry {
@@ -15,18 +16,20 @@ export const VECTORS_FILE = "vectors.f32";
 const LINES_PER_WRITE = 1000;
 
 /**
- * Writes `chunks.jsonl` (one `[label, chunk]` per line, a format that streams and stays readable)
- * and `vectors.f32` (the vectors back to back, float32 little-endian, in the same order), so an
- * incremental ingest keeps unchanged chunks without re-embedding them.
+ * Writes `chunks.jsonl` (one `[label, chunk]` per line, a format that streams and stays readable),
+ * `vectors.f32` (the vectors back to back, float32 little-endian, in the same order), so an incremental
+ * ingest keeps unchanged chunks without re-embedding them, and the chunk table (chunk-table.ts) that lets
+ * a reader find each line without parsing the file.
  */
 export async function writeEntries(dir: string, entries: Iterable<Entry>, dim: number): Promise<void> {
   const list = [...entries];
   const vectors = new Float32Array(list.length * dim);
   list.forEach((e, i) => vectors.set(e.vector, i * dim));
+  const table = new ChunkTableWriter(list.length);
   const chunks = await open(path.join(dir, CHUNKS_FILE), "w");
   try {
     for (let i = 0; i < list.length; i += LINES_PER_WRITE) {
-      const lines = list.slice(i, i + LINES_PER_WRITE).map((e) => `${JSON.stringify([e.label, e.chunk])}\n`);
+      const lines = list.slice(i, i + LINES_PER_WRITE).map((e) => table.add(e.label, e.chunk, `${JSON.stringify([e.label, e.chunk])}\n`));
       await chunks.write(lines.join(""));
     }
   } finally {
@@ -38,6 +41,7 @@ export async function writeEntries(dir: string, entries: Iterable<Entry>, dim: n
   } finally {
     await vectorFile.close();
   }
+  await table.write(dir);
 }
 
 /** Reads what `writeEntries` wrote; vectors are views into one buffer, not copies. */

@@ -1,10 +1,12 @@
 import { access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, errorMessage, isAppError } from "../../core/errors.js";
+import type { Chunk } from "../../core/types.js";
 import type { Embedder } from "../embed/embedder.js";
 import { writeDirAtomic } from "./atomic-dir.js";
 import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
 import { checksumFiles, verifyChecksums } from "./checksums.js";
+import { CHUNK_KEYS_FILE, CHUNK_TABLE_FILE, ChunkTable } from "./chunk-table.js";
 import { CHUNKS_FILE, corrupt, readEntries, VECTORS_FILE, writeEntries, type Entry } from "./entries-file.js";
 import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswGraph, type HnswParams } from "./hnsw-index.js";
 import { HnswWorkerGraph } from "./hnsw-worker-graph.js";
@@ -50,7 +52,7 @@ const BM25_DATA_FILE = "bm25.bin";
 const TERM_GRAPH_FILE = "terms.hnsw";
 const TERM_GRAPH_MEMBERS_FILE = "terms.json";
 /** Every file but the manifest, which records their checksums (the term graph's two only when written). */
-const DATA_FILES = [CHUNKS_FILE, VECTORS_FILE, HNSW_FILE, BM25_META_FILE, BM25_DATA_FILE];
+const DATA_FILES = [CHUNKS_FILE, CHUNK_TABLE_FILE, CHUNK_KEYS_FILE, VECTORS_FILE, HNSW_FILE, BM25_META_FILE, BM25_DATA_FILE];
 
 export function createGraph(dim: number, options: StoreOptions): HnswGraph {
   return options.hnswWorker ? HnswWorkerGraph.create(dim, options.hnsw) : HnswIndex.create(dim, options.hnsw);
@@ -60,11 +62,45 @@ export function createBm25(options: StoreOptions): Bm25Index {
   return new Bm25Index(options.bm25?.analyzer ?? DEFAULT_ANALYZER, options.bm25?.params);
 }
 
+/** What the search side reads of an index folder: the chunks as a table (not parsed), with the same search parts. */
+export interface SearchParts extends Omit<IndexParts, "entries"> {
+  table: ChunkTable;
+}
+
 /**
- * Reads the index folder `dir` (layout in README.md). Rejects a missing index (INDEX_NOT_READY),
+ * Reads the index folder `dir` (layout in README.md) to update it. Rejects a missing index (INDEX_NOT_READY),
  * one built with another embedder or dimension and a damaged one (INDEX_MISMATCH).
  */
 export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, options: StoreOptions): Promise<IndexParts> {
+  return readVerified(dir, embedder, async (manifest) => {
+    const entries = await readEntries(dir, manifest.embedder.dim).catch(rethrowAsCorrupt(dir));
+    if (entries.length !== manifest.counts.chunks) {
+      throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
+    }
+    return { manifest, entries, ...(await readSearchStructures(dir, manifest, options)) };
+  });
+}
+
+/** Reads the index folder `dir` to search it: each file in one read, nothing parsed per chunk (same rejections). */
+export async function readSearchFiles(dir: string, embedder: EmbedderIdentity, options: StoreOptions): Promise<SearchParts> {
+  return readVerified(dir, embedder, async (manifest) => {
+    const table = await readChunkTable(dir, manifest.embedder.dim).catch(rethrowAsCorrupt(dir));
+    try {
+      if (table.size !== manifest.counts.chunks) throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${table.size}`);
+      return { manifest, table, ...(await readSearchStructures(dir, manifest, options)) };
+    } catch (err) {
+      table.close();
+      throw err;
+    }
+  });
+}
+
+/** The manifest checked against the embedder, then `read`, with the files' checksums verified beside it. */
+async function readVerified<T extends { hnsw: HnswGraph; table?: ChunkTable }>(
+  dir: string,
+  embedder: EmbedderIdentity,
+  read: (manifest: Manifest) => Promise<T>,
+): Promise<T> {
   const manifest = await readManifest(dir);
   const built = manifest.embedder;
   if (built.id !== embedder.id || built.dim !== embedder.dim) {
@@ -78,9 +114,9 @@ export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, op
   // Checked beside the reads (on a worker thread for a large index), awaited before the index is handed out.
   const verified = manifest.checksums ? verifyChecksums(dir, manifest.checksums) : Promise.resolve();
   verified.catch(() => undefined); // awaited below; a read failing first must not leave it unhandled
-  let parts: IndexParts;
+  let parts: T;
   try {
-    parts = await readParts(dir, manifest, options);
+    parts = await read(manifest);
   } catch (err) {
     await verified; // a file that fails its checksum explains a failed read best
     throw err;
@@ -88,25 +124,32 @@ export async function readIndexFiles(dir: string, embedder: EmbedderIdentity, op
   try {
     await verified;
   } catch (err) {
+    parts.table?.close();
     await parts.hnsw.close();
     throw err;
   }
   return parts;
 }
 
-async function readParts(dir: string, manifest: Manifest, options: StoreOptions): Promise<IndexParts> {
-  const [entries, snapshot] = await Promise.all([readEntries(dir, manifest.embedder.dim), readBm25(dir)]).catch((err: unknown) => {
-    if (isAppError(err) && err.code === "INDEX_MISMATCH") throw err;
-    throw corrupt(dir, errorMessage(err));
-  });
-  if (entries.length !== manifest.counts.chunks) {
-    throw corrupt(dir, `manifest lists ${manifest.counts.chunks} chunks, chunks file has ${entries.length}`);
-  }
+/** BM25, the term graph and the HNSW graph: what both readers need besides the chunks. */
+async function readSearchStructures(dir: string, manifest: Manifest, options: StoreOptions): Promise<Omit<IndexParts, "manifest" | "entries">> {
+  const snapshot = await readBm25(dir).catch(rethrowAsCorrupt(dir));
   const { bm25, reused } = restoreBm25(dir, snapshot, manifest, options);
   const termGraph = reused ? await readTermGraph(dir, snapshot.meta.terms.length) : undefined;
   // Read last: a worker graph holds a thread, which nothing after this point could leak.
   const hnsw = await readGraph(dir, manifest, options);
-  return { manifest, entries, bm25, bm25Reused: reused, hnsw, ...(termGraph ? { termGraph } : {}) };
+  return { bm25, bm25Reused: reused, hnsw, ...(termGraph ? { termGraph } : {}) };
+}
+
+function rethrowAsCorrupt(dir: string): (err: unknown) => never {
+  return (err) => {
+    if (isAppError(err) && err.code === "INDEX_MISMATCH") throw err;
+    throw corrupt(dir, errorMessage(err));
+  };
+}
+
+function readChunkTable(dir: string, dim: number): Promise<ChunkTable> {
+  return ChunkTable.open(dir, { lines: CHUNKS_FILE, vectors: VECTORS_FILE }, dim);
 }
 
 /** Writes the whole index into `dir`, atomically (temp folder + rename); the manifest, with every file's checksum, last. */
@@ -137,6 +180,12 @@ export async function writeIndexFiles(
 /** Which chunk fields BM25 indexes besides the text. */
 export function indexedFields(options: StoreOptions): { title: boolean; section: boolean } {
   return { title: options.bm25?.includeTitle ?? false, section: options.bm25?.includeSection ?? true };
+}
+
+/** The text BM25 indexes for a chunk: its text, after its title and section path when `fields` asks for them. */
+export function indexedText(chunk: Chunk, fields: { title: boolean; section: boolean }): string {
+  const head = [fields.title ? chunk.title : "", fields.section ? (chunk.section ?? "") : ""].filter(Boolean);
+  return head.length ? `${head.join("\n")}\n${chunk.text}` : chunk.text;
 }
 
 /** The saved BM25 when it was built the way `options` asks, else an empty one to refill from the chunks. */

@@ -77,11 +77,19 @@ describe("index swap · a writer killed at each point · the next open recovers 
 describe("index checksums", () => {
   test("manifest · after a save · a sha256 for every other file of the index", async () => {
     const { checksums } = await readManifest(indexDir);
-    assert.deepEqual(Object.keys(checksums ?? {}).sort(), ["bm25.bin", "bm25.json", "chunks.jsonl", "hnsw.bin", "vectors.f32"]);
+    assert.deepEqual(Object.keys(checksums ?? {}).sort(), [
+      "bm25.bin",
+      "bm25.json",
+      "chunks.idx",
+      "chunks.jsonl",
+      "chunks.keys.json",
+      "hnsw.bin",
+      "vectors.f32",
+    ]);
     for (const value of Object.values(checksums ?? {})) assert.match(value, /^sha256:[0-9a-f]{64}$/);
   });
 
-  for (const file of ["vectors.f32", "chunks.jsonl", "hnsw.bin"]) {
+  for (const file of ["vectors.f32", "chunks.jsonl", "chunks.idx", "hnsw.bin"]) {
     test(`open · ${file} replaced by garbage of the same size · INDEX_MISMATCH naming the file`, async () => {
       const original = await readFile(path.join(indexDir, file));
       const garbage = Buffer.from(original.map((byte, i) => (i % 7 === 3 ? byte ^ 0x5a : byte)));

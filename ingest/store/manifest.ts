@@ -5,7 +5,7 @@ import { AppError } from "../../core/errors.js";
 import { recoverDir } from "./atomic-dir.js";
 
 /** Bumped whenever the files of an index change shape; an index of another version is rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const MANIFEST_FILE = "manifest.json";
 
 const count = z.number().int().nonnegative();

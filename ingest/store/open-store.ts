@@ -1,6 +1,7 @@
 import type { Embedder } from "../embed/embedder.js";
 import type { ChunkReader, ChunkStore, ChunkWriter } from "./chunk-store.js";
 import { HnswBm25Store, type StoreOptions } from "./hnsw-bm25-store.js";
+import { ReadOnlyStore } from "./read-only-store.js";
 
 type EmbedderIdentity = Pick<Embedder, "id" | "dim">;
 
@@ -17,7 +18,7 @@ export function createChunkStore(embedder: EmbedderIdentity, options?: StoreOpti
  * INDEX_MISMATCH when it was built with another embedder or dimension.
  */
 export function openChunkStore(dir: string, embedder: EmbedderIdentity, options?: StoreOptions): Promise<ChunkReader> {
-  return HnswBm25Store.open(dir, embedder, options);
+  return ReadOnlyStore.open(dir, embedder, options);
 }
 
 /** Opens the index in `dir` to update it (same rejections as openChunkStore). */

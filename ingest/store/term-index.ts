@@ -24,19 +24,30 @@ export interface TermIndex extends PostingLists {
   readonly neighbours?: TermNeighbourSearch;
 }
 
-/** Builds the index over `lists` (BM25's postings) and the chunks by label; O(chunks), no tokenising. */
-export function createTermIndex(lists: PostingLists, chunkOfLabel: (label: number) => Chunk, neighbours?: TermNeighbourSearch): TermIndex {
+/** The chunks behind BM25's document numbers (labels), as a store keeps them. */
+export interface LabelledChunks {
+  chunkOf(label: number): Chunk;
+  labelOf(chunkId: string): number | undefined;
+  sourceOf(label: number): string;
+}
+
+/**
+ * Builds the index over `lists` (BM25's postings) and the store's chunks; O(chunks) typed arrays, no tokenising,
+ * no chunk object made: `chunkAt` asks the store for each one.
+ */
+export function createTermIndex(lists: PostingLists, chunks: LabelledChunks, neighbours?: TermNeighbourSearch): TermIndex {
   const n = lists.size;
-  const chunks: Chunk[] = new Array<Chunk>(n);
-  const positions = new Map<string, number>();
+  let maxLabel = -1;
+  for (let pos = 0; pos < n; pos++) maxLabel = Math.max(maxLabel, lists.docAt(pos));
+  const positionOfLabel = new Int32Array(maxLabel + 1).fill(-1);
   const docOf = new Uint32Array(n);
   const docIds = new Map<string, number>();
   for (let pos = 0; pos < n; pos++) {
-    const chunk = chunkOfLabel(lists.docAt(pos));
-    chunks[pos] = chunk;
-    positions.set(chunk.id, pos);
-    let doc = docIds.get(chunk.source);
-    if (doc === undefined) docIds.set(chunk.source, (doc = docIds.size));
+    const label = lists.docAt(pos);
+    positionOfLabel[label] = pos;
+    const source = chunks.sourceOf(label);
+    let doc = docIds.get(source);
+    if (doc === undefined) docIds.set(source, (doc = docIds.size));
     docOf[pos] = doc;
   }
   const docStarts = groupByDoc(docOf, docIds.size);
@@ -44,8 +55,12 @@ export function createTermIndex(lists: PostingLists, chunkOfLabel: (label: numbe
     ...lists,
     size: lists.size,
     termCount: lists.termCount,
-    chunkAt: (pos) => chunks[pos]!,
-    positionOf: (id) => positions.get(id),
+    chunkAt: (pos) => chunks.chunkOf(lists.docAt(pos)),
+    positionOf: (id) => {
+      const label = chunks.labelOf(id);
+      const pos = label === undefined ? -1 : (positionOfLabel[label] ?? -1);
+      return pos < 0 ? undefined : pos;
+    },
     docOf,
     docCount: docIds.size,
     docPositions: (doc) => docStarts.positions.subarray(docStarts.offsets[doc]!, docStarts.offsets[doc + 1]!),

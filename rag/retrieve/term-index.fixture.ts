@@ -7,5 +7,7 @@ export function termIndexOf(chunks: readonly Chunk[], vectors: WordVectors): Ter
   chunks.forEach((c, i) => bm25.add(i, c.text));
   const lists = bm25.postingLists();
   const terms = Array.from({ length: lists.termCount }, (_, id) => lists.term(id));
-  return createTermIndex(lists, (label) => chunks[label]!, TermGraph.build(terms, vectors));
+  const byId = new Map(chunks.map((c, i) => [c.id, i]));
+  const labelled = { chunkOf: (label: number) => chunks[label]!, labelOf: (id: string) => byId.get(id), sourceOf: (label: number) => chunks[label]!.source };
+  return createTermIndex(lists, labelled, TermGraph.build(terms, vectors));
 }

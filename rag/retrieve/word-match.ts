@@ -26,11 +26,11 @@ export interface Coverage {
   at(position: number): number;
 }
 
-/** A question term's matches: its weight, its matching corpus words, and its best match in each document. */
+/** A question term's matches: its weight, its matching corpus words, and its best match in each document (0 where none). */
 interface TermMatch {
   weight: number;
   strengths: Map<number, number>;
-  inDoc: Map<number, number>;
+  inDoc: Float64Array;
 }
 
 // Approximate coverage (a sum in another order) may differ from the exact one in the last bits; candidates
@@ -121,14 +121,16 @@ export class WordMatcher {
       const s = n.strength;
       for (let i = 0; i < list.length; i++) {
         const u = list[i]!;
+        // A chunk's document already holds at least its best match (inDoc ≥ best), so only a better match
+        // in the chunk can raise the document's.
         if (s > best[u]!) {
           if (best[u] === 0) units.push(u);
           best[u] = s;
-        }
-        const d = docOf[u]!;
-        if (s > inDoc[d]!) {
-          if (inDoc[d] === 0) docs.push(d);
-          inDoc[d] = s;
+          const d = docOf[u]!;
+          if (s > inDoc[d]!) {
+            if (inDoc[d] === 0) docs.push(d);
+            inDoc[d] = s;
+          }
         }
       }
     }
@@ -140,14 +142,14 @@ export class WordMatcher {
       }
       best[u] = 0;
     }
-    const inDocMap = new Map<number, number>();
+    const termInDoc = new Float64Array(this.index.docCount);
     for (const d of docs) {
-      inDocMap.set(d, inDoc[d]!);
+      termInDoc[d] = inDoc[d]!;
       if (bound[d] === 0) touchedDocs.push(d);
       bound[d]! += weight * inDoc[d]!;
       inDoc[d] = 0;
     }
-    return { weight, strengths: new Map(close.map((n) => [n.id, n.strength])), inDoc: inDocMap };
+    return { weight, strengths: new Map(close.map((n) => [n.id, n.strength])), inDoc: termInDoc };
   }
 
   /**
@@ -160,9 +162,9 @@ export class WordMatcher {
     const { docOf } = this.index;
     const approx = (u: number) => (f * bound[docOf[u]!]! + excess[u]!) / total;
     const shared = (d: number) => (f * bound[d]!) / total;
-    const excessIn = new Map<number, number>();
-    for (const u of excessful) excessIn.set(docOf[u]!, (excessIn.get(docOf[u]!) ?? 0) + 1);
-    const sharing = (d: number) => this.index.docPositions(d).length - (excessIn.get(d) ?? 0);
+    const excessIn = new Uint32Array(this.index.docCount);
+    for (const u of excessful) excessIn[docOf[u]!]!++;
+    const sharing = (d: number) => this.index.docPositions(d).length - excessIn[d]!;
     const bestUnits = topK(excessful, approx, k);
     const bestDocs = topK(touchedDocs, shared, k).filter((d) => shared(d) > 0 && sharing(d) > 0);
     const counted = [
@@ -206,7 +208,7 @@ export class WordMatcher {
         const s = strengths.get(words[i]!);
         if (s !== undefined && s > own) own = s;
       }
-      const spread = this.documentFactor * (inDoc.get(doc) ?? 0);
+      const spread = this.documentFactor * inDoc[doc]!;
       covered += weight * (own > spread ? own : spread);
     }
     return covered;
