@@ -20,6 +20,8 @@ export interface ChunkReader {
   readonly builtAt: string | null;
   /** A file's recorded size and when it was indexed (the documents list); undefined when the store keeps none. */
   fileRecord?(source: string): FileRecord | undefined;
+  /** Releases connections (the PostgreSQL store); the reader cannot be used afterwards. */
+  close?(): Promise<void>;
 }
 
 /** What ingest needs of a store: add and drop chunks per file, remember file hashes, write it all. */
@@ -31,13 +33,19 @@ export interface ChunkWriter {
   put(chunks: Chunk[], vectors: number[][]): Promise<void>;
   /** Removes every chunk of a source file. */
   removeSource(source: string): Promise<void>;
-  /** Records the content hash of an ingested file, so the next ingest can skip it when unchanged. */
-  recordFile(source: string, record: Omit<FileRecord, "chunks">): void;
+  /**
+   * Records the content hash of an ingested file, so the next ingest can skip it when unchanged. A store that
+   * writes as it goes (PostgreSQL) commits the file here: its removal, its chunks and this record in one transaction.
+   */
+  recordFile(source: string, record: Omit<FileRecord, "chunks">): Promise<void>;
   /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */
   fileRecord(source: string): FileRecord | undefined;
   /** Every source with chunks or a file record. */
   sources(): string[];
-  /** Writes the whole store atomically into `dir` (temp folder + rename). */
+  /**
+   * Writes the store: the local one atomically into `dir` (temp folder + rename); the PostgreSQL one, which ignores
+   * `dir`, commits what is still pending (removed files) and stamps the build time (a rebuild swaps its schema in).
+   */
   save(dir: string): Promise<void>;
   /** Releases threads and handles; the store cannot be used afterwards. */
   close(): Promise<void>;

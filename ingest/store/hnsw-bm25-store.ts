@@ -5,7 +5,16 @@ import type { Bm25Index } from "./bm25.js";
 import type { ChunkReader, ChunkWriter } from "./chunk-store.js";
 import type { Entry } from "./entries-file.js";
 import type { HnswGraph } from "./hnsw-index.js";
-import { createBm25, createGraph, indexedFields, readIndexFiles, writeIndexFiles, type EmbedderIdentity, type StoreOptions } from "./index-files.js";
+import {
+  createBm25,
+  createGraph,
+  indexedFields,
+  indexedText,
+  readIndexFiles,
+  writeIndexFiles,
+  type EmbedderIdentity,
+  type StoreOptions,
+} from "./index-files.js";
 import { FORMAT_VERSION, type ChunkingSettings, type FileRecord, type Manifest } from "./manifest.js";
 import { TermGraph } from "./term-graph.js";
 import { createTermIndex, type TermIndex } from "./term-index.js";
@@ -103,7 +112,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   }
 
   /** Records the content hash of an ingested file (indexed now), so the next ingest can skip it when unchanged. */
-  recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): void {
+  async recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): Promise<void> {
     this.files.set(source, { hash: record.hash, bytes: record.bytes, indexedAt: new Date().toISOString() });
   }
 
@@ -144,10 +153,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   termIndex(): TermIndex {
     if (this.terms) return this.terms;
     const lists = this.bm25.postingLists();
-    if (!this.termGraph && this.wordVectors) {
-      const terms = Array.from({ length: lists.termCount }, (_, id) => lists.term(id));
-      this.termGraph = TermGraph.build(terms, this.wordVectors, (id) => lists.df(id) > 0);
-    }
+    if (!this.termGraph && this.wordVectors) this.termGraph = TermGraph.forPostings(lists, this.wordVectors);
     return (this.terms = createTermIndex(lists, (label) => this.entries.get(label)!.chunk, this.termGraph));
   }
 
@@ -190,11 +196,6 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     await this.hnsw.close();
   }
 
-  private indexedText(chunk: Chunk): string {
-    const head = [this.fields.title ? chunk.title : "", this.fields.section ? (chunk.section ?? "") : ""].filter(Boolean);
-    return head.length ? `${head.join("\n")}\n${chunk.text}` : chunk.text;
-  }
-
   /** Registers an entry in the maps (and in BM25 when asked); HNSW is handled by the caller. */
   private track(entry: Entry, indexText: boolean): void {
     const { chunk, label } = entry;
@@ -203,7 +204,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     let labels = this.bySource.get(chunk.source);
     if (!labels) this.bySource.set(chunk.source, (labels = new Set()));
     labels.add(label);
-    if (indexText) this.bm25.add(label, this.indexedText(chunk));
+    if (indexText) this.bm25.add(label, indexedText(chunk, this.fields));
     this.nextLabel = Math.max(this.nextLabel, label + 1);
     this.changed();
   }

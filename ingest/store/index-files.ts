@@ -1,6 +1,7 @@
 import { access, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, errorMessage, isAppError } from "../../core/errors.js";
+import type { Chunk } from "../../core/types.js";
 import type { Embedder } from "../embed/embedder.js";
 import { writeDirAtomic } from "./atomic-dir.js";
 import { Bm25Index, DEFAULT_ANALYZER, type Analyzer, type Bm25Params, type Bm25Snapshot } from "./bm25.js";
@@ -137,6 +138,12 @@ export async function writeIndexFiles(
 /** Which chunk fields BM25 indexes besides the text. */
 export function indexedFields(options: StoreOptions): { title: boolean; section: boolean } {
   return { title: options.bm25?.includeTitle ?? false, section: options.bm25?.includeSection ?? true };
+}
+
+/** The text BM25 indexes for a chunk: its title and section path first when `fields` says so. */
+export function indexedText(chunk: Chunk, fields: { title: boolean; section: boolean }): string {
+  const head = [fields.title ? chunk.title : "", fields.section ? (chunk.section ?? "") : ""].filter(Boolean);
+  return head.length ? `${head.join("\n")}\n${chunk.text}` : chunk.text;
 }
 
 /** The saved BM25 when it was built the way `options` asks, else an empty one to refill from the chunks. */
