@@ -1,7 +1,7 @@
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import type { AskRequest, AskResponse, Composition, Engine, EngineEvent, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, type ChunkReader, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, storeLocation, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
 import type { Condense } from "./condense-llm.js";
@@ -11,7 +11,7 @@ import type { Retriever } from "./retrieve/retriever.js";
 
 export interface EngineDeps {
   embedder?: Embedder;
-  /** An open store; by default the index in config.ingest.indexDir. */
+  /** An open store; by default the index the config names (INDEX_DIR, or the database with STORE=postgres). */
   store?: ChunkReader;
   answerer?: Answerer;
   retriever?: Retriever;
@@ -49,7 +49,7 @@ const MAX_TOP_K = 20;
  */
 export async function createEngine(config: Readonly<Config>, deps: EngineDeps = {}): Promise<CitebotEngine> {
   const embedder = deps.embedder ?? (await createEmbedder(config));
-  const store = deps.store ?? (await openChunkStore(config.ingest.indexDir, embedder));
+  const store = deps.store ?? (await openChunkStore(storeLocation(config.ingest), embedder));
   const retriever = deps.retriever ?? new HybridRetriever(store, embedder);
   const remote = config.generator.provider === "openai";
   const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
@@ -83,7 +83,11 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
     throw new AppError("INTERNAL", `Answerer ${answerer.name} ended without a done event`);
   }
 
-  return { ask, health: () => ({ ...health }), documents: () => documents, close: async () => {} };
+  // A store the engine opened is the engine's to close (its database connections); one passed in is the caller's.
+  const close = async () => {
+    if (!deps.store) await store.close?.();
+  };
+  return { ask, health: () => ({ ...health }), documents: () => documents, close };
 }
 
 async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remote: boolean): Promise<Answerer> {
