@@ -7,7 +7,7 @@ export { runIngest } from "./run-ingest.js";
 export type { IngestDeps, IngestOptions, IngestProgress, IngestSummary, SkipReason } from "./run-ingest.js";
 export type { StoreOptions } from "./store/hnsw-bm25-store.js";
 export type { ChunkReader, ChunkStore, ChunkWriter } from "./store/chunk-store.js";
-export { createChunkStore, describeLocation, openChunkStore, readIndexInfo, storeLocation } from "./store/open-store.js";
+export { createChunkStore, createChunkWriter, describeLocation, openChunkStore, readIndexInfo, storeLocation } from "./store/open-store.js";
 export type { IndexInfo, StoreLocation } from "./store/open-store.js";
 export { createTermIndex } from "./store/term-index.js";
 export { TermGraph } from "./store/term-graph.js";

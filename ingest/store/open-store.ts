@@ -2,7 +2,7 @@ import type { Embedder } from "../embed/embedder.js";
 import type { ChunkReader, ChunkStore, ChunkWriter } from "./chunk-store.js";
 import { HnswBm25Store, type StoreOptions } from "./hnsw-bm25-store.js";
 import { readManifest, type Manifest } from "./manifest.js";
-import { PgvectorStore, type PgTarget } from "./pgvector/pgvector-store.js";
+import { PgvectorStore, type PgStoreOptions, type PgTarget } from "./pgvector/pgvector-store.js";
 import { readMeta } from "./pgvector/schema.js";
 import { connectPostgres, redactUrl } from "./pgvector/sql-client.js";
 
@@ -41,7 +41,7 @@ export function createChunkStore(embedder: EmbedderIdentity, options?: StoreOpti
 }
 
 /** An empty store for a full build at `where`; the index there keeps serving until the new one's `save`. */
-export async function createChunkWriter(where: Where, embedder: EmbedderIdentity, options?: StoreOptions): Promise<ChunkWriter> {
+export async function createChunkWriter(where: Where, embedder: EmbedderIdentity, options?: PgStoreOptions): Promise<ChunkWriter> {
   const at = located(where);
   if (at.kind === "local") return HnswBm25Store.create(embedder, options);
   return onConnection(at, (target) => PgvectorStore.create(target, embedder, options));
