@@ -39,6 +39,18 @@ test("loadConfig · openai generator without key or base URL · rejected", () =>
   assert.throws(() => loadConfig({ GENERATOR: "openai" }), /OPENAI_API_KEY or OPENAI_BASE_URL/);
 });
 
+test("loadConfig · STORE · local by default; postgres needs a postgres:// DATABASE_URL, which only it uses", () => {
+  assert.equal(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/citebot" }).ingest.database, undefined);
+  assert.deepEqual(loadConfig({ STORE: "postgres", DATABASE_URL: "postgres://u:p@db:5432/citebot" }).ingest.database, {
+    url: "postgres://u:p@db:5432/citebot",
+    schema: "citebot",
+  });
+  assert.throws(() => loadConfig({ STORE: "postgres", DATABASE_URL: "postgres://db/x", DATABASE_SCHEMA: "Drop table" }), /DATABASE_SCHEMA/);
+  assert.throws(() => loadConfig({ STORE: "postgres" }), /STORE=postgres needs DATABASE_URL/);
+  assert.throws(() => loadConfig({ STORE: "postgres", DATABASE_URL: "mysql://db/x" }), /DATABASE_URL/);
+  assert.throws(() => loadConfig({ STORE: "sqlite" }), /STORE/);
+});
+
 test("loadConfig · overlap not below chunk size · rejected", () => {
   assert.throws(() => loadConfig({ CHUNK_SIZE: "500", CHUNK_OVERLAP: "500" }), /CHUNK_OVERLAP/);
 });

@@ -38,6 +38,18 @@ const optionalString = z
 const EnvSchema = z.object({
   DOCS_DIR: z.string().min(1).default("../shared/corpus"),
   INDEX_DIR: z.string().min(1).default(".data/index"),
+  STORE: z.enum(["local", "postgres"]).default("local"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/u.test(new URL(s).protocol), "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  /** Schema of the store's tables in that database: several indexes (corpora) can share one database. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,40}$/u, "a lower-case SQL name such as citebot")
+    .default("citebot"),
   CACHE_DIR: z.string().min(1).default(".data/cache"),
   CHUNK_SIZE: int(1000, 200, 8000),
   CHUNK_OVERLAP: int(200, 0, 2000),
@@ -91,7 +103,16 @@ const EnvSchema = z.object({
 export type Env = z.input<typeof EnvSchema>;
 
 export interface Config {
-  ingest: { docsDir: string; indexDir: string; chunkSize: number; chunkOverlap: number; followExternalLinks: boolean };
+  ingest: {
+    docsDir: string;
+    /** The local store's folder (STORE=local). */
+    indexDir: string;
+    /** The PostgreSQL database and schema holding the index (STORE=postgres); undefined for the local store. */
+    database: { url: string; schema: string } | undefined;
+    chunkSize: number;
+    chunkOverlap: number;
+    followExternalLinks: boolean;
+  };
   embeddings: { provider: "local" | "openai"; model: string; cacheDir: string };
   generator: { provider: "extractive" | "openai"; model: string };
   openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
@@ -144,6 +165,9 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   if (e.CHUNK_OVERLAP >= e.CHUNK_SIZE) {
     throw new AppError("CONFIG_INVALID", `Invalid configuration: CHUNK_OVERLAP (${e.CHUNK_OVERLAP}) must be below CHUNK_SIZE (${e.CHUNK_SIZE})`);
   }
+  if (e.STORE === "postgres" && !e.DATABASE_URL) {
+    throw new AppError("CONFIG_INVALID", "Invalid configuration: STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/db)");
+  }
   // An OpenAI key or an OpenAI-compatible server switches both embeddings and answers to it, unless pinned.
   const remote = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const embeddingsProvider = e.EMBEDDINGS ?? (remote ? "openai" : "local");
@@ -155,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     ingest: {
       docsDir: path.resolve(e.DOCS_DIR),
       indexDir: path.resolve(e.INDEX_DIR),
+      database: e.STORE === "postgres" ? { url: e.DATABASE_URL!, schema: e.DATABASE_SCHEMA } : undefined,
       chunkSize: e.CHUNK_SIZE,
       chunkOverlap: e.CHUNK_OVERLAP,
       followExternalLinks: e.FOLLOW_EXTERNAL_LINKS === "true",

@@ -17,6 +17,8 @@ export interface EvalArgs {
   gate: boolean;
   baseline: boolean;
   thresholds: string;
+  /** Which store the engine runs on: the local one, PostgreSQL, or both side by side (local first, gated). */
+  store: "local" | "postgres" | "both";
   help: boolean;
 }
 
@@ -33,6 +35,9 @@ export const USAGE = `Usage: npm run eval -- [options]
   --baseline         also run the baselines: the common recipe (1,000/200 chunks, plain-mean dense top-4, no BM25,
                      no abstention) and the top BM25 chunk quoted as the answer
   --thresholds FILE  per-corpus thresholds (default eval/thresholds.json)
+  --store S          local | postgres | both (default local): the store our engine answers from; postgres uses
+                     DATABASE_URL (one schema per corpus, eval_<corpus>) or, without one, an in-process PGlite
+                     served over a socket to the pg driver; both runs ours on each, side by side
   --save             also write the summary to eval/results/ (a plain run changes no tracked file)
   --help`;
 
@@ -46,6 +51,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (split !== "tune" && split !== "heldout" && split !== "all") problems.push(`--split must be tune, heldout or all, got "${split}"`);
   const baseUrl = values["base-url"];
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) problems.push(`--base-url is not a URL: "${baseUrl}"`);
+  const store = values.store;
+  if (store !== "local" && store !== "postgres" && store !== "both") problems.push(`--store must be local, postgres or both, got "${store}"`);
   if (problems.length) throw new AppError("BAD_REQUEST", `${problems.join("\n")}\n\n${USAGE}`, { details: problems });
   return {
     corpus: values.corpus,
@@ -59,6 +66,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     gate: values.gate,
     baseline: values.baseline,
     thresholds: path.resolve(values.thresholds),
+    store: store as EvalArgs["store"],
     help: values.help,
   };
 }
@@ -80,6 +88,7 @@ function parseOptions(argv: readonly string[]) {
         split: { type: "string", default: "all" },
         gate: { type: "boolean", default: false },
         baseline: { type: "boolean", default: false },
+        store: { type: "string", default: "local" },
         thresholds: { type: "string", default: path.join(import.meta.dirname, "thresholds.json") },
         help: { type: "boolean", default: false },
       },

@@ -61,7 +61,12 @@ async function main(args: EvalArgs): Promise<number> {
     return 0;
   }
   const reports: Report[] = [];
-  for (const target of list) reports.push(await runCorpus(args, config, target));
+  const database = args.store === "local" ? undefined : await openEvalDatabase(config);
+  try {
+    for (const target of list) reports.push(await runCorpus(args, config, target, database?.url));
+  } finally {
+    await database?.close();
+  }
   const suite: Suite = { createdAt: new Date().toISOString(), k: args.k, reports };
   await save(suite, args);
   print(suite);
@@ -69,11 +74,11 @@ async function main(args: EvalArgs): Promise<number> {
   return failed ? 1 : 0;
 }
 
-async function runCorpus(args: EvalArgs, config: Readonly<Config>, target: Target): Promise<Report> {
+async function runCorpus(args: EvalArgs, config: Readonly<Config>, target: Target, databaseUrl: string | undefined): Promise<Report> {
   const gold = await loadValidGold(target, args.split);
   const runners: AskRunner[] = [];
   try {
-    await openRunners(args, config, target, runners);
+    await openRunners(args, config, target, runners, databaseUrl);
     const progress = createProgress();
     const ours = runners[0]?.settings() ?? {};
     const count = (key: string) => (typeof ours[key] === "number" ? (ours[key] as number) : null);
@@ -93,14 +98,20 @@ async function runCorpus(args: EvalArgs, config: Readonly<Config>, target: Targe
 }
 
 /** Ours first (gated), then the baselines; pushed one by one so that `finally` closes what did open. */
-async function openRunners(args: EvalArgs, config: Readonly<Config>, target: Target, runners: AskRunner[]): Promise<void> {
+async function openRunners(args: EvalArgs, config: Readonly<Config>, target: Target, runners: AskRunner[], databaseUrl: string | undefined): Promise<void> {
   if (args.baseUrl) runners.push(new HttpRunner(args.baseUrl));
   if (args.baseUrl && !args.baseline) return;
   // The engine and the baselines load word vectors and native modules: imported only when used.
   const open = await import("./runners/open.js");
-  const own = open.targetConfig(config, target);
+  // Each corpus gets a schema of its own in the one database, so their indexes live side by side.
+  const database = databaseUrl ? { url: databaseUrl, schema: `eval_${target.name.replace(/[^a-z0-9]/gu, "_")}` } : undefined;
+  const own = open.targetConfig(config, { ...target, database: args.store === "postgres" ? database : undefined });
   const embedder = await open.openEmbedder(own, note);
   if (!args.baseUrl) runners.push(await open.openEngineRunner(own, embedder, (m) => note(`${target.name}: ${m}`)));
+  if (!args.baseUrl && args.store === "both") {
+    const onPostgres = open.targetConfig(config, { ...target, database });
+    runners.push(await open.openEngineRunner(onPostgres, embedder, (m) => note(`${target.name} (postgres): ${m}`), "citebot-postgres"));
+  }
   if (!args.baseline) return;
   runners.push(await open.openBaselineRunner(own));
   runners.push(await open.openBm25TopRunner(own, embedder));
@@ -114,6 +125,17 @@ async function save(suite: Suite, args: EvalArgs): Promise<void> {
   const out = args.out ?? (args.gate ? undefined : path.join(REPO, "eval/out", suite.createdAt.replace(/[:.]/g, "-")));
   if (out) console.log(`Reports: ${(await writeReports(suite, out)).map((f) => path.relative(process.cwd(), f)).join(", ")}`);
   if (args.save) console.log(`Summary: ${(await writeLatest(suite, path.join(REPO, "eval/results"))).map((f) => path.relative(process.cwd(), f)).join(", ")}`);
+}
+
+/**
+ * The database of a --store postgres|both run: DATABASE_URL when set, else PGlite (a development dependency) in this
+ * process, served over a socket so that the engine talks to it through the pg driver as it would to a server.
+ */
+async function openEvalDatabase(config: Readonly<Config>): Promise<{ url: string; close(): Promise<void> }> {
+  if (config.ingest.database) return { url: config.ingest.database.url, close: async () => {} };
+  note("starting PGlite with pgvector (in process, over a socket)");
+  const { startPgliteDatabase } = await import("../ingest/testing/pglite-database.js");
+  return startPgliteDatabase();
 }
 
 function print(suite: Suite): void {

@@ -9,7 +9,8 @@ import { runIngest } from "./run-ingest.js";
 const USAGE = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--rebuild]
 
   --docs DIR    folder of .txt, .md, .html, .pdf, .adoc and .docx files (default: DOCS_DIR, ../shared/corpus)
-  --index DIR   where the index is written (default: INDEX_DIR, .data/index)
+  --index DIR   where the index is written (default: INDEX_DIR, .data/index; with STORE=postgres, the
+                DATABASE_URL database)
   --rebuild     re-embed every file, even unchanged ones
   -h, --help    show this help`;
 
@@ -28,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       {
         docsDir: values.docs ? path.resolve(values.docs) : config.ingest.docsDir,
         indexDir: values.index ? path.resolve(values.index) : config.ingest.indexDir,
+        // --index names a folder: the local store, whatever STORE says.
+        database: values.index ? undefined : config.ingest.database,
         chunkSize: config.ingest.chunkSize,
         chunkOverlap: config.ingest.chunkOverlap,
         followExternalLinks: config.ingest.followExternalLinks,

@@ -51,7 +51,7 @@ export class EmbedBatch {
       return;
     }
     for (const file of group) {
-      this.store.recordFile(file.source, { hash: file.hash, bytes: file.bytes });
+      await this.store.recordFile(file.source, { hash: file.hash, bytes: file.bytes });
       this.settled(file);
     }
   }

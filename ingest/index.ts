@@ -8,7 +8,8 @@ export type { IngestDeps, IngestOptions, IngestProgress, IngestSummary, SkipReas
 export type { StoreOptions } from "./store/hnsw-bm25-store.js";
 export type { ChunkReader, ChunkStore, ChunkWriter, SourceSummary } from "./store/chunk-store.js";
 export { summariseSources } from "./store/chunk-store.js";
-export { createChunkStore, openChunkStore } from "./store/open-store.js";
+export { createChunkStore, createChunkWriter, describeLocation, openChunkStore, readIndexInfo, storeLocation } from "./store/open-store.js";
+export type { IndexInfo, StoreLocation } from "./store/open-store.js";
 export { createTermIndex } from "./store/term-index.js";
 export { TermGraph } from "./store/term-graph.js";
 export type { TermIndex, TermNeighbourSearch } from "./store/term-index.js";

@@ -10,8 +10,8 @@ import { scanDocs, type DocFile } from "./scan.js";
 import { isSidecar, readDocument } from "./sidecar.js";
 import type { ChunkWriter } from "./store/chunk-store.js";
 import type { StoreOptions } from "./store/hnsw-bm25-store.js";
-import { createChunkStore, openChunkWriter } from "./store/open-store.js";
-import { readManifest, type ChunkingSettings, type Manifest } from "./store/manifest.js";
+import { createChunkWriter, describeLocation, openChunkWriter, readIndexInfo, storeLocation, type IndexInfo, type StoreLocation } from "./store/open-store.js";
+import type { ChunkingSettings } from "./store/manifest.js";
 import type { Prepared } from "./prepare.js";
 
 export type { SkipReason } from "./prepare.js";
@@ -20,6 +20,8 @@ export type { IngestProgress, IngestSummary } from "./ingest-summary.js";
 export interface IngestOptions {
   docsDir: string;
   indexDir: string;
+  /** The PostgreSQL database and schema holding the index (STORE=postgres); `indexDir` is then not used. */
+  database?: { url: string; schema: string } | undefined;
   chunkSize: number;
   chunkOverlap: number;
   /** Re-embed every file even when the index is up to date. */
@@ -50,19 +52,21 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
   const started = performance.now();
   const chunking: ChunkingSettings = { chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap, text: TEXT_PIPELINE_VERSION };
   const files = await scanDocs(opts.docsDir, { followExternalLinks: opts.followExternalLinks });
-  const { store, fullBuild } = await openBase(opts, deps, chunking, files);
+  const location = storeLocation(opts);
+  const { store, fullBuild } = await openBase(location, opts, deps, chunking, files);
   try {
     store.chunking = chunking;
     const bytesFound = files.reduce((n, f) => n + f.bytes, 0);
-    const tally = new IngestTally({ docsDir: opts.docsDir, indexDir: opts.indexDir, fullBuild, bytesFound }, files.length, deps.onProgress);
+    const indexDir = describeLocation(location);
+    const tally = new IngestTally({ docsDir: opts.docsDir, indexDir, fullBuild, bytesFound }, files.length, deps.onProgress);
     const changed = await update(store, files, chunking, opts, deps, tally);
     const { summary } = tally;
     summary.chunks.total = store.size;
     if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
     if (changed || fullBuild !== null) {
-      tally.progress({ type: "write", indexDir: opts.indexDir });
+      tally.progress({ type: "write", indexDir });
       await store.save(opts.indexDir).catch((err: unknown) => {
-        throw new AppError("INTERNAL", `Could not write the index to ${opts.indexDir}: ${errorMessage(err)}`, { cause: err });
+        throw new AppError("INTERNAL", `Could not write the index to ${indexDir}: ${errorMessage(err)}`, { cause: err });
       });
       summary.written = true;
     }
@@ -145,17 +149,19 @@ async function triage(files: DocFile[], store: ChunkWriter) {
  * kept on a worker thread, where it grows beside embedding.
  */
 async function openBase(
+  location: StoreLocation,
   opts: IngestOptions,
   deps: IngestDeps,
   chunking: ChunkingSettings,
   files: DocFile[],
 ): Promise<{ store: ChunkWriter; fullBuild: string | null }> {
-  const options = (manifest: Manifest | null): StoreOptions => ({ hnswWorker: bytesToPrepare(files, manifest) >= BULK_BYTES, ...deps.store });
-  const fresh = (fullBuild: string) => ({ store: createChunkStore(deps.embedder, options(null)), fullBuild });
+  // For a bulk job the local store keeps its HNSW graph on a worker thread (PostgreSQL builds its own index).
+  const options = (known: ReadonlyMap<string, number>): StoreOptions => ({ hnswWorker: bytesToPrepare(files, known) >= BULK_BYTES, ...deps.store });
+  const fresh = async (fullBuild: string) => ({ store: await createChunkWriter(location, deps.embedder, options(new Map())), fullBuild });
   if (opts.rebuild) return fresh("--rebuild");
-  let manifest: Manifest;
+  let manifest: IndexInfo;
   try {
-    manifest = await readManifest(opts.indexDir);
+    manifest = await readIndexInfo(location);
   } catch (err) {
     if (isAppError(err) && err.code === "INDEX_NOT_READY") return fresh("no index yet");
     if (isAppError(err) && err.code === "INDEX_MISMATCH") return fresh(`previous index unusable: ${err.message}`);
@@ -171,7 +177,7 @@ async function openBase(
   }
   if (was.text !== chunking.text) return fresh(`text pipeline changed: ${was.text} → ${chunking.text}`);
   try {
-    return { store: await openChunkWriter(opts.indexDir, deps.embedder, options(manifest)), fullBuild: null };
+    return { store: await openChunkWriter(location, deps.embedder, options(indexedBytes(manifest))), fullBuild: null };
   } catch (err) {
     if (isAppError(err) && err.code === "INDEX_MISMATCH") return fresh(`previous index unusable: ${err.message}`);
     throw err;
@@ -179,9 +185,11 @@ async function openBase(
 }
 
 /** Bytes of supported files that the index does not hold at their current size: a cheap estimate before hashing. */
-function bytesToPrepare(files: DocFile[], manifest: Manifest | null): number {
-  return files.filter((f) => isSupported(f.source) && manifest?.files[f.source]?.bytes !== f.bytes).reduce((n, f) => n + f.bytes, 0);
+function bytesToPrepare(files: DocFile[], known: ReadonlyMap<string, number>): number {
+  return files.filter((f) => isSupported(f.source) && known.get(f.source) !== f.bytes).reduce((n, f) => n + f.bytes, 0);
 }
+
+const indexedBytes = (info: IndexInfo): Map<string, number> => new Map(Object.entries(info.files ?? {}).map(([source, f]) => [source, f.bytes]));
 
 function nothingIndexed(docsDir: string, scanned: number, summary: IngestSummary): AppError {
   const skipped = summary.files.skipped;

@@ -1,6 +1,6 @@
 import type { Config } from "../core/config.js";
 import type { Engine, Health, Hit, Turn } from "../core/types.js";
-import { createEmbedder, hasWordVectors, openChunkStore, summariseSources, type ChunkReader, type Embedder } from "../ingest/index.js";
+import { createEmbedder, hasWordVectors, openChunkStore, storeLocation, summariseSources, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { Answerer } from "./answer/answerer.js";
 import { ask, type Pipeline } from "./ask.js";
 import { ExtractiveAnswerer } from "./answer/extractive/extractive-answerer.js";
@@ -13,7 +13,7 @@ import type { Retriever } from "./retrieve/retriever.js";
 
 export interface EngineDeps {
   embedder?: Embedder;
-  /** An open store; by default the index in config.ingest.indexDir. */
+  /** An open store; by default the index the config names (INDEX_DIR, or the database with STORE=postgres). */
   store?: ChunkReader;
   answerer?: Answerer;
   retriever?: Retriever;
@@ -52,7 +52,7 @@ export interface CitebotEngine extends Engine {
  */
 export async function createEngine(config: Readonly<Config>, deps: EngineDeps = {}): Promise<CitebotEngine> {
   const embedder = deps.embedder ?? (await createEmbedder(config));
-  const store = deps.store ?? (await openChunkStore(config.ingest.indexDir, embedder));
+  const store = deps.store ?? (await openChunkStore(storeLocation(config.ingest), embedder));
   const remote = config.generator.provider === "openai";
   const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
   const pipeline: Pipeline = {
@@ -67,11 +67,14 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   };
   const health = describeIndex(store, embedder, answerer);
   const documents = listDocuments(store);
+  // A store the engine opened is the engine's to close (its database connections); one passed in is the caller's.
   return {
     ask: (request, signal) => ask(pipeline, request, signal),
     health: () => ({ ...health }),
     documents: () => documents,
-    close: async () => {},
+    close: async () => {
+      if (!deps.store) await store.close?.();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
-import { createEmbedder, readManifest, runIngest, type Embedder, type IngestProgress } from "../ingest/index.js";
+import { createEmbedder, readIndexInfo, runIngest, storeLocation, type Embedder, type IngestProgress } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import { SqliteFeedbackStore } from "./feedback/feedback-store.js";
@@ -34,6 +34,7 @@ export async function startCitebot(config: Readonly<Config>, logger: Logger): Pr
   const gate = new EngineGate(ready);
   const live = new LiveIndex({
     indexDir: config.ingest.indexDir,
+    database: config.ingest.database,
     pollMs: config.server.indexPollMs,
     open: async () => createEngine(config, { embedder: await embedder }),
     gate,
@@ -99,16 +100,16 @@ export async function openEngine(config: Readonly<Config>, logger: Logger, loade
 
 /** Builds the index from DOCS_DIR when INDEX_DIR holds none; an existing index is used as is (`npm run ingest` refreshes it). */
 async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
-  const { docsDir, indexDir, chunkSize, chunkOverlap, followExternalLinks } = config.ingest;
+  const { docsDir, indexDir, database, chunkSize, chunkOverlap, followExternalLinks } = config.ingest;
   try {
-    await readManifest(indexDir);
+    await readIndexInfo(storeLocation(config.ingest));
     return;
   } catch (err) {
     if (!isAppError(err) || err.code !== "INDEX_NOT_READY") throw err;
   }
   logger.info({ docsDir, indexDir }, "no index yet: building it from the documents");
   const summary = await runIngest(
-    { docsDir, indexDir, chunkSize, chunkOverlap, followExternalLinks },
+    { docsDir, indexDir, database, chunkSize, chunkOverlap, followExternalLinks },
     { embedder, onProgress: (event) => logProgress(logger, event) },
   );
   const { indexed, skipped } = summary.files;

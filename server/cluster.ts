@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
-import { readManifest } from "../ingest/index.js";
+import { readIndexInfo, storeLocation } from "../ingest/index.js";
 
 export interface ClusterOptions {
   /** The script each worker runs: the single-process start path (server/main.ts). */
@@ -74,7 +74,7 @@ export async function runCluster(config: Readonly<Config>, logger: Logger, { exe
 
 async function indexExists(config: Readonly<Config>): Promise<boolean> {
   try {
-    await readManifest(config.ingest.indexDir);
+    await readIndexInfo(storeLocation(config.ingest));
     return true;
   } catch (err) {
     if (isAppError(err) && err.code === "INDEX_NOT_READY") return false;

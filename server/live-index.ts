@@ -2,13 +2,15 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { errorMessage } from "../core/errors.js";
-import { readManifest } from "../ingest/index.js";
+import { readIndexInfo, storeLocation } from "../ingest/index.js";
 import type { Drain } from "./drain.js";
 import type { EngineGate, ServedEngine } from "./engine-gate.js";
 
 export interface LiveIndexOptions {
   indexDir: string;
-  /** How often the manifest's stat is compared; 0: only explicit `reload()` calls. */
+  /** The PostgreSQL database and schema of the index (STORE=postgres): then its meta row's build time is polled. */
+  database?: { url: string; schema: string } | undefined;
+  /** How often the manifest's stat (or the database's build time) is compared; 0: only explicit `reload()` calls. */
   pollMs: number;
   /** Opens an engine over the index as it is on disk now. */
   open: () => Promise<ServedEngine>;
@@ -63,9 +65,10 @@ export class LiveIndex {
   }
 
   async #poll(): Promise<void> {
-    const now = await stat(path.join(this.#options.indexDir, "manifest.json")).then(
-      (s) => `${s.ino}:${s.size}:${s.mtimeMs}`,
-      () => "", // mid-swap or not built yet: look again next time
+    const location = storeLocation(this.#options);
+    const now = await (location.kind === "local" ? stat(path.join(location.dir, "manifest.json")) : readIndexInfo(location)).then(
+      (s) => ("builtAt" in s ? (s.builtAt ?? "") : `${s.ino}:${s.size}:${s.mtimeMs}`),
+      () => "", // mid-swap, not built yet or the database unreachable: look again next time
     );
     if (!now || now === this.#lastStat) return;
     this.#lastStat = now;
@@ -73,9 +76,9 @@ export class LiveIndex {
   }
 
   async #reloadIfNewer(): Promise<void> {
-    const { gate, drain, logger, indexDir, open } = this.#options;
+    const { gate, drain, logger, open } = this.#options;
     try {
-      const { builtAt } = await readManifest(indexDir);
+      const { builtAt } = await readIndexInfo(storeLocation(this.#options));
       // No engine yet: the server started without documents and this is the first index (the documents API).
       const served = gate.ready ? gate.get() : undefined;
       if (served?.health().indexBuiltAt === builtAt) return;

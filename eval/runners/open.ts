@@ -1,5 +1,5 @@
 import type { Config } from "../../core/config.js";
-import { createEmbedder, openChunkStore, runIngest, WinkEmbedder, type Embedder } from "../../ingest/index.js";
+import { createEmbedder, openChunkStore, runIngest, storeLocation, WinkEmbedder, type Embedder } from "../../ingest/index.js";
 import { createEngine } from "../../rag/index.js";
 import { BASELINE_RECIPE, BaselineRunner } from "../baseline/baseline-runner.js";
 import { Bm25TopRunner } from "../baseline/bm25-top-runner.js";
@@ -9,11 +9,13 @@ import { EngineRunner, RetrievalLog } from "./engine-runner.js";
 export interface EvalTarget {
   docsDir: string;
   indexDir: string;
+  /** The PostgreSQL database and schema to index into instead of `indexDir` (--store postgres). */
+  database?: { url: string; schema: string } | undefined;
 }
 
-/** The config with the target's folders in place of DOCS_DIR and INDEX_DIR. */
+/** The config with the target's folders (and database, if any) in place of DOCS_DIR, INDEX_DIR and DATABASE_URL. */
 export function targetConfig(config: Readonly<Config>, target: EvalTarget): Readonly<Config> {
-  return { ...config, ingest: { ...config.ingest, docsDir: target.docsDir, indexDir: target.indexDir } };
+  return { ...config, ingest: { ...config.ingest, docsDir: target.docsDir, indexDir: target.indexDir, database: target.database } };
 }
 
 export function openEmbedder(config: Readonly<Config>, note: (message: string) => void = () => {}): Promise<Embedder> {
@@ -25,10 +27,15 @@ export function openEmbedder(config: Readonly<Config>, note: (message: string) =
  * first (incremental ingest of DOCS_DIR; builds it when missing), so the numbers describe this code.
  * Retrieval metrics use the retriever's real top-k, recorded through the engine's onRetrieve hook.
  */
-export async function openEngineRunner(config: Readonly<Config>, embedder: Embedder, note: (message: string) => void = () => {}): Promise<EngineRunner> {
-  const { docsDir, indexDir, chunkSize, chunkOverlap } = config.ingest;
+export async function openEngineRunner(
+  config: Readonly<Config>,
+  embedder: Embedder,
+  note: (message: string) => void = () => {},
+  name = "citebot",
+): Promise<EngineRunner> {
+  const { docsDir, indexDir, database, chunkSize, chunkOverlap } = config.ingest;
   const started = performance.now();
-  const ingest = await runIngest({ docsDir, indexDir, chunkSize, chunkOverlap }, { embedder });
+  const ingest = await runIngest({ docsDir, indexDir, database, chunkSize, chunkOverlap }, { embedder });
   if (ingest.written)
     note(
       `index updated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${ingest.files.indexed.length} file(s) indexed, ${ingest.chunks.total} chunks`,
@@ -43,10 +50,11 @@ export async function openEngineRunner(config: Readonly<Config>, embedder: Embed
     chunks: h.chunks,
     chunkSize,
     chunkOverlap,
+    store: database ? "postgres" : "local",
     topK: config.rag.topK,
     abstainThreshold: config.rag.abstainThreshold,
   };
-  return new EngineRunner(engine, settings, "citebot", log);
+  return new EngineRunner(engine, settings, name, log);
 }
 
 /** The common recipe over the same documents and word vectors. */
@@ -57,5 +65,5 @@ export async function openBaselineRunner(config: Readonly<Config>): Promise<Base
 
 /** The top BM25 chunk of the index the engine runner built. */
 export async function openBm25TopRunner(config: Readonly<Config>, embedder: Embedder): Promise<Bm25TopRunner> {
-  return new Bm25TopRunner(await openChunkStore(config.ingest.indexDir, embedder));
+  return new Bm25TopRunner(await openChunkStore(storeLocation(config.ingest), embedder));
 }

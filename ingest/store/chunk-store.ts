@@ -22,6 +22,8 @@ export interface ChunkReader {
   fileRecord?(source: string): FileRecord | undefined;
   /** Each source, as `summariseSources` derives it from `chunks()`: for a store that can list them without every chunk. */
   sourceSummaries?(): readonly SourceSummary[];
+  /** Releases connections (the PostgreSQL store); the reader cannot be used afterwards. */
+  close?(): Promise<void>;
 }
 
 /** A source of the store: its first chunk's title and date, and how many chunks it has. */
@@ -53,13 +55,19 @@ export interface ChunkWriter {
   put(chunks: Chunk[], vectors: number[][]): Promise<void>;
   /** Removes every chunk of a source file. */
   removeSource(source: string): Promise<void>;
-  /** Records the content hash of an ingested file, so the next ingest can skip it when unchanged. */
-  recordFile(source: string, record: Omit<FileRecord, "chunks">): void;
+  /**
+   * Records the content hash of an ingested file, so the next ingest can skip it when unchanged. A store that
+   * writes as it goes (PostgreSQL) commits the file here: its removal, its chunks and this record in one transaction.
+   */
+  recordFile(source: string, record: Omit<FileRecord, "chunks">): Promise<void>;
   /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */
   fileRecord(source: string): FileRecord | undefined;
   /** Every source with chunks or a file record. */
   sources(): string[];
-  /** Writes the whole store atomically into `dir` (temp folder + rename). */
+  /**
+   * Writes the store: the local one atomically into `dir` (temp folder + rename); the PostgreSQL one, which ignores
+   * `dir`, commits what is still pending (removed files) and stamps the build time (a rebuild swaps its schema in).
+   */
   save(dir: string): Promise<void>;
   /** Releases threads and handles; the store cannot be used afterwards. */
   close(): Promise<void>;

@@ -112,7 +112,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   }
 
   /** Records the content hash of an ingested file (indexed now), so the next ingest can skip it when unchanged. */
-  recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): void {
+  async recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): Promise<void> {
     this.files.set(source, { hash: record.hash, bytes: record.bytes, indexedAt: new Date().toISOString() });
   }
 
@@ -153,10 +153,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   termIndex(): TermIndex {
     if (this.terms) return this.terms;
     const lists = this.bm25.postingLists();
-    if (!this.termGraph && this.wordVectors) {
-      const terms = Array.from({ length: lists.termCount }, (_, id) => lists.term(id));
-      this.termGraph = TermGraph.build(terms, this.wordVectors, (id) => lists.df(id) > 0);
-    }
+    if (!this.termGraph && this.wordVectors) this.termGraph = TermGraph.forPostings(lists, this.wordVectors);
     const chunks = {
       chunkOf: (label: number) => this.entries.get(label)!.chunk,
       labelOf: (id: string) => this.byId.get(id)?.label,

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { WordVectors } from "../embed/embedder.js";
+import type { PostingLists } from "./bm25.js";
 import { HnswIndex, type HnswParams } from "./hnsw-index.js";
 import type { TermNeighbourSearch } from "./term-index.js";
 
@@ -32,6 +33,12 @@ export class TermGraph implements TermNeighbourSearch {
   ) {}
 
   /** A graph over `terms` (term id = position); `keep` leaves out terms no chunk uses any more. */
+  /** The graph over a BM25 vocabulary's live terms (df > 0), numbered by their term ids. */
+  static forPostings(lists: PostingLists, vectors: WordVectors): TermGraph {
+    const terms = Array.from({ length: lists.termCount }, (_, id) => lists.term(id));
+    return TermGraph.build(terms, vectors, (id) => lists.df(id) > 0);
+  }
+
   static build(terms: readonly string[], vectors: WordVectors, keep: (id: number) => boolean = () => true): TermGraph {
     const nodes = new Map<string, number[]>();
     const rows: Float32Array[] = [];
