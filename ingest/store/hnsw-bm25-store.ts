@@ -16,6 +16,7 @@ import {
   type StoreOptions,
 } from "./index-files.js";
 import { FORMAT_VERSION, type ChunkingSettings, type FileRecord, type Manifest } from "./manifest.js";
+import { SourceLedger } from "./source-ledger.js";
 import { TermGraph } from "./term-graph.js";
 import { createTermIndex, type TermIndex } from "./term-index.js";
 
@@ -33,8 +34,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   builtAt: string | null;
   private readonly entries = new Map<number, Entry>();
   private readonly byId = new Map<string, Entry>();
-  private readonly bySource = new Map<string, Set<number>>();
-  private readonly files = new Map<string, Omit<FileRecord, "chunks">>();
+  private readonly ledger = new SourceLedger<number>();
   private nextLabel = 0;
   private chunkList: Chunk[] | null = null;
   private terms: TermIndex | null = null;
@@ -75,7 +75,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     // The graph keeps deleted nodes (with their labels) for reuse; a new chunk must not take one of
     // those labels, or hnswlib's label table loses track of a live node when the slot is reused.
     store.nextLabel = Math.max(store.nextLabel, (await hnsw.maxLabel()) + 1);
-    for (const [source, { hash, bytes, indexedAt }] of Object.entries(manifest.files)) store.files.set(source, { hash, bytes, indexedAt });
+    for (const [source, { hash, bytes, indexedAt }] of Object.entries(manifest.files)) store.ledger.restore(source, { hash, bytes, indexedAt });
     return store;
   }
 
@@ -107,24 +107,23 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   }
 
   async removeSource(source: string): Promise<void> {
-    for (const label of this.bySource.get(source) ?? []) this.drop(this.entries.get(label)!);
-    this.files.delete(source);
+    for (const label of this.ledger.chunksOf(source)) this.drop(this.entries.get(label)!);
+    this.ledger.forget(source);
   }
 
   /** Records the content hash of an ingested file (indexed now), so the next ingest can skip it when unchanged. */
   async recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): Promise<void> {
-    this.files.set(source, { hash: record.hash, bytes: record.bytes, indexedAt: new Date().toISOString() });
+    this.ledger.record(source, record);
   }
 
   /** The recorded content hash and size of a file, with its chunk count; undefined when not recorded. */
   fileRecord(source: string): FileRecord | undefined {
-    const record = this.files.get(source);
-    return record && { ...record, chunks: this.bySource.get(source)?.size ?? 0 };
+    return this.ledger.fileRecord(source);
   }
 
   /** Every source with chunks or a file record. */
   sources(): string[] {
-    return [...new Set([...this.bySource.keys(), ...this.files.keys()])];
+    return this.ledger.sources();
   }
 
   /** Nearest chunks by cosine similarity (score = 1 - cosine distance, higher is better). */
@@ -174,13 +173,13 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   /** What `save` would write as manifest.json, with `builtAt` of the last save or open. */
   manifest(): Manifest {
     const files: Manifest["files"] = {};
-    for (const source of this.files.keys()) files[source] = this.fileRecord(source)!;
+    for (const source of this.ledger.recordedSources()) files[source] = this.fileRecord(source)!;
     return {
       formatVersion: FORMAT_VERSION,
       embedder: { ...this.embedder },
       chunking: this.chunking,
       files,
-      counts: { files: this.bySource.size, chunks: this.entries.size },
+      counts: { files: this.ledger.sourcesWithChunks, chunks: this.entries.size },
       hnsw: { ...this.hnsw.params },
       bm25: { analyzer: this.bm25.analyzer.id, includeTitle: this.fields.title, includeSection: this.fields.section },
       builtAt: this.builtAt ?? new Date().toISOString(),
@@ -206,9 +205,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     const { chunk, label } = entry;
     this.entries.set(label, entry);
     this.byId.set(chunk.id, entry);
-    let labels = this.bySource.get(chunk.source);
-    if (!labels) this.bySource.set(chunk.source, (labels = new Set()));
-    labels.add(label);
+    this.ledger.addChunk(chunk.source, label);
     if (indexText) this.bm25.add(label, indexedText(chunk, this.fields));
     this.nextLabel = Math.max(this.nextLabel, label + 1);
     this.changed();
@@ -228,9 +225,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     this.bm25.remove(label);
     this.entries.delete(label);
     this.byId.delete(chunk.id);
-    const labels = this.bySource.get(chunk.source)!;
-    labels.delete(label);
-    if (labels.size === 0) this.bySource.delete(chunk.source);
+    this.ledger.removeChunk(chunk.source, label);
     this.changed();
   }
 }

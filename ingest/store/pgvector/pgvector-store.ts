@@ -8,7 +8,8 @@ import { createBm25, indexedFields, indexedText, type EmbedderIdentity, type Sto
 import type { ChunkingSettings, FileRecord } from "../manifest.js";
 import { TermGraph } from "../term-graph.js";
 import { createTermIndex, type TermIndex } from "../term-index.js";
-import { deleteSource, loadAll, upsertChunks, upsertFile, type FileRow, type StoredChunk } from "./chunk-rows.js";
+import { SourceLedger } from "../source-ledger.js";
+import { deleteSource, loadAll, upsertChunks, upsertFile, type StoredChunk } from "./chunk-rows.js";
 import {
   checkEmbedder,
   checkSchemaName,
@@ -64,8 +65,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   chunking: ChunkingSettings | null;
   builtAt: string | null;
   private readonly entries = new Map<string, StoredChunk>();
-  private readonly bySource = new Map<string, Set<string>>();
-  private readonly files = new Map<string, FileRow>();
+  private readonly ledger = new SourceLedger<string>();
   private readonly pending = new Map<string, PendingFile>();
   private nextOrd = 0;
   private chunkList: Chunk[] | null = null;
@@ -109,7 +109,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
     const store = new PgvectorStore(target, schema, meta, embedder, options);
     const { chunks, files } = await withContext(target, "reading the chunks", loadAll(target.sql, schema));
     for (const stored of chunks) store.track(stored);
-    for (const [source, file] of files) store.files.set(source, file);
+    for (const [source, file] of files) store.ledger.restore(source, file);
     return store;
   }
 
@@ -133,24 +133,23 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   }
 
   async removeSource(source: string): Promise<void> {
-    for (const id of this.bySource.get(source) ?? []) this.untrack(this.entries.get(id)!);
-    this.files.delete(source);
+    for (const id of this.ledger.chunksOf(source)) this.untrack(this.entries.get(id)!);
+    this.ledger.forget(source);
     this.pending.set(source, { replace: true, chunks: new Map() });
   }
 
   /** Records the file's hash and commits the file: its removal, its chunks and this record in one transaction. */
   async recordFile(source: string, record: Omit<FileRecord, "chunks" | "indexedAt">): Promise<void> {
-    this.files.set(source, { hash: record.hash, bytes: record.bytes, indexedAt: new Date().toISOString() });
+    this.ledger.record(source, record);
     await this.commit(source);
   }
 
   fileRecord(source: string): FileRecord | undefined {
-    const record = this.files.get(source);
-    return record && { ...record, chunks: this.bySource.get(source)?.size ?? 0 };
+    return this.ledger.fileRecord(source);
   }
 
   sources(): string[] {
-    return [...new Set([...this.bySource.keys(), ...this.files.keys()])];
+    return this.ledger.sources();
   }
 
   async dense(vector: number[], k: number): Promise<Hit[]> {
@@ -233,7 +232,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   /** One file's transaction: its old chunks out (when removed), its new chunks in, its hash recorded. */
   private async commit(source: string): Promise<void> {
     const file = this.pending.get(source);
-    const record = this.files.get(source);
+    const record = this.ledger.fileEntry(source);
     await withContext(
       this.target,
       `writing ${source}`,
@@ -253,9 +252,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   private track(stored: StoredChunk): void {
     const { chunk } = stored;
     this.entries.set(chunk.id, stored);
-    let ids = this.bySource.get(chunk.source);
-    if (!ids) this.bySource.set(chunk.source, (ids = new Set()));
-    ids.add(chunk.id);
+    this.ledger.addChunk(chunk.source, chunk.id);
     this.nextOrd = Math.max(this.nextOrd, stored.ord + 1);
     this.changed();
   }
@@ -263,9 +260,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   private untrack(stored: StoredChunk): void {
     const { chunk } = stored;
     this.entries.delete(chunk.id);
-    const ids = this.bySource.get(chunk.source)!;
-    ids.delete(chunk.id);
-    if (ids.size === 0) this.bySource.delete(chunk.source);
+    this.ledger.removeChunk(chunk.source, chunk.id);
     this.pending.get(chunk.source)?.chunks.delete(chunk.id);
     this.changed();
   }
