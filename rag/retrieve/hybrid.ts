@@ -14,7 +14,7 @@ export interface HybridWeights {
 }
 
 export interface HybridOptions {
-  /** Candidates taken from each of BM25, dense search and word matching before reranking. */
+  /** Candidates taken from each of BM25 and dense search before reranking. */
   depth?: number;
   /** Weights of the normalised features in the final score (rag/retrieve/TUNING.md has the measurements). */
   weights?: Partial<HybridWeights>;
@@ -22,7 +22,7 @@ export interface HybridOptions {
 }
 
 export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
-  depth: 20,
+  depth: 40,
   weights: { bm25: 2, dense: 0.5, wordMatch: 1, answerForm: 1 },
 };
 
@@ -30,8 +30,8 @@ export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "
 const BM25_K1 = DEFAULT_BM25_PARAMS.k1;
 
 /**
- * Candidates from BM25, dense search and word-vector matching (which also finds chunks sharing no word with
- * the question), reranked by a weighted mean of three normalised signals (BM25 against the query's ceiling,
+ * Candidates from BM25 and dense search (retrieve, then rerank: word matching only scores them, which on both tune
+ * corpora ranked better than letting it add candidates of its own), reranked by a weighted mean of three normalised signals (BM25 against the query's ceiling,
  * exact dense cosine from the stored vectors, word-vector MaxSim coverage, which also credits question words
  * found elsewhere in the chunk's document), plus, for a question asking for a share, a duration or a sum,
  * whether the chunk states one (answer-form.ts); overlapping chunks and documents taking every slot are left to the
@@ -73,18 +73,14 @@ export class HybridRetriever implements Retriever {
     return this.rank(uniqueTerms(query), lexical, dense, queryVector, expectedForm(query)).slice(0, k);
   }
 
-  /** Candidates from BM25, dense search and word matching, scored on all three features (four when the question asks for an answer form). */
+  /** Candidates from BM25 and dense search, scored on all three features (four when the question asks for an answer form). */
   private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined, form: AnswerForm | undefined): RankedHit[] {
-    const { weights, depth } = this.options;
-    const coverage = this.matcher.coverage(terms, depth);
+    const { weights } = this.options;
+    const coverage = this.matcher.coverage(terms, 0);
     const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
     const cosines = new Map(dense.map((h) => [h.chunk.id, h.score]));
     const candidates = new Map<string, Chunk>();
     for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
-    for (const position of coverage.top) {
-      const chunk = this.terms.chunkAt(position);
-      candidates.set(chunk.id, chunk);
-    }
     const formWeight = form ? weights.answerForm : 0;
     const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
     const total = weights.bm25 + weights.dense + weights.wordMatch + formWeight;
