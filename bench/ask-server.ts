@@ -8,6 +8,7 @@ import express from "express";
 import { pino } from "pino";
 import { loadConfig } from "../core/config.js";
 import { listen } from "../server/listen.js";
+import { CORPUS_DIR, offlineEnv } from "../server/testing/offline-env.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2];
@@ -21,17 +22,7 @@ process.on("message", (msg) => {
 });
 
 if (mode === "citebot") {
-  const config = loadConfig({
-    DOCS_DIR: path.resolve(ROOT, "../shared/corpus"),
-    INDEX_DIR: path.join(ROOT, ".data/index"),
-    CACHE_DIR: path.join(ROOT, ".data/cache"),
-    EMBEDDINGS: "local",
-    GENERATOR: "extractive",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    RATE_LIMIT_PER_MINUTE: "0",
-    LOG_LEVEL: "warn",
-  });
+  const config = loadConfig({ ...offlineEnv(CORPUS_DIR, path.join(ROOT, ".data/index")), HOST: "127.0.0.1", LOG_LEVEL: "warn" });
   // Imported here so the bare reference does not load (and get measured with) citebot's modules.
   const { startCitebot } = await import("../server/boot.js");
   const citebot = await startCitebot(config, pino({ level: config.log.level }));

@@ -19,6 +19,7 @@ import { loadConfig } from "../core/config.js";
 import type { Chunk } from "../core/types.js";
 import { createEmbedder, runIngest } from "../ingest/index.js";
 import { linkRealDocs, REAL_DOCS, writeVariants } from "./scale-corpus.js";
+import { CORPUS_DIR, offlineEnv } from "../server/testing/offline-env.js";
 import { questionsFrom } from "./scale-questions.js";
 
 const { values } = parseArgs({
@@ -119,7 +120,7 @@ async function measure(indexDir: string, chunks: readonly Chunk[]) {
 async function httpCitebot(indexDir: string, questions: string[]) {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server", "start.ts")], {
-    env: { ...childEnv(), INDEX_DIR: indexDir, WEB_CONCURRENCY: "2" },
+    env: { ...offlineEnv(CORPUS_DIR, indexDir), HOST: "127.0.0.1", LOG_LEVEL: "info", WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const pids: number[] = [];
@@ -179,18 +180,6 @@ async function cannon(url: string, question: () => string) {
   });
   const p = percentiles(times);
   return { requestsPerSec: round(times.length / result.duration), p50: p.p50, p95: p.p95, max: p.max, errors: result.errors + result.non2xx + result.timeouts };
-}
-
-function childEnv(): Record<string, string> {
-  return {
-    CACHE_DIR: path.join(ROOT, ".data/cache"),
-    EMBEDDINGS: "local",
-    GENERATOR: "extractive",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    RATE_LIMIT_PER_MINUTE: "0",
-    LOG_LEVEL: "info",
-  };
 }
 
 async function rssOf(pid: number): Promise<number> {

@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import type { AskResponse } from "../core/types.js";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
+import { CORPUS_DIR } from "./testing/offline-env.js";
 import { serveCorpus } from "./testing/corpus-server.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";
 import { expectError, postJson, rawGet } from "./testing/http.js";

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { test } from "node:test";
-import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/offline-env.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

@@ -9,7 +9,7 @@ import type { AskResponse, Health } from "../core/types.js";
 import { makePdf } from "../ingest/load/pdf-fixture.js";
 import { startCitebot, type Citebot } from "./boot.js";
 import type { Job } from "./ingest-jobs.js";
-import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/offline-env.js";
 import { expectError, postJson } from "./testing/http.js";
 import { openApiChecker } from "./testing/openapi-checker.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";

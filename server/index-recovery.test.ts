@@ -9,7 +9,7 @@ import { pino } from "pino";
 import { loadConfig } from "../core/config.js";
 import { createEmbedder, runIngest } from "../ingest/index.js";
 import { openEngine } from "./boot.js";
-import { CORPUS_DIR } from "./testing/corpus-engine.js";
+import { CORPUS_DIR } from "./testing/offline-env.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CACHE_DIR = path.join(ROOT, ".data", "cache");

@@ -13,7 +13,7 @@ import { Drain } from "./drain.js";
 import { EngineGate } from "./engine-gate.js";
 import { listen } from "./listen.js";
 import { LiveIndex } from "./live-index.js";
-import { CORPUS_DIR, offlineEnv } from "./testing/corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./testing/offline-env.js";
 import { postJson } from "./testing/http.js";
 import { readSse } from "./testing/read-sse.js";
 import { createStandInEngine } from "./testing/stand-in-engine.js";

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { CORPUS_DIR, offlineEnv } from "./corpus-engine.js";
+import { CORPUS_DIR, offlineEnv } from "./offline-env.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 

@@ -1,5 +1,5 @@
 import type { Chunk } from "../../../core/types.js";
-import type { FileRecord } from "../manifest.js";
+import type { FileEntry } from "../source-ledger.js";
 import { checkSchemaName } from "./schema.js";
 import type { SqlQuery } from "./sql-client.js";
 
@@ -9,8 +9,6 @@ export interface StoredChunk {
   ord: number;
   vector: Float32Array;
 }
-
-export type FileRow = Omit<FileRecord, "chunks">;
 
 /** The columns a chunk is read back from (`metadata` holds every Chunk field without a column of its own). */
 export const CHUNK_COLUMNS = "id, source, title, section, url, text, metadata";
@@ -69,7 +67,7 @@ function metadataOf(chunk: Chunk): ChunkRow["metadata"] {
   return rest;
 }
 
-export async function upsertFile(tx: SqlQuery, schema: string, source: string, file: FileRow): Promise<void> {
+export async function upsertFile(tx: SqlQuery, schema: string, source: string, file: FileEntry): Promise<void> {
   await tx.query(
     `INSERT INTO ${checkSchemaName(schema)}.files (source, hash, bytes, indexed_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (source) DO UPDATE SET hash = excluded.hash, bytes = excluded.bytes, indexed_at = excluded.indexed_at`,
@@ -84,7 +82,7 @@ export async function deleteSource(tx: SqlQuery, schema: string, source: string)
 }
 
 /** Every chunk with its vector, in ingest order, and every file record: what a store keeps in memory. */
-export async function loadAll(sql: SqlQuery, schema: string): Promise<{ chunks: StoredChunk[]; files: Map<string, FileRow> }> {
+export async function loadAll(sql: SqlQuery, schema: string): Promise<{ chunks: StoredChunk[]; files: Map<string, FileEntry> }> {
   const s = checkSchemaName(schema);
   const rows = await sql.query<ChunkRow & { ord: number; embedding: string }>(
     `SELECT ${CHUNK_COLUMNS}, ord::float8 AS ord, embedding::text AS embedding FROM ${s}.chunks ORDER BY ord`,
