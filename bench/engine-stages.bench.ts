@@ -17,6 +17,7 @@ import {
   createEngine,
   defaultPostprocessors,
   ExtractiveAnswerer,
+  DEFAULT_HYBRID,
   HybridRetriever,
   PostprocessedRetriever,
   rewriteFollowUp,
@@ -116,9 +117,10 @@ async function pass(p: Parts, engine: Awaited<ReturnType<typeof createEngine>>):
   for (const { question, history = [] } of gold) {
     const standalone = await time("condense", () => rewriteFollowUp(question, history));
     const query = toQuery(standalone);
-    await time("bm25", () => p.store.lexical(query, 20));
-    await time("embed+hnsw", async () => p.store.dense(await p.embedder.embedQuery(query), 20));
-    await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query), 20));
+    const lexical = await time("bm25", () => p.store.lexical(query, DEFAULT_HYBRID.depth));
+    const dense = await time("embed+hnsw", async () => p.store.dense(await p.embedder.embedQuery(query), DEFAULT_HYBRID.depth));
+    const candidates = [...new Set([...lexical, ...dense].map((h) => p.store.termIndex().positionOf(h.chunk.id) ?? -1))];
+    await time("wordMatch", () => p.matcher.coverage(uniqueTerms(query), candidates));
     const hits = await time("retrieve", () => p.retriever.retrieve(query, 5));
     await time("answer", () => p.answerer.compose(standalone, hits));
     await time("ask", async () => {

@@ -76,22 +76,25 @@ export class HybridRetriever implements Retriever {
   /** Candidates from BM25 and dense search, scored on all three features (four when the question asks for an answer form). */
   private rank(terms: string[], lexical: readonly Hit[], dense: readonly Hit[], queryVector: number[] | undefined, form: AnswerForm | undefined): RankedHit[] {
     const { weights } = this.options;
-    const coverage = this.matcher.coverage(terms, 0);
     const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
     const cosines = new Map(dense.map((h) => [h.chunk.id, h.score]));
     const candidates = new Map<string, Chunk>();
     for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
+    const coverage = this.matcher.coverage(
+      terms,
+      [...candidates.keys()].map((id) => this.terms.positionOf(id) ?? -1),
+    );
     const formWeight = form ? weights.answerForm : 0;
     const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
     const total = weights.bm25 + weights.dense + weights.wordMatch + formWeight;
     const hits: RankedHit[] = [];
-    for (const chunk of candidates.values()) {
+    for (const [i, chunk] of [...candidates.values()].entries()) {
       const lexicalScore = bm25.get(chunk.id) ?? 0;
       const features: HitFeatures = {
         bm25: lexicalScore,
         bm25Norm: ceiling > 0 ? clamp01(lexicalScore / ceiling) : 0,
         dense: clamp01(cosines.get(chunk.id) ?? this.cosine(queryVector, chunk.id)),
-        wordMatch: coverage.at(this.terms.positionOf(chunk.id) ?? -1),
+        wordMatch: coverage[i]!,
         ...(form && formWeight > 0 ? { answerForm: hasForm(chunk.text, form) ? 1 : 0 } : {}),
       };
       const score =

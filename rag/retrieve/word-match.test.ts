@@ -26,10 +26,7 @@ const corpus = [
 ];
 const [TALKS, CEASEFIRE, TROOPS, RIYADH] = [0, 1, 2, 3];
 const matcher = (options?: WordMatchOptions) => new WordMatcher(vectors, termIndexOf(corpus, vectors), options);
-const coverage = (m: WordMatcher, q: string) => {
-  const c = m.coverage(uniqueTerms(q), corpus.length);
-  return corpus.map((_, i) => c.at(i));
-};
+const coverage = (m: WordMatcher, q: string) => m.coverage(uniqueTerms(q), [...corpus.keys()]);
 
 test("WordMatcher.coverage · every question word in the passage · 1", () => {
   const m = matcher();

@@ -1,4 +1,4 @@
-import { contentTerms, topK, type TermIndex, type WordVectors } from "../../ingest/index.js";
+import { contentTerms, type TermIndex, type WordVectors } from "../../ingest/index.js";
 import { WordNeighbours } from "./word-neighbours.js";
 
 export interface WordMatchOptions {
@@ -18,24 +18,12 @@ export interface WordMatchOptions {
   cacheSize?: number;
 }
 
-/** One question's coverage: the best chunks, and any chunk's value on demand (for reranking candidates). */
-export interface Coverage {
-  /** Positions (in the term index) of the chunks with the highest positive coverage, best first, earlier first on ties. */
-  readonly top: readonly number[];
-  /** Coverage of the chunk at `position`, in [0, 1]; 0 for a position the index does not hold. */
-  at(position: number): number;
-}
-
-/** A question term's matches: its weight, its matching corpus words, and its best match in each document (0 where none). */
+/** A question term's matches: its weight, its matching corpus words, and its best match in each candidate document. */
 interface TermMatch {
   weight: number;
   strengths: Map<number, number>;
-  inDoc: Float64Array;
+  inDoc: Map<number, number>;
 }
-
-// Approximate coverage (a sum in another order) may differ from the exact one in the last bits; candidates
-// within this margin of the k-th are scored exactly, so the selection is that of the exact values.
-const SELECTION_MARGIN = 1e-9;
 
 /**
  * Word-vector MaxSim: each question word is matched to its most similar word in a passage (itself,
@@ -44,19 +32,14 @@ const SELECTION_MARGIN = 1e-9;
  * more than common ones. The result, "coverage", is in [0, 1] and comparable across questions. A term's
  * match in a chunk is its best match there, or documentFactor × its best match anywhere in the document.
  *
- * Speed: it runs on BM25's vocabulary and postings (TermIndex), prepared when the index opens. A question
- * costs O(postings of each term's ≤ maxNeighbours close words): every chunk of a document that a term touches
- * gets the same document-wide credit, so chunks are scored one by one only where they beat it, and whole
- * documents are ranked by that shared value; exact values are then computed for the few candidates only.
+ * Speed: it reranks candidates and never walks the corpus. It runs on BM25's vocabulary and postings (TermIndex),
+ * prepared when the index opens; a question costs O(candidates × their words) plus, per term, close word and
+ * candidate document, one binary search in that word's postings (does the document hold it?), so its cost does not
+ * grow with the corpus.
  */
 export class WordMatcher {
   private readonly documentFactor: number;
   private readonly neighbours: WordNeighbours;
-  // Scratch space reused by every question (matching is synchronous), cleared through the touched lists.
-  private readonly best: Float64Array;
-  private readonly excess: Float64Array;
-  private readonly inDoc: Float64Array;
-  private readonly bound: Float64Array;
 
   constructor(
     vectors: WordVectors,
@@ -65,10 +48,6 @@ export class WordMatcher {
   ) {
     this.documentFactor = documentFactor;
     this.neighbours = new WordNeighbours(vectors, index, index.neighbours, { floor, stemStrength, maxNeighbours, cacheSize });
-    this.best = new Float64Array(index.size);
-    this.excess = new Float64Array(index.size);
-    this.inDoc = new Float64Array(index.docCount);
-    this.bound = new Float64Array(index.docCount);
   }
 
   /** BM25's inverse document frequency over the chunks' texts; a word the corpus never uses gets the maximum. */
@@ -78,22 +57,13 @@ export class WordMatcher {
     return Math.log(1 + (this.index.size - df + 0.5) / (df + 0.5));
   }
 
-  /** The coverage of the question's terms, with the k best chunks. */
-  coverage(terms: readonly string[], k: number): Coverage {
-    const matches: TermMatch[] = [];
-    const excessful: number[] = [];
-    const touchedDocs: number[] = [];
-    let total = 0;
-    for (const term of terms) {
-      const match = this.walk(term, excessful, touchedDocs);
-      total += match.weight;
-      matches.push(match);
-    }
-    const at = (position: number) => (total > 0 && position >= 0 && position < this.index.size ? this.exact(matches, position) / total : 0);
-    const top = total > 0 && k > 0 ? this.select(matches, total, excessful, touchedDocs, k) : [];
-    for (const u of excessful) this.excess[u] = 0;
-    for (const d of touchedDocs) this.bound[d] = 0;
-    return { top, at };
+  /** The coverage of the question's terms in the chunk at each of `positions` (term-index positions), in [0, 1]; 0 for a position the index does not hold. */
+  coverage(terms: readonly string[], positions: readonly number[]): number[] {
+    const held = (p: number) => Number.isInteger(p) && p >= 0 && p < this.index.size;
+    const docs = [...new Set(positions.filter(held).map((p) => this.index.docOf[p]!))];
+    const matches = terms.map((term) => this.match(term, docs));
+    const total = matches.reduce((sum, m) => sum + m.weight, 0);
+    return positions.map((p) => (total > 0 && held(p) ? this.exact(matches, p) / total : 0));
   }
 
   /** Corpus words close to `word` (itself excluded), closest first: candidates for query expansion. */
@@ -104,97 +74,32 @@ export class WordMatcher {
       .map((n) => ({ word: this.index.term(n.id), strength: n.strength }));
   }
 
-  /**
-   * One term over the postings of its close words: its best match per chunk and per document. Adds to each
-   * touched document's shared credit (bound: Σ weight × best in document) and to each chunk's excess over
-   * documentFactor × that credit, so that coverage = (documentFactor × bound + excess) / total.
-   */
-  private walk(term: string, excessful: number[], touchedDocs: number[]): TermMatch {
-    const { best, inDoc, excess, bound, documentFactor: f } = this;
-    const { docOf } = this.index;
-    const weight = this.idf(term);
+  /** One term: its weight, its close words, and its best match in each of `docs` (close words come strongest first). */
+  private match(term: string, docs: readonly number[]): TermMatch {
     const close = this.neighbours.of(term);
-    const units: number[] = [];
-    const docs: number[] = [];
-    for (const n of close) {
-      const list = this.index.postings(n.id);
-      const s = n.strength;
-      for (let i = 0; i < list.length; i++) {
-        const u = list[i]!;
-        // A chunk's document already holds at least its best match (inDoc ≥ best), so only a better match
-        // in the chunk can raise the document's.
-        if (s > best[u]!) {
-          if (best[u] === 0) units.push(u);
-          best[u] = s;
-          const d = docOf[u]!;
-          if (s > inDoc[d]!) {
-            if (inDoc[d] === 0) docs.push(d);
-            inDoc[d] = s;
-          }
-        }
-      }
-    }
-    for (const u of units) {
-      const over = best[u]! - f * inDoc[docOf[u]!]!;
-      if (over > 0) {
-        if (excess[u] === 0) excessful.push(u);
-        excess[u]! += weight * over;
-      }
-      best[u] = 0;
-    }
-    const termInDoc = new Float64Array(this.index.docCount);
+    const inDoc = new Map<number, number>();
     for (const d of docs) {
-      termInDoc[d] = inDoc[d]!;
-      if (bound[d] === 0) touchedDocs.push(d);
-      bound[d]! += weight * inDoc[d]!;
-      inDoc[d] = 0;
+      const found = close.find((n) => this.holds(d, n.id));
+      if (found) inDoc.set(d, found.strength);
     }
-    return { weight, strengths: new Map(close.map((n) => [n.id, n.strength])), inDoc: termInDoc };
+    return { weight: this.idf(term), strengths: new Map(close.map((n) => [n.id, n.strength])), inDoc };
   }
 
-  /**
-   * The k best positions by exact coverage (ties: earlier position first). Chunks without excess share their
-   * document's value, so a document offers its first k such chunks; approximate values pick the candidates
-   * (everything within SELECTION_MARGIN of the k-th), exact ones order them.
-   */
-  private select(matches: readonly TermMatch[], total: number, excessful: readonly number[], touchedDocs: readonly number[], k: number): number[] {
-    const { excess, bound, documentFactor: f } = this;
-    const { docOf } = this.index;
-    const approx = (u: number) => (f * bound[docOf[u]!]! + excess[u]!) / total;
-    const shared = (d: number) => (f * bound[d]!) / total;
-    const excessIn = new Uint32Array(this.index.docCount);
-    for (const u of excessful) excessIn[docOf[u]!]!++;
-    const sharing = (d: number) => this.index.docPositions(d).length - excessIn[d]!;
-    const bestUnits = topK(excessful, approx, k);
-    const bestDocs = topK(touchedDocs, shared, k).filter((d) => shared(d) > 0 && sharing(d) > 0);
-    const counted = [
-      ...bestUnits.map((u) => ({ value: approx(u), count: 1 })),
-      ...bestDocs.map((d) => ({ value: shared(d), count: Math.min(k, sharing(d)) })),
-    ].sort((a, b) => b.value - a.value);
-    let threshold = -Infinity;
-    let seen = 0;
-    for (const { value, count } of counted) {
-      seen += count;
-      if (seen >= k) {
-        threshold = value - SELECTION_MARGIN;
-        break;
-      }
+  /** Whether document `doc` holds term `id`: a binary search for the document's first position in the term's postings. */
+  private holds(doc: number, id: number): boolean {
+    const list = this.index.postings(id);
+    const own = this.index.docPositions(doc);
+    const last = own[own.length - 1]!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < own[0]!) lo = mid + 1;
+      else hi = mid;
     }
-    const candidates = excessful.filter((u) => approx(u) >= threshold);
-    for (const d of touchedDocs) {
-      if (!(shared(d) >= threshold && shared(d) > 0)) continue;
-      let taken = 0;
-      for (const u of this.index.docPositions(d)) {
-        if (taken === k) break;
-        if (excess[u] === 0) (candidates.push(u), taken++);
-      }
-    }
-    return candidates
-      .map((u) => ({ u, value: this.exact(matches, u) / total }))
-      .filter((c) => c.value > 0)
-      .sort((a, b) => b.value - a.value || a.u - b.u)
-      .slice(0, k)
-      .map((c) => c.u);
+    // A document's positions are usually one run; where they are not, other documents' positions lie between.
+    for (let i = lo; i < list.length && list[i]! <= last; i++) if (this.index.docOf[list[i]!] === doc) return true;
+    return false;
   }
 
   /** Σ weight × max(best match in the chunk, documentFactor × best match in its document), in term order. */
@@ -208,7 +113,7 @@ export class WordMatcher {
         const s = strengths.get(words[i]!);
         if (s !== undefined && s > own) own = s;
       }
-      const spread = this.documentFactor * inDoc[doc]!;
+      const spread = this.documentFactor * (inDoc.get(doc) ?? 0);
       covered += weight * (own > spread ? own : spread);
     }
     return covered;
