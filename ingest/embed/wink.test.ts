@@ -59,12 +59,14 @@ describe("WinkEmbedder · real vectors", () => {
     assert.ok(Math.min(...sifCos) < 0.2, `SIF min ${Math.min(...sifCos)}`);
   });
 
-  test("WinkEmbedder · word vectors · unit length; unknown or prototype-named words undefined", () => {
+  test("WinkEmbedder · word vectors · unit length; unknown or prototype-named words undefined, a compound as its parts", () => {
     for (const w of ["defence", "constructor", "kyiv", "cross-border"]) {
       assert.ok(Math.abs(Math.hypot(...e.wordVector(w)!) - 1) < 1e-5, w);
     }
     assert.ok(dot(e.wordVector("defence")!, e.wordVector("defense")!) > 0.5);
-    for (const w of ["toString", "__proto__", "zzqqxxv", ""]) assert.equal(e.wordVector(w), undefined, w);
+    for (const w of ["toString", "hasOwnProperty", "zzqqxxv", ""]) assert.equal(e.wordVector(w), undefined, w);
+    // Not Object.prototype: a compound of underscores is the vector of its word.
+    assert.deepEqual(e.wordVector("__proto__"), e.wordVector("proto"));
   });
 
   test("WinkEmbedder · word weights · stopwords low, content words high, unknown words 1", () => {

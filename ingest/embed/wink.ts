@@ -6,7 +6,7 @@ import { WINK_PACKAGE } from "./wink-source.js";
 import { dot, normalizeInPlace } from "./vector.js";
 
 // Splits a token the vocabulary lacks into parts it may know: "ukraine-russia", "o'brien", "3.5".
-const PARTS = /[-.']/u;
+const PARTS = /[-._']/u;
 // The token → row memo stops growing here (a 341k-word vocabulary plus the corpus's unknown words fit well below).
 const MEMO_LIMIT = 1 << 20;
 const UNKNOWN = -1;

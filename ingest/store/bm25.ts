@@ -1,14 +1,17 @@
-import { contentTerms } from "../text/tokenize.js";
+import { contentTerms, indexTerms } from "../text/tokenize.js";
 import { SortedTerms } from "./sorted-terms.js";
 import { topK } from "./top-k.js";
 
 /** How text becomes index terms. The id is persisted: an index built with other terms is rebuilt. */
 export interface Analyzer {
   readonly id: string;
+  /** A document's terms. */
   terms(text: string): string[];
+  /** A query's terms, when they differ from a document's. */
+  queryTerms?(text: string): string[];
 }
 
-export const DEFAULT_ANALYZER: Analyzer = { id: "content-terms-v1", terms: contentTerms };
+export const DEFAULT_ANALYZER: Analyzer = { id: "content-terms-v2", terms: indexTerms, queryTerms: contentTerms };
 
 /** Okapi BM25 parameters; they only weigh postings at query time, so changing them needs no rebuild. */
 export interface Bm25Params {
@@ -170,7 +173,7 @@ export class Bm25Index {
     const n = p.docIds.length;
     const { k1 } = this.params;
     const touched: number[] = [];
-    for (const term of new Set(this.analyzer.terms(query))) {
+    for (const term of new Set((this.analyzer.queryTerms ?? this.analyzer.terms)(query))) {
       const t = this.sorted!.id(term);
       if (t === undefined) continue;
       const start = p.termOffsets[t]!;

@@ -3,9 +3,12 @@
  * means the same thing at index time, query time and scoring time.
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[.-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[._-][\p{L}\p{N}]+)*/gu;
 
-/** Lowercased word tokens; possessive 's is dropped ("Trump's" → "trump"), hyphenated words kept whole. */
+/**
+ * Lowercased word tokens; possessive 's is dropped ("Trump's" → "trump"); compounds joined by a hyphen, a dot or
+ * an underscore are kept whole (`work_mem`, `os.path`, `--no-edit` → "no-edit"); indexTerms adds their parts.
+ */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase();
@@ -28,9 +31,43 @@ const normalizeToken = (token: string): string =>
     .replace(/’/gu, "'")
     .replace(/^(\p{L})\.(\p{L})$/u, "$1$2");
 
-/** Tokens that carry meaning: no stopwords, no single characters except digits. */
+/** Tokens that carry meaning: no stopwords, no single characters except digits; compounds stay whole. */
 export function contentTerms(text: string): string[] {
   return tokenize(text).filter(isContentTerm);
+}
+
+/**
+ * The terms a passage is indexed and matched by: its content terms, and each compound's parts after it
+ * (`functools.lru_cache` also gives "functools", "lru_cache", "lru" and "cache"), so a question asking for
+ * `lru_cache`, or for a venv "without pip", finds the passage spelling `functools.lru_cache` or `--without-pip`.
+ * Questions keep their compounds whole (contentTerms): the parts of a compound the corpus lacks ("trade-offs")
+ * would match unrelated text.
+ */
+export function indexTerms(text: string): string[] {
+  return withParts(tokenize(text));
+}
+
+/** Content terms of tokens already made, each compound followed by its parts. */
+export function withParts(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (isContentTerm(token)) out.push(token);
+    if (JOINER.test(token)) for (const part of compoundParts(token)) if (isContentTerm(part)) out.push(part);
+  }
+  return out;
+}
+
+const JOINER = /[._-]/u;
+
+/** The parts of a compound that hold a letter: its dotted segments, then their hyphen or underscore parts. */
+export function compoundParts(token: string): string[] {
+  const parts: string[] = [];
+  const segments = token.split(".");
+  for (const segment of segments) {
+    if (segments.length > 1) parts.push(segment);
+    if (/[_-]/u.test(segment)) parts.push(...segment.split(/[_-]/u));
+  }
+  return parts.filter((p) => /\p{L}/u.test(p));
 }
 
 export function isContentTerm(token: string): boolean {

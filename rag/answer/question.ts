@@ -1,4 +1,4 @@
-import { contentTerms, type WordVectors } from "../../ingest/index.js";
+import { contentTerms, withParts, type WordVectors } from "../../ingest/index.js";
 import { acronyms, answerType, namedEntities, type AnswerType } from "./entities.js";
 import { identifiers } from "./identifiers.js";
 
@@ -39,11 +39,16 @@ const POINTER_WEIGHT = 0.5;
 /** Words carried from earlier turns weigh at most this share of the user's own words, all together. */
 const CONTEXT_SHARE = 0.5;
 
-/** `context`: words a follow-up carries from earlier turns ("he" → "Hegseth"), weighted lower. */
-export function profileQuestion(question: string, vectors?: WordVectors, context = ""): QuestionProfile {
+/**
+ * `context`: words a follow-up carries from earlier turns ("he" → "Hegseth"), weighted lower. `spelled`: whether the
+ * passages spell a term; a compound they spell (`http.server`) is a name whose parts are also its words there
+ * ("the server"), one they never spell ("trade-offs") keeps its parts out, as they would match other senses.
+ */
+export function profileQuestion(question: string, vectors?: WordVectors, context = "", spelled: (term: string) => boolean = () => false): QuestionProfile {
   const entities = new Set([...namedEntities(question), ...contextNames(context)]);
-  const own = new Set(contentTerms(question));
-  const terms = [...new Set([...own, ...contentTerms(context)])].filter((t) => !META_TERMS.has(t)).slice(0, MAX_TERMS);
+  const termsOf = (text: string) => contentTerms(text).flatMap((t) => (spelled(t) ? withParts([t]) : [t]));
+  const own = new Set(termsOf(question));
+  const terms = [...new Set([...own, ...termsOf(context)])].filter((t) => !META_TERMS.has(t)).slice(0, MAX_TERMS);
   const pointers = pointerTerms(question);
   const weights = terms.map((t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1));
   scaleContext(terms, weights, own);

@@ -92,11 +92,10 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
    */
   analyse(question: Asked, hits: readonly Hit[]): Analysis {
     const { question: own, carried } = asked(question);
-    const profile = profileQuestion(own, this.vectors, carried.join(" "));
-    const passages = hits.map((hit) => {
-      const info = this.cache.get(hit.chunk);
-      return { info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) };
-    });
+    const infos = hits.map((hit) => this.cache.get(hit.chunk));
+    const spelled = new Set(infos.flatMap((info) => info.vocabulary));
+    const profile = profileQuestion(own, this.vectors, carried.join(" "), (term) => spelled.has(term));
+    const passages = infos.map((info) => ({ info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) }));
     const candidates = scoreSentences(profile, passages);
     const picked = selectSentences(candidates, profile, {
       maxSentences: this.maxSentences,

@@ -1,5 +1,5 @@
 import type { Chunk } from "../../../core/types.js";
-import { isContentTerm, splitSentences, tokenize, type Span } from "../../../ingest/index.js";
+import { splitSentences, tokenize, withParts, type Span } from "../../../ingest/index.js";
 import { MONEY } from "../../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "../entities.js";
 import { identifiers } from "../identifiers.js";
@@ -13,7 +13,7 @@ export interface SentenceInfo {
   end: number;
   /** Every token in order (for "a figure next to the thing counted"). */
   tokens: string[];
-  /** Content terms, plus the parts of hyphenated ones ("28-point" also gives "point"). */
+  /** Content terms, compounds whole and by their parts ("28-point" also gives "point"; see indexTerms). */
   terms: ReadonlySet<string>;
   entities: ReadonlySet<string>;
   /** Tokens with digits ("2014", "30,000"), used to spot passages that disagree on a figure. */
@@ -96,14 +96,7 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
   };
 }
 
-function termsOf(tokens: readonly string[]): Set<string> {
-  const terms = new Set<string>();
-  for (const t of tokens) {
-    if (isContentTerm(t)) terms.add(t);
-    if (t.includes("-")) for (const part of t.split("-")) if (isContentTerm(part)) terms.add(part);
-  }
-  return terms;
-}
+const termsOf = (tokens: readonly string[]): Set<string> => new Set(withParts(tokens));
 
 const MAX_JOINED = 3;
 

@@ -1,6 +1,7 @@
 import type { PassageInfo, SentenceInfo } from "./passage-cache.js";
 import type { QuestionProfile } from "../question.js";
 import { STEM_MATCH } from "../term-match.js";
+import { compoundParts } from "../../../ingest/index.js";
 
 /** One candidate sentence of one retrieved passage, scored against the question. */
 export interface ScoredSentence {
@@ -120,7 +121,7 @@ function answersType(profile: QuestionProfile, matches: readonly ReadonlyMap<str
 /** "How many soldiers": a figure within a few words of "soldiers" ("28-point plan" counts points). */
 function figureNextToFocus(profile: QuestionProfile, matches: readonly ReadonlyMap<string, number>[], s: SentenceInfo): boolean {
   const figures = s.tokens.flatMap((t, k) => (isFigure(t) ? [k] : []));
-  const strength = (m: ReadonlyMap<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...token.split("-").map((p) => m.get(p) ?? 0));
+  const strength = (m: ReadonlyMap<string, number>, token: string) => Math.max(m.get(token) ?? 0, ...compoundParts(token).map((p) => m.get(p) ?? 0));
   return profile.focus.every((i) => s.tokens.some((t, k) => strength(matches[i]!, t) >= FOCUS_MATCH && figures.some((f) => Math.abs(f - k) <= FOCUS_WINDOW)));
 }
 
