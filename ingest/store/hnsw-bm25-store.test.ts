@@ -179,7 +179,7 @@ describe("HnswBm25Store · vocabulary graph", () => {
       await store.save(tmp);
       const opened = await HnswBm25Store.open(tmp, embedder);
       const terms = opened.termIndex();
-      const near = terms.neighbours!.nearest(Float32Array.from([0.9, 0.4, 0]), 2).map((id) => terms.term(id));
+      const near = terms.neighbours!.nearest(Float32Array.from([0.9, 0.4, 0]), 2).map((n) => terms.term(n.id));
       assert.deepEqual(near, ["ice", "glacier"]);
       assert.ok((await readdir(tmp)).includes("terms.hnsw"));
     } finally {
@@ -193,7 +193,7 @@ describe("HnswBm25Store · vocabulary graph", () => {
     assert.equal(store.termIndex().neighbours!.nearest(Float32Array.from([0, 0, 1]), 1).length, 1);
     await store.removeSource(chunks[1]!.source);
     const terms = store.termIndex();
-    const all = terms.neighbours!.nearest(Float32Array.from([0, 0, 1]), 4).map((id) => terms.term(id));
+    const all = terms.neighbours!.nearest(Float32Array.from([0, 0, 1]), 4).map((n) => terms.term(n.id));
     assert.deepEqual(all.sort(), ["glacier", "island"]);
   });
 });

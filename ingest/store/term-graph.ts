@@ -75,11 +75,14 @@ export class TermGraph implements TermNeighbourSearch {
     return this.graph ? this.members.dim : 0;
   }
 
-  /** Ids of the terms of the k nodes closest to `vector` (more than k ids when terms share a vector). */
-  nearest(vector: Float32Array, k: number): number[] {
+  /** The terms of the k nodes closest to `vector` with their cosine (more than k terms when terms share a vector). */
+  nearest(vector: Float32Array, k: number): { id: number; cosine: number }[] {
     if (!this.graph) return [];
     const { offsets, ids } = this.members;
-    return this.graph.search(vector, Math.min(k, this.graph.count)).flatMap(({ label }) => ids.slice(offsets[label]!, offsets[label + 1]!));
+    // Inner-product space: distance = 1 − cosine for the unit vectors stored.
+    return this.graph
+      .search(vector, Math.min(k, this.graph.count))
+      .flatMap(({ label, distance }) => ids.slice(offsets[label]!, offsets[label + 1]!).map((id) => ({ id, cosine: 1 - distance })));
   }
 
   async write(graphFile: string, membersFile: string): Promise<void> {

@@ -3,8 +3,8 @@ import type { PostingLists } from "./bm25.js";
 
 /** Nearest vocabulary terms to a word vector (an HNSW graph over the terms' vectors: term-graph.ts). */
 export interface TermNeighbourSearch {
-  /** Ids of up to k terms closest to `vector` by cosine, closest first. */
-  nearest(vector: Float32Array, k: number): number[];
+  /** Up to k terms closest to `vector` (unit length), closest first, with their cosine. */
+  nearest(vector: Float32Array, k: number): { id: number; cosine: number }[];
 }
 
 /**

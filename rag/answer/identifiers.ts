@@ -16,10 +16,14 @@ const IDENTIFIER_FORMS = [
   /^[\p{L}_][\p{L}\p{N}_.]*\(\)?$/u,
 ];
 
+// Every form needs one of these marks; plain words (most of a text) skip the forms.
+const MAY_BE_IDENTIFIER = /[_.:>\\=(-]|.\p{Lu}/u;
+
 /** The identifiers of `text`, lowercased and without call parentheses, arguments or a keyword's value. */
 export function identifiers(text: string): string[] {
   const out = new Set<string>();
   for (const raw of text.split(/[\s,;]+/u)) {
+    if (!MAY_BE_IDENTIFIER.test(raw)) continue;
     const word = raw.replace(/^[`'"“‘(\[]+|[`'"”’)\]?!:.]+$/gu, "");
     if (!word || !IDENTIFIER_FORMS.some((form) => form.test(word))) continue;
     const core = word.replace(/\(.*$/u, "").replace(/=.*$/u, "=").toLowerCase();

@@ -67,27 +67,27 @@ export class WordNeighbours {
     // Figures get no vector: they have no useful neighbours ("2014" is not "2015").
     const v = /\d/u.test(word) ? undefined : this.vectors.wordVector(word);
     const { floor, stemStrength, maxNeighbours } = this.opts;
-    const candidates = new Set(this.stems.forms(word));
+    // Candidates with their cosine when the graph gave it; the other forms' cosines are computed from their rows.
+    const candidates = new Map<number, number | undefined>(this.stems.forms(word).map((id) => [id, undefined]));
     const self = this.vocabulary.id(word);
-    if (self !== undefined) candidates.add(self);
-    if (v && this.search) for (const id of this.search.nearest(v, maxNeighbours + SEARCH_SLACK)) candidates.add(id);
+    if (self !== undefined) candidates.set(self, undefined);
+    if (v && this.search) for (const n of this.search.nearest(v, maxNeighbours + SEARCH_SLACK)) candidates.set(n.id, n.cosine);
     const out: Neighbour[] = [];
-    for (const id of candidates) {
+    for (const [id, known] of candidates) {
       const other = this.vocabulary.term(id);
       let strength = other === word ? 1 : sameStem(word, other) ? stemStrength : 0;
-      const row = strength < 1 && v ? this.rowOf(other, v.length) : undefined;
-      if (row) {
-        const cos = dotAt(v!, row);
-        if (cos > floor) strength = Math.max(strength, Math.min(1, (cos - floor) / (1 - floor)));
-      }
+      const cos = strength < 1 && v ? (known ?? this.cosine(v, id)) : undefined;
+      if (cos !== undefined && cos > floor) strength = Math.max(strength, Math.min(1, (cos - floor) / (1 - floor)));
       if (strength > 0) out.push({ id, strength });
     }
     return out.sort((a, b) => b.strength - a.strength || a.id - b.id).slice(0, maxNeighbours);
   }
 
-  private rowOf(word: string, dim: number): Float32Array | undefined {
+  /** Cosine of `v` with vocabulary word `id`'s vector; undefined for a figure or a word without one. */
+  private cosine(v: Float32Array, id: number): number | undefined {
+    const word = this.vocabulary.term(id);
     const row = /\d/u.test(word) ? undefined : this.vectors.wordVector(word);
-    return row?.length === dim ? row : undefined;
+    return row?.length === v.length ? dotAt(v, row) : undefined;
   }
 }
 
