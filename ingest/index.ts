@@ -27,6 +27,7 @@ export { isSupported, loadFile, SUPPORTED_EXTENSIONS } from "./load/index.js";
 export { cleanDocument } from "./clean/index.js";
 export { chunkDocument } from "./chunk.js";
 export { compoundParts, contentTerms, indexTerms, isContentTerm, withParts, STOPWORDS, tokenize } from "./text/tokenize.js";
+export { SECTION_SEPARATOR } from "./clean/structure.js";
 export { dot } from "./embed/vector.js";
 export { splitSentences } from "./text/sentences.js";
 export type { Span } from "./text/sentences.js";

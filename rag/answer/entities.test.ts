@@ -34,6 +34,10 @@ describe("answerType", () => {
     ["How do I make an option a flag?", "howto"],
     ["How to install it?", "howto"],
     ["How does the deque differ from a list?", "other"],
+    ["What is asyncio.TaskGroup?", "definition"],
+    ["What is a descriptor in Python?", "definition"],
+    ["What is the default value of ensure_ascii in json.dumps()?", "other"],
+    ["What is the capital of France?", "other"],
   ] as const) {
     it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
   }

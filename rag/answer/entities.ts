@@ -59,7 +59,11 @@ export const isNumberToken = (token: string): boolean => /\d/u.test(token) || NU
 export const isDateToken = (token: string): boolean => YEAR.test(token) || DATE_WORDS.has(token);
 
 /** What kind of answer a question expects, which decides the bonus for figures, dates or names. */
-export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "howto" | "other";
+export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "howto" | "definition" | "other";
+
+// "What is CRAN?", "What is a naive datetime object?": a short name, asked for what it is (not "what is the default
+// value of X in Y", which asks for one of its properties).
+const DEFINITION = /^\W*what(?:'s| is| are) (?:an? |the )?(?![^?]*\b(?:of|for|to|with|when|if|does|do|between)\b)[^\s?]+(?: [^\s?]+){0,3}\s*\??\s*$/u;
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -77,6 +81,7 @@ export function answerType(question: string): AnswerType {
   if (/\bwhere\b/u.test(q)) return "place";
   // "How do I …", "how can I …", "how to …": answered by a command, an option or a function to call.
   if (/^\W*(?:and |so |then )?(?:how (?:do|can|could|should|would) (?:i|you|we|one)|how to)\b/u.test(q)) return "howto";
+  if (DEFINITION.test(q)) return "definition";
   return "other";
 }
 

@@ -79,6 +79,21 @@ describe("ExtractiveAnswerer", () => {
     );
   });
 
+  it("compose · 'what is X?' over a passage under X's heading · the sentence the heading introduces opens the answer", () => {
+    const section = {
+      ...hit(
+        "tasks.html",
+        "Coroutines and Tasks",
+        "class asyncio.TaskGroup\n\nAn asynchronous context manager holding a group of tasks. Tasks are added with create_task().",
+      ),
+    };
+    section.chunk.section = "Coroutines and Tasks › Task Groups › class asyncio.TaskGroup";
+    const mention = hit("whatsnew.html", "What's New", "The asyncio.TaskGroup class provides a more modern alternative to asyncio.gather().");
+    const c = compose("What is asyncio.TaskGroup?", [section, mention]);
+    assert.equal(c.abstained, false);
+    assert.ok(c.answer.startsWith("An asynchronous context manager holding a group of tasks."), c.answer);
+  });
+
   it("compose · overlapping chunks repeat a sentence · quotes it once", () => {
     const overlap = hit("000.txt", BORDERS_000.chunk.title, BORDERS_000.chunk.text.slice(0, 200), { id: "000.txt#1" });
     const c = compose("What did Hegseth say about Ukraine's 2014 borders?", [BORDERS_000, overlap]);

@@ -26,6 +26,14 @@ describe("analysePassage", () => {
     assert.deepEqual([...money!.figures], ["200", "2024"]);
   });
 
+  it("analysePassage · a passage opening with its section's heading · the sentence after it is the heading's lead", () => {
+    const text = "class asyncio.TaskGroup\n\nAn asynchronous context manager holding a group of tasks. Tasks are awaited on exit.";
+    const info = analysePassage(text, "Coroutines and Tasks", "class asyncio.TaskGroup");
+    assert.equal(info.lead, 1);
+    assert.ok(info.headingTerms.has("asyncio.taskgroup") && info.headingTerms.has("taskgroup"));
+    assert.equal(analysePassage("Tasks are awaited on exit. More text.", "Coroutines and Tasks", "class asyncio.TaskGroup").lead, -1);
+  });
+
   it("analysePassage · hyphenated figure · its word counts as a term", () => {
     assert.ok(analysePassage("The 28-point plan was submitted.").sentences[0]!.terms.has("point"));
   });

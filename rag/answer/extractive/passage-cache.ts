@@ -1,5 +1,5 @@
 import type { Chunk } from "../../../core/types.js";
-import { splitSentences, tokenize, withParts, type Span } from "../../../ingest/index.js";
+import { SECTION_SEPARATOR, splitSentences, tokenize, withParts, type Span } from "../../../ingest/index.js";
 import { MONEY } from "../../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "../entities.js";
 import { identifiers } from "../identifiers.js";
@@ -40,6 +40,13 @@ export interface PassageInfo {
   sentences: SentenceInfo[];
   /** Terms of the document title: context that every sentence of the passage shares. */
   titleTerms: ReadonlySet<string>;
+  /** Terms of the passage's own heading (the last part of its section path). */
+  headingTerms: ReadonlySet<string>;
+  /**
+   * The sentence the heading introduces, when the passage opens with its heading (`class asyncio.TaskGroup`, then
+   * "An asynchronous context manager holding a group of tasks."): reference text defines its subject there. -1 otherwise.
+   */
+  lead: number;
   /** Every distinct term of the passage and its title, for term matching. */
   vocabulary: string[];
 }
@@ -57,20 +64,22 @@ export class PassageCache {
     const cached = this.entries.get(chunk.id);
     if (cached && cached.text === chunk.text) return cached;
     // The section path is context every sentence of the chunk shares, as the title is ("work_mem (integer)").
-    const info = analysePassage(chunk.text, chunk.section ? `${chunk.title}\n${chunk.section}` : chunk.title);
+    const info = analysePassage(chunk.text, chunk.section ? `${chunk.title}\n${chunk.section}` : chunk.title, chunk.section?.split(SECTION_SEPARATOR).at(-1));
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(chunk.id, info);
     return info;
   }
 }
 
-export function analysePassage(text: string, title = ""): PassageInfo {
+export function analysePassage(text: string, title = "", heading = ""): PassageInfo {
   const sentences = joinOpenQuotes(text, splitSentences(text)).map((span, i, spans) =>
     analyseSentence(span, i === 0 || /\n\s*\n/u.test(text.slice(spans[i - 1]!.end, span.start))),
   );
   const titleTerms = termsOf(tokenize(title));
+  const headingTerms = termsOf(tokenize(heading));
+  const opensWithHeading = heading.trim() !== "" && sentences.length > 1 && sentences[0]!.quote === heading.replace(/\s+/gu, " ").trim();
   const vocabulary = new Set([...titleTerms, ...sentences.flatMap((s) => [...s.terms])]);
-  return { text, sentences, titleTerms, vocabulary: [...vocabulary] };
+  return { text, sentences, titleTerms, headingTerms, lead: opensWithHeading ? 1 : -1, vocabulary: [...vocabulary] };
 }
 
 function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {

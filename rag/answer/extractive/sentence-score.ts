@@ -73,7 +73,11 @@ export function weightedShare(weights: readonly number[], hits: readonly number[
 }
 
 export function scoreSentences(profile: QuestionProfile, passages: readonly MatchedPassage[]): ScoredSentence[] {
-  const own = passages.map((p) => p.info.sentences.map((s) => p.matches.map((m) => bestMatch(m, s.terms))));
+  // For "what is X?", the sentence a heading introduces defines what the heading names: its words count as the sentence's own.
+  const lead = (p: MatchedPassage) => (profile.type === "definition" ? p.info.lead : -1);
+  const own = passages.map((p) =>
+    p.info.sentences.map((s, j) => p.matches.map((m) => Math.max(bestMatch(m, s.terms), j === lead(p) ? bestMatch(m, p.info.headingTerms) : 0))),
+  );
   return passages.flatMap((p, hit) => {
     const title = p.matches.map((m) => bestMatch(m, p.info.titleTerms));
     const isSpelled = (hits: readonly number[] | undefined, i: number) => (hits?.[i] ?? 0) >= STEM_MATCH;
