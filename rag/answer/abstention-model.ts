@@ -12,6 +12,7 @@ export const FEATURES = {
   missingName: (e: Signals) => (e.missingNames.some((n) => !e.acronyms.includes(n)) ? 1 : 0),
   missingAcronym: (e: Signals) => (e.missingNames.some((n) => e.acronyms.includes(n)) ? 1 : 0),
   missingIdentifier: (e: Signals) => (e.missingIdentifiers.length > 0 ? 1 : 0),
+  answerKind: (e: Signals) => e.answerKind,
 } as const satisfies Record<string, (e: Signals) => number>;
 
 export type Signals = Omit<Evidence, "score">;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { answerType, isByline, namedEntities, surfaceWords } from "./entities.js";
+import { answerKind, answerType, isByline, namedEntities, surfaceWords } from "./entities.js";
 
 describe("namedEntities", () => {
   it("namedEntities · a question · capitalised words and figures, not its first word", () => {
@@ -40,6 +40,23 @@ describe("answerType", () => {
     ["What is the capital of France?", "other"],
   ] as const) {
     it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
+  }
+});
+
+describe("answerKind", () => {
+  for (const [question, kind] of [
+    ["How much money did they pledge?", "figure"],
+    ["When did Trump call?", "date"],
+    ["In what year was the Helsinki summit?", "date"],
+    ["Who is the current prime minister?", "name"],
+    ["Which party won the election?", "name"],
+    ["What is the name of the minister he spoke to?", "name"],
+    ["Where do America's priorities lie?", "name"],
+    ["Which of these is faster?", undefined],
+    ["What did Kallas warn?", undefined],
+    ["How do I make an option a flag?", undefined],
+  ] as const) {
+    it(`answerKind · "${question}" · ${kind}`, () => assert.equal(answerKind(question), kind));
   }
 });
 

@@ -85,6 +85,26 @@ export function answerType(question: string): AnswerType {
   return "other";
 }
 
+/**
+ * The kind of thing an answer must hold, when the question names one: a figure ("how many …"), a date ("when …",
+ * "what was the exact date …") or a name ("who …", "where …", "which party …", "what is the name of …").
+ * Undefined for questions answered by a description ("what did X say", "why …", "how do I …").
+ */
+export type AnswerKind = "figure" | "date" | "name";
+
+// "Which party won …", "the foreign ministers of which countries …"; not "which of the following" or "which is".
+const WHICH_NOUN = /\bwhich (?!(?:of|is|are|was|were|does|do|did|one|ones|way|ways)\b)[\p{L}-]+/u;
+const NAME_OF = /\bwhat(?:'s| is| was| are| were) (?:the )?names? of\b/u;
+const DATE_OF = /\bwhat (?:\S+ )?(?:year|date|day|month)\b/u;
+
+export function answerKind(question: string, type: AnswerType = answerType(question)): AnswerKind | undefined {
+  if (type === "quantity") return "figure";
+  const q = question.toLowerCase();
+  if (type === "time" || DATE_OF.test(q)) return "date";
+  if (type === "person" || type === "author" || type === "place" || NAME_OF.test(q) || WHICH_NOUN.test(q)) return "name";
+  return undefined;
+}
+
 // "Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)", "Danny Byrne, ISA …".
 const BYLINE_LEAD = /^(?:(?:written )?by|editor|editors|author|authors|edited by)\b:?\s*/iu;
 const MAX_BYLINE_WORDS = 8;

@@ -1,5 +1,5 @@
 import { contentTerms, withParts, type WordVectors } from "../../ingest/index.js";
-import { acronyms, answerType, namedEntities, type AnswerType } from "./entities.js";
+import { acronyms, answerKind, answerType, namedEntities, type AnswerKind, type AnswerType } from "./entities.js";
 import { identifiers } from "./identifiers.js";
 
 /** The question as the composer scores it: weighted content terms, the names it asks about, its type. */
@@ -11,6 +11,8 @@ export interface QuestionProfile {
   /** Terms written with a capital or a digit: what a passage must mention to answer at all. */
   entities: ReadonlySet<string>;
   type: AnswerType;
+  /** The kind of thing the answer must hold (a figure, a date, a name), when the question asks for one. */
+  kind: AnswerKind | undefined;
   /** Term indices per clause of a multi-part question ("who said X, and what did Y do?"); one clause otherwise. */
   clauses: number[][];
   /** For "how many X …": the index of X's head noun, the thing counted, which an answering figure must come with. */
@@ -52,12 +54,14 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
   const pointers = pointerTerms(question);
   const weights = terms.map((t) => rarity(t, vectors) * (entities.has(t) ? ENTITY_BOOST : 1) * (pointers.has(t) ? POINTER_WEIGHT : 1));
   scaleContext(terms, weights, own);
+  const type = answerType(question);
   return {
     terms,
     weights,
     totalWeight: weights.reduce((a, b) => a + b, 0),
     entities: new Set(terms.filter((t) => entities.has(t))),
-    type: answerType(question),
+    type,
+    kind: answerKind(question, type),
     clauses: splitClauses(question)
       .map((c) => indicesOf(terms, contentTerms(c)))
       .filter((c) => c.length > 0),

@@ -1,4 +1,5 @@
 import { answerProbability } from "../abstention-model.js";
+import { isDateToken } from "../entities.js";
 import { spellsIdentifier } from "../identifiers.js";
 import type { QuestionProfile } from "../question.js";
 import { STEM_MATCH } from "../term-match.js";
@@ -32,6 +33,12 @@ export interface Evidence {
    * its subject names that one sentence (with its context) spells; the weakest part counts.
    */
   names: number;
+  /**
+   * For a question asking for a kind of thing (a figure, a date, a name; QuestionProfile.kind): how well the best
+   * sentence that holds such a thing covers the question, as a share of the best coverage of any sentence (1 when the
+   * best sentence holds one, 0 when none does). 1 for questions that ask for no particular kind.
+   */
+  answerKind: number;
   /** The model's probability that the passages answer the question, compared with the threshold. */
   score: number;
 }
@@ -62,8 +69,43 @@ export function assessEvidence(
       ),
     ),
   );
-  const signals = { support, missingNames, acronyms: [...profile.acronyms], missingIdentifiers, names, spelled };
+  const answerKind = kindShare(profile, passages, candidates);
+  const signals = { support, missingNames, acronyms: [...profile.acronyms], missingIdentifiers, names, spelled, answerKind };
   return { ...signals, score: answerProbability(signals) };
+}
+
+function kindShare(profile: QuestionProfile, passages: readonly MatchedPassage[], candidates: readonly ScoredSentence[]): number {
+  if (profile.kind === undefined) return 1;
+  const share = (c: ScoredSentence) => weightedShare(profile.weights, c.termHits);
+  const best = Math.max(0, ...candidates.map(share));
+  if (best === 0) return 0;
+  const holding = candidates.filter((c) => holdsKind(profile, passages[c.hit]!, c));
+  return Math.min(1, Math.max(0, ...holding.map(share)) / best);
+}
+
+/** Whether the sentence holds the kind of thing asked for: a figure by the thing counted, a date, a name not asked about. */
+function holdsKind(profile: QuestionProfile, passage: MatchedPassage, c: ScoredSentence): boolean {
+  switch (profile.kind) {
+    case "figure":
+      return c.statesAnswer;
+    case "date":
+      return c.sentence.hasDate;
+    case "name":
+      return (profile.type === "author" && c.sentence.byline) || nameNextToQuestion(profile, passage, c);
+    default:
+      return true;
+  }
+}
+
+const NAME_WINDOW = 3;
+/** A name the question does not mention within a few words of one of the question's plain (not name) words. */
+function nameNextToQuestion(profile: QuestionProfile, passage: MatchedPassage, c: ScoredSentence): boolean {
+  const subjects = new Set(profile.subjects);
+  const asked = (t: string) => passage.matches.some((m) => (m.get(t) ?? 0) >= STEM_MATCH);
+  const plain = profile.terms.flatMap((_, i) => (subjects.has(i) ? [] : [i]));
+  const tokens = c.sentence.tokens;
+  const anchors = tokens.flatMap((t, k) => (plain.some((i) => (passage.matches[i]!.get(t) ?? 0) >= STEM_MATCH) ? [k] : []));
+  return tokens.some((t, k) => c.sentence.entities.has(t) && !isDateToken(t) && !asked(t) && anchors.some((a) => Math.abs(a - k) <= NAME_WINDOW));
 }
 
 const hasSpelling = (matches: ReadonlyMap<string, number>) => [...matches.values()].some((m) => m >= STEM_MATCH);

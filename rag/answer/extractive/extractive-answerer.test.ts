@@ -31,6 +31,15 @@ const answerer = new ExtractiveAnswerer();
 const compose = (question: string, hits: Hit[]) => answerer.compose(question, hits);
 
 describe("ExtractiveAnswerer", () => {
+  it("analyse · answerKind · a question asking for a name the passages never give scores 0, one they give scores 1", () => {
+    const minister = hit("010.txt", "Talks", "The British prime minister of the day met Stalin at Yalta. Defence Secretary John Healey spoke in Brussels.");
+    assert.equal(answerer.analyse("Who was the British prime minister at Yalta?", [minister]).evidence.answerKind, 0);
+    const named = hit("011.txt", "Talks", "The British prime minister Winston Churchill met Stalin at Yalta.");
+    assert.equal(answerer.analyse("Who was the British prime minister at Yalta?", [named]).evidence.answerKind, 1);
+    // A question that asks for no kind of thing is neutral.
+    assert.equal(answerer.analyse("What did the British prime minister do at Yalta?", [minister]).evidence.answerKind, 1);
+  });
+
   it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {
     const c = compose("What did Hegseth say about Europe's responsibility for peace?", [BORDERS_000, BORDERS_001]);
     assert.equal(c.abstained, false);
