@@ -87,7 +87,7 @@ export function answerType(question: string): AnswerType {
 
 /**
  * The kind of thing an answer must hold, when the question names one: a figure ("how many …"), a date ("when …",
- * "what was the exact date …") or a name ("who …", "where …", "which party …", "what is the name of …").
+ * "in what year …") or a name ("who …", "where …", "which party …", "what is the name of …").
  * Undefined for questions answered by a description ("what did X say", "why …", "how do I …").
  */
 export type AnswerKind = "figure" | "date" | "name";
