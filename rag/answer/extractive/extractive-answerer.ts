@@ -8,7 +8,7 @@ import type { Answerer, AnswerOptions } from "../answerer.js";
 import { citeSentences, toCitation } from "../citations.js";
 import { continuations } from "./continuation.js";
 import { surfaceWords } from "../entities.js";
-import { PassageCache } from "./passage-cache.js";
+import { PassageCache, PASSAGES_KEPT } from "./passage-cache.js";
 import { profileQuestion, type QuestionProfile } from "../question.js";
 import { selectSentences } from "./select.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-score.js";
@@ -57,7 +57,7 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     maxSentences = 3,
     minRelativeScore = 0.6,
     abstainThreshold = ABSTENTION_MODEL.threshold,
-    cacheSize = 10_000,
+    cacheSize = PASSAGES_KEPT,
     relatedCount = 3,
   }: ExtractiveOptions = {}) {
     if (!(maxSentences >= 1)) throw new RangeError(`maxSentences must be at least 1, got ${maxSentences}`);

@@ -51,6 +51,9 @@ export interface PassageInfo {
   vocabulary: string[];
 }
 
+/** Passages whose analysis is kept by default: ~18 KB each, so 2,000 hold a few hundred questions' hits in ~36 MB. */
+export const PASSAGES_KEPT = 2_000;
+
 /**
  * Sentence splits and features per chunk id, so repeated questions over the same index cost only
  * scoring. Bounded: the oldest entries go first. A chunk whose text changed (re-ingest) is recomputed.
@@ -58,7 +61,7 @@ export interface PassageInfo {
 export class PassageCache {
   private readonly entries = new Map<string, PassageInfo>();
 
-  constructor(private readonly limit = 10_000) {}
+  constructor(private readonly limit = PASSAGES_KEPT) {}
 
   get(chunk: Chunk): PassageInfo {
     const cached = this.entries.get(chunk.id);
