@@ -59,11 +59,16 @@ export const isNumberToken = (token: string): boolean => /\d/u.test(token) || NU
 export const isDateToken = (token: string): boolean => YEAR.test(token) || DATE_WORDS.has(token);
 
 /** What kind of answer a question expects, which decides the bonus for figures, dates or names. */
-export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "howto" | "definition" | "other";
+export type AnswerType = "author" | "quantity" | "time" | "person" | "place" | "howto" | "definition" | "open" | "other";
 
 // "What is CRAN?", "What is a naive datetime object?": a short name, asked for what it is (not "what is the default
 // value of X in Y", which asks for one of its properties).
 const DEFINITION = /^\W*what(?:'s| is| are) (?:an? |the )?(?![^?]*\b(?:of|for|to|with|when|if|does|do|between)\b)[^\s?]+(?: [^\s?]+){0,3}\s*\??\s*$/u;
+
+// Answered by several points rather than one fact: "why …", "how did X react", "how does A differ from B",
+// "what happened …", "summarise …".
+const OPEN =
+  /^\W*(?:and )?(?:why|summari[sz]e|explain|describe|compare)\b|\bhow (?:did|does|do|have|has|would|will)\b[^?]*\b(?:react|respond|responded|reacted|differ|compare|change|changed)\b|\bwhat (?:happened|happens|are the differences|is the difference)\b/u;
 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -82,6 +87,7 @@ export function answerType(question: string): AnswerType {
   // "How do I …", "how can I …", "how to …": answered by a command, an option or a function to call.
   if (/^\W*(?:and |so |then )?(?:how (?:do|can|could|should|would) (?:i|you|we|one)|how to)\b/u.test(q)) return "howto";
   if (DEFINITION.test(q)) return "definition";
+  if (OPEN.test(q)) return "open";
   return "other";
 }
 

@@ -103,6 +103,18 @@ describe("ExtractiveAnswerer", () => {
     assert.ok(c.answer.startsWith("An asynchronous context manager holding a group of tasks."), c.answer);
   });
 
+  it("compose · an open question · quotes each further point that says something new, up to four", () => {
+    const reactions = hit(
+      "000.txt",
+      "German politicians and the plan",
+      "German politicians reacted sharply to the plan. Chancellor Scholz reacted by warning that the plan meant a dictated peace for Ukraine. " +
+        "The Green politician Fücks reacted with anger: the plan threw Ukraine under the bus, he wrote. " +
+        "The BSW reacted with praise, calling the plan a path to peace.",
+    );
+    const c = compose("How did German politicians react to the plan?", [reactions]);
+    for (const point of ["dictated peace", "under the bus", "BSW"]) assert.match(c.answer, new RegExp(point, "u"), c.answer);
+  });
+
   it("compose · overlapping chunks repeat a sentence · quotes it once", () => {
     const overlap = hit("000.txt", BORDERS_000.chunk.title, BORDERS_000.chunk.text.slice(0, 200), { id: "000.txt#1" });
     const c = compose("What did Hegseth say about Ukraine's 2014 borders?", [BORDERS_000, overlap]);

@@ -103,7 +103,9 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     });
     const evidence = assessEvidence(profile, passages, candidates, picked);
     const abstained = picked.length === 0 || shouldAbstain(evidence, this.threshold);
-    return { profile, picked: [...picked, ...continuations(candidates, picked)], evidence, abstained };
+    // An open question's points are each a sentence of their own: they are not continued.
+    const continued = profile.type === "open" ? [] : continuations(candidates, picked);
+    return { profile, picked: [...picked, ...continued], evidence, abstained };
   }
 
   /** The abstention when the passages cannot answer, else undefined: the LLM answerer's pre-check. */

@@ -13,6 +13,10 @@ const MIN_NOVELTY = 0.05;
 /** A sentence scoring this close to the best is taken even when it adds no new question word. */
 const CLOSE_TO_BEST = 0.9;
 const CONFLICT_RELATIVE_SCORE = 0.5;
+/** Sentences an open question ("why", "how did X react", "how does A differ") may quote: one point each. */
+const OPEN_SENTENCES = 4;
+/** Share of a further point's content words that no picked sentence has. */
+const MIN_NEW_CONTENT = 0.5;
 const CONFLICT_SHARED_WORDS = 0.25;
 const CONFLICT_COVERAGE = 0.6;
 
@@ -28,7 +32,7 @@ export function selectSentences(candidates: readonly ScoredSentence[], profile: 
   if (!best || best.coverage === 0) return [];
   const picked: ScoredSentence[] = [best];
   if (profile.clauses.length > 1) for (const clause of profile.clauses) pickForClause(ranked, profile, clause, picked);
-  const limit = Math.max(opts.maxSentences, picked.length);
+  const limit = Math.max(profile.type === "open" ? Math.max(opts.maxSentences, OPEN_SENTENCES) : opts.maxSentences, picked.length);
   while (picked.length < limit) {
     const next = mostInformative(ranked, profile, picked, opts.minRelativeScore * best.score);
     if (!next) break;
@@ -82,12 +86,16 @@ function mostInformative(
   for (const c of ranked) {
     if (c.score < floor) break;
     if (c.coverage === 0 || picked.includes(c) || picked.some((p) => redundant(p, c))) continue;
-    const novelty = weightedShare(
-      profile.weights,
-      c.termHits.map((h, i) => Math.max(0, h - covered[i]!)),
-    );
+    // An open question's further points say what the picked sentences do not, in words of their own.
+    const novelty =
+      profile.type === "open"
+        ? newContent(c, picked)
+        : weightedShare(
+            profile.weights,
+            c.termHits.map((h, i) => Math.max(0, h - covered[i]!)),
+          );
     const value = c.score + NOVELTY_WEIGHT * novelty;
-    const worthIt = novelty >= MIN_NOVELTY || c.score >= CLOSE_TO_BEST * ranked[0]!.score;
+    const worthIt = profile.type === "open" ? novelty >= MIN_NEW_CONTENT : novelty >= MIN_NOVELTY || c.score >= CLOSE_TO_BEST * ranked[0]!.score;
     if (worthIt && value > topValue) [top, topValue] = [c, value];
   }
   return top;
@@ -136,6 +144,13 @@ function disagree(a: ScoredSentence, b: ScoredSentence): boolean {
 function figuresDiffer(a: ScoredSentence, b: ScoredSentence): boolean {
   const [x, y] = [a.sentence.figures, b.sentence.figures];
   return x.size > 0 && y.size > 0 && (x.size !== y.size || [...x].some((f) => !y.has(f)));
+}
+
+/** Share of the sentence's content terms that no picked sentence has. */
+function newContent(c: ScoredSentence, picked: readonly ScoredSentence[]): number {
+  const terms = [...c.sentence.terms];
+  if (terms.length === 0) return 0;
+  return terms.filter((t) => !picked.some((p) => p.sentence.terms.has(t))).length / terms.length;
 }
 
 const words = (s: ScoredSentence) => new Set([...s.sentence.terms].filter((t) => !/\d/u.test(t)));
