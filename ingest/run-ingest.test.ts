@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { FakeEmbedder } from "./embed/fake.js";
 import { WinkEmbedder } from "./embed/wink.js";
 import { SMALL_VOCABULARY, writeWinkPackage } from "./embed/wink.fixture.js";
-import { openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
+import { DEFAULT_ANALYZER, openChunkStore, readManifest, runIngest, type IngestOptions } from "./index.js";
 import { TEXT_PIPELINE_VERSION } from "./prepare.js";
 
 /** A FakeEmbedder that records every text it was asked to embed, call by call. */
@@ -151,6 +152,22 @@ describe("runIngest", () => {
       assert.equal(embedder.texts.length, summary.chunks.total);
     }
     assert.equal((await readManifest(indexDir)).embedder.dim, 32);
+  });
+
+  test("runIngest · BM25 written with an older analyzer · rewritten without re-embedding although no file changed", async () => {
+    await runIngest(opts, { embedder: new CountingEmbedder() });
+    const bm25File = path.join(indexDir, "bm25.json");
+    const older = (await readFile(bm25File, "utf8")).replace(`"analyzer":"${DEFAULT_ANALYZER.id}"`, `"analyzer":"content-terms-v1"`);
+    await writeFile(bm25File, older);
+    const manifestFile = path.join(indexDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    manifest.checksums["bm25.json"] = `sha256:${createHash("sha256").update(older).digest("hex")}`;
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const embedder = new CountingEmbedder();
+    const summary = await runIngest(opts, { embedder });
+    assert.equal(embedder.calls.length, 0);
+    assert.equal(summary.written, true);
+    assert.match(await readFile(bm25File, "utf8"), new RegExp(`"analyzer":"${DEFAULT_ANALYZER.id}"`, "u"));
   });
 
   test("runIngest · index built by an older cleaning/chunking version · rebuilt although no file changed", async () => {

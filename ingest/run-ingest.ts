@@ -63,7 +63,7 @@ export async function runIngest(opts: IngestOptions, deps: IngestDeps): Promise<
     const { summary } = tally;
     summary.chunks.total = store.size;
     if (store.size === 0) throw nothingIndexed(opts.docsDir, files.length, summary);
-    if (changed || fullBuild !== null) {
+    if (changed || fullBuild !== null || store.outdated) {
       tally.progress({ type: "write", indexDir });
       await store.save(opts.indexDir).catch((err: unknown) => {
         throw new AppError("INTERNAL", `Could not write the index to ${indexDir}: ${errorMessage(err)}`, { cause: err });

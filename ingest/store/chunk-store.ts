@@ -51,6 +51,8 @@ export interface ChunkWriter {
   readonly size: number;
   /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
   chunking: ChunkingSettings | null;
+  /** True when the index was opened with derived structures of an older format (e.g. BM25 terms), rebuilt in memory: saving rewrites them even if no file changed. */
+  readonly outdated?: boolean;
   /** Adds chunks with their vectors (same order, same length); a chunk whose id is already stored replaces it. */
   put(chunks: Chunk[], vectors: number[][]): Promise<void>;
   /** Removes every chunk of a source file. */

@@ -31,6 +31,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
   readonly embedder: Readonly<EmbedderIdentity>;
   /** Chunking settings of the chunks inside; ingest rebuilds everything when they change. */
   chunking: ChunkingSettings | null = null;
+  outdated = false;
   builtAt: string | null;
   private readonly entries = new Map<number, Entry>();
   private readonly byId = new Map<string, Entry>();
@@ -69,6 +70,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     const { manifest, entries, bm25, bm25Reused, hnsw, termGraph } = await readIndexFiles(dir, embedder, options);
     const store = new HnswBm25Store(embedder, hnsw, bm25, indexedFields(options), manifest.builtAt);
     store.chunking = manifest.chunking;
+    store.outdated = !bm25Reused;
     for (const entry of entries) store.track(entry, !bm25Reused);
     bm25.prepare();
     if (termGraph && store.wordVectors) [store.termGraph, store.termGraphSaved] = [termGraph, true];
@@ -193,6 +195,7 @@ export class HnswBm25Store implements ChunkReader, ChunkWriter {
     const termGraph = (terms: readonly string[]) => (this.termGraphSaved ? this.termGraph : vectors ? TermGraph.build(terms, vectors) : undefined);
     await writeIndexFiles(dir, { manifest, entries: this.entries.values(), bm25: this.bm25, hnsw: this.hnsw, termGraph });
     this.builtAt = manifest.builtAt;
+    this.outdated = false;
   }
 
   /** Releases the HNSW worker thread, if any; the store cannot be used afterwards. */
