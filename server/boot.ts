@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
-import { createEmbedder, readIndexInfo, runIngest, storeLocation, type Embedder, type IngestProgress } from "../ingest/index.js";
+import { createEmbedder, DEFAULT_ANALYZER, readIndexInfo, runIngest, storeLocation, type Embedder, type IngestProgress } from "../ingest/index.js";
 import { createEngine } from "../rag/index.js";
 import { createApp } from "./app.js";
 import { SqliteFeedbackStore } from "./feedback/feedback-store.js";
@@ -102,7 +102,13 @@ export async function openEngine(config: Readonly<Config>, logger: Logger, loade
 async function ensureIndex(config: Readonly<Config>, embedder: Embedder, logger: Logger): Promise<void> {
   const { docsDir, indexDir, database, chunkSize, chunkOverlap, followExternalLinks } = config.ingest;
   try {
-    await readIndexInfo(storeLocation(config.ingest));
+    const info = await readIndexInfo(storeLocation(config.ingest));
+    if (info.bm25 && info.bm25.analyzer !== DEFAULT_ANALYZER.id) {
+      logger.warn(
+        { indexDir, analyzer: info.bm25.analyzer, current: DEFAULT_ANALYZER.id },
+        "the index's BM25 was written with an older analyzer: it is rebuilt in memory at every start until `npm run ingest` rewrites it",
+      );
+    }
     return;
   } catch (err) {
     if (!isAppError(err) || err.code !== "INDEX_NOT_READY") throw err;

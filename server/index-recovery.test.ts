@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -38,6 +38,33 @@ test("server start · previous ingest killed between the swap's renames, DOCS_DI
     try {
       assert.equal(engine.health().documents, 5);
       assert.ok(!logs.some((l) => l.includes("no index yet")), "did not try to rebuild from the empty folder");
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("server start · index whose BM25 an older analyzer wrote · serves it and warns that `npm run ingest` rewrites it", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "citebot-analyzer-"));
+  try {
+    const indexDir = path.join(dir, "index");
+    const env = { DOCS_DIR: CORPUS_DIR, INDEX_DIR: indexDir, CACHE_DIR, EMBEDDINGS: "local", GENERATOR: "extractive" };
+    await runIngest({ ...loadConfig(env).ingest }, { embedder: await createEmbedder(loadConfig(env)) });
+    const manifestFile = path.join(indexDir, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    manifest.bm25.analyzer = "content-terms-v1";
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const logs: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void logs.push(line) });
+    const engine = await openEngine(loadConfig(env), logger);
+    try {
+      assert.equal(engine.health().documents, 5);
+      assert.ok(
+        logs.some((l) => l.includes("older analyzer") && l.includes("content-terms-v1")),
+        logs.join(""),
+      );
     } finally {
       await engine.close();
     }

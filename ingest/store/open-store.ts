@@ -20,6 +20,8 @@ export type IndexInfo = Pick<Manifest, "embedder" | "chunking"> & {
   builtAt: string | null;
   /** Each file's recorded size: the local manifest lists them (ingest's bulk estimate), the PostgreSQL meta row does not. */
   files?: Readonly<Record<string, { bytes: number }>>;
+  /** The local index's BM25 settings (the PostgreSQL store's lexical side is SQL's). */
+  bm25?: Pick<Manifest["bm25"], "analyzer">;
 };
 
 /** The location the configuration names: the database when one is set (STORE=postgres), else the index folder. */
