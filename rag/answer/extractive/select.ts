@@ -13,16 +13,17 @@ const MIN_NOVELTY = 0.05;
 /** A sentence scoring this close to the best is taken even when it adds no new question word. */
 const CLOSE_TO_BEST = 0.9;
 const CONFLICT_RELATIVE_SCORE = 0.5;
+const CONFLICT_SHARED_WORDS = 0.25;
+const CONFLICT_COVERAGE = 0.6;
 /** Sentences an open question ("why", "how did X react", "how does A differ") may quote: one point each. */
 const OPEN_SENTENCES = 4;
 /** Share of a further point's content words that no picked sentence has. */
 const MIN_NEW_CONTENT = 0.5;
-const CONFLICT_SHARED_WORDS = 0.25;
-const CONFLICT_COVERAGE = 0.6;
 
 /**
  * Picks the few sentences that answer: the best one, the best one for each part of a multi-part
- * question, then others close to the best that add something new; plus a strong sentence that
+ * question, then others close to the best that add something new (for an open question, up to
+ * OPEN_SENTENCES points whose words are mostly new to the answer); plus a strong sentence that
  * states a different figure for the same thing (passages that disagree are both quoted, never
  * silently resolved) and a quotation that follows a picked sentence.
  */
@@ -32,7 +33,8 @@ export function selectSentences(candidates: readonly ScoredSentence[], profile: 
   if (!best || best.coverage === 0) return [];
   const picked: ScoredSentence[] = [best];
   if (profile.clauses.length > 1) for (const clause of profile.clauses) pickForClause(ranked, profile, clause, picked);
-  const limit = Math.max(profile.type === "open" ? Math.max(opts.maxSentences, OPEN_SENTENCES) : opts.maxSentences, picked.length);
+  const wanted = profile.type === "open" ? Math.max(opts.maxSentences, OPEN_SENTENCES) : opts.maxSentences;
+  const limit = Math.max(wanted, picked.length);
   while (picked.length < limit) {
     const next = mostInformative(ranked, profile, picked, opts.minRelativeScore * best.score);
     if (!next) break;
