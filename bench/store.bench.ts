@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../core/config.js";
 import { createChunkWriter, createEmbedder, openChunkStore, runIngest, storeLocation, type ChunkReader, type Embedder } from "../ingest/index.js";
+import type { TextSearchConfig } from "../ingest/store/pgvector/schema.js";
 import { createEngine } from "../rag/index.js";
 import { evidenceRank, hitAtK } from "../eval/metrics/hit-at-k.js";
 import { percentile } from "../eval/metrics/latency.js";
@@ -33,13 +34,15 @@ await runIngest({ ...local.ingest }, { embedder });
 const { startPgliteDatabase } = await import("../ingest/testing/pglite-database.js");
 const db = await startPgliteDatabase();
 try {
-  const postgres: Readonly<Config> = { ...local, ingest: { ...local.ingest, database: { url: db.url, schema: "bench" } } };
-  const simple: Readonly<Config> = { ...local, ingest: { ...local.ingest, database: { url: db.url, schema: "bench_simple" } } };
-  const copyMs = await copyIndex(local, postgres, embedder, "english");
+  const inSchema = (schema: string): Readonly<Config> => ({ ...local, ingest: { ...local.ingest, database: { url: db.url, schema } } });
+  const [postgres, english, simple] = [inSchema("bench"), inSchema("bench_english"), inSchema("bench_simple")];
+  const copyMs = await copyIndex(local, postgres, embedder, "citebot");
+  await copyIndex(local, english, embedder, "english");
   await copyIndex(local, simple, embedder, "simple");
   const lexicalHitAt5 = {
     local: await lexicalHits(local, embedder),
-    postgresEnglish: await lexicalHits(postgres, embedder),
+    postgresCitebot: await lexicalHits(postgres, embedder),
+    postgresEnglish: await lexicalHits(english, embedder),
     postgresSimple: await lexicalHits(simple, embedder),
   };
   const stores = { local: await measure(local, embedder), postgres: await measure(postgres, embedder) };
@@ -68,7 +71,7 @@ try {
 }
 
 /** The local index's chunks and vectors into the database, as one rebuild (the vectors are not recomputed). */
-async function copyIndex(from: Readonly<Config>, to: Readonly<Config>, e: Embedder, textSearch: "english" | "simple"): Promise<number> {
+async function copyIndex(from: Readonly<Config>, to: Readonly<Config>, e: Embedder, textSearch: TextSearchConfig): Promise<number> {
   const started = performance.now();
   const source = await openChunkStore(storeLocation(from.ingest), e);
   const target = await createChunkWriter(storeLocation(to.ingest), e, { textSearch });

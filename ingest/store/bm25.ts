@@ -13,6 +13,9 @@ export interface Analyzer {
 
 export const DEFAULT_ANALYZER: Analyzer = { id: "content-terms-v2", terms: indexTerms, queryTerms: contentTerms };
 
+/** A query's terms under `analyzer`. */
+export const queryTermsOf = (analyzer: Analyzer, query: string): string[] => (analyzer.queryTerms ?? analyzer.terms)(query);
+
 /** Okapi BM25 parameters; they only weigh postings at query time, so changing them needs no rebuild. */
 export interface Bm25Params {
   k1: number;
@@ -173,7 +176,7 @@ export class Bm25Index {
     const n = p.docIds.length;
     const { k1 } = this.params;
     const touched: number[] = [];
-    for (const term of new Set((this.analyzer.queryTerms ?? this.analyzer.terms)(query))) {
+    for (const term of new Set(queryTermsOf(this.analyzer, query))) {
       const t = this.sorted!.id(term);
       if (t === undefined) continue;
       const start = p.termOffsets[t]!;

@@ -34,19 +34,19 @@ export const vectorLiteral = (v: ArrayLike<number>): string => `[${Array.from(v)
 /** Rows per INSERT: parameters are arrays (one per column), so the statement size does not grow with the batch. */
 const INSERT_BATCH = 500;
 
-/** Inserts or replaces chunks by id, in batches of column arrays unnested server-side. */
-export async function upsertChunks(tx: SqlQuery, schema: string, stored: readonly StoredChunk[]): Promise<void> {
+/** Inserts or replaces chunks by id, in batches of column arrays unnested server-side; `termsOf` fills the terms column. */
+export async function upsertChunks(tx: SqlQuery, schema: string, stored: readonly StoredChunk[], termsOf: (chunk: Chunk) => string): Promise<void> {
   const s = checkSchemaName(schema);
   for (let i = 0; i < stored.length; i += INSERT_BATCH) {
     const batch = stored.slice(i, i + INSERT_BATCH);
     const column = <T>(pick: (e: StoredChunk) => T) => batch.map(pick);
     await tx.query(
-      `INSERT INTO ${s}.chunks (id, source, ord, title, section, url, text, metadata, embedding)
-       SELECT id, source, ord, title, section, url, text, metadata::jsonb, embedding::vector
-       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(id, source, ord, title, section, url, text, metadata, embedding)
+      `INSERT INTO ${s}.chunks (id, source, ord, title, section, url, text, metadata, embedding, terms)
+       SELECT id, source, ord, title, section, url, text, metadata::jsonb, embedding::vector, terms
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS t(id, source, ord, title, section, url, text, metadata, embedding, terms)
        ON CONFLICT (id) DO UPDATE SET source = excluded.source, ord = excluded.ord, title = excluded.title, section = excluded.section,
-         url = excluded.url, text = excluded.text, metadata = excluded.metadata, embedding = excluded.embedding`,
+         url = excluded.url, text = excluded.text, metadata = excluded.metadata, embedding = excluded.embedding, terms = excluded.terms`,
       [
         column((e) => e.chunk.id),
         column((e) => e.chunk.source),
@@ -57,6 +57,7 @@ export async function upsertChunks(tx: SqlQuery, schema: string, stored: readonl
         column((e) => e.chunk.text),
         column((e) => JSON.stringify(metadataOf(e.chunk))),
         column((e) => vectorLiteral(e.vector)),
+        column((e) => termsOf(e.chunk)),
       ],
     );
   }

@@ -8,6 +8,7 @@ import { runIngest } from "../../run-ingest.js";
 import { startPgliteDatabase, type PgliteDatabase } from "../../testing/pglite-database.js";
 import { CONTRACT_CHUNKS, CONTRACT_DIM, contractVectors, runChunkStoreContract } from "../chunk-store.contract.js";
 import { openChunkStore } from "../open-store.js";
+import { HnswBm25Store } from "../hnsw-bm25-store.js";
 import { PgvectorStore, type PgTarget } from "./pgvector-store.js";
 import { connectPostgres, type SqlClient } from "./sql-client.js";
 
@@ -52,6 +53,32 @@ describe("PgvectorStore", () => {
     await store.save();
     await store.close();
   }
+
+  test("lexical · the default (citebot) terms · the local store's BM25 hits and scores, technical names whole", async () => {
+    const code = { ...CONTRACT_CHUNKS[0]!, id: "code.md#0", source: "code.md", text: "Pass max_workers to the executor; functools.lru_cache keeps results." };
+    const chunks = [...CONTRACT_CHUNKS, code];
+    const all = contractVectors(chunks.length);
+    const pg = await PgvectorStore.create(overWire("citebot_terms"), EMBEDDER);
+    const local = HnswBm25Store.create(EMBEDDER);
+    for (const store of [pg, local]) await store.put(chunks, all);
+    await pg.save();
+    try {
+      for (const query of ["max_workers", "lru_cache", "aletsch glacier", "vienna train"]) {
+        const [a, b] = [await pg.lexical(query, 5), await local.lexical(query, 5)];
+        assert.deepEqual(
+          a.map((h) => h.chunk.id),
+          b.map((h) => h.chunk.id),
+          query,
+        );
+        // The local index keeps its length norms in single precision.
+        a.forEach((h, i) => assert.ok(Math.abs(h.score - b[i]!.score) < 1e-6 * b[i]!.score, `${query}: ${h.score} ≠ ${b[i]!.score}`));
+      }
+      assert.equal((await pg.lexical("max_workers", 1))[0]?.chunk.id, "code.md#0");
+    } finally {
+      await pg.close();
+      await local.close();
+    }
+  });
 
   test("open · built with dim 16, embedder of dim 32 · INDEX_MISMATCH naming both and --rebuild", async () => {
     await savedStore("mismatch");

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { AppError, errorMessage } from "../../../core/errors.js";
 import type { Chunk, Hit } from "../../../core/types.js";
 import { hasWordVectors, type WordVectors } from "../../embed/embedder.js";
-import { DEFAULT_BM25_PARAMS } from "../bm25.js";
+import { DEFAULT_ANALYZER, DEFAULT_BM25_PARAMS, queryTermsOf, type Analyzer } from "../bm25.js";
 import type { ChunkReader, ChunkWriter } from "../chunk-store.js";
 import { createBm25, indexedFields, indexedText, type EmbedderIdentity, type StoreOptions } from "../index-files.js";
 import type { ChunkingSettings, FileRecord } from "../manifest.js";
@@ -21,6 +21,7 @@ import {
   type PgMeta,
   type TextSearchConfig,
 } from "./schema.js";
+import { encodeTerms } from "./lexemes.js";
 import { denseSearch, lexicalSearch } from "./search.js";
 import type { SqlClient } from "./sql-client.js";
 
@@ -41,8 +42,8 @@ export interface PgStoreOptions extends StoreOptions {
 }
 
 export const DEFAULT_SCHEMA = "citebot";
-/** "english" (stemming, stop words dropped) beat "simple" on the python-docs tune questions: see README. */
-export const DEFAULT_TEXT_SEARCH: TextSearchConfig = "english";
+/** The local store's terms, so that both stores rank alike (it beat "english" and "simple": see README). */
+export const DEFAULT_TEXT_SEARCH: TextSearchConfig = "citebot";
 
 /** One file's writes waiting for their transaction: its old chunks dropped (`replace`), its new ones put. */
 interface PendingFile {
@@ -162,7 +163,12 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   async lexical(query: string, k: number): Promise<Hit[]> {
     await this.flush();
     const params = { ...DEFAULT_BM25_PARAMS, ...this.options.bm25?.params };
-    return withContext(this.target, "lexical search", lexicalSearch(this.target.sql, this.schema, this.meta.textSearch, params, query, k));
+    const { textSearch } = this.meta;
+    const search =
+      textSearch === "citebot"
+        ? lexicalSearch(this.target.sql, this.schema, "simple", params, encodeTerms(queryTermsOf(this.analyzer, query)), k)
+        : lexicalSearch(this.target.sql, this.schema, textSearch, params, query, k);
+    return withContext(this.target, "lexical search", search);
   }
 
   chunks(): readonly Chunk[] {
@@ -238,7 +244,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
       `writing ${source}`,
       this.target.sql.transaction(async (tx) => {
         if (file?.replace) await deleteSource(tx, this.schema, source);
-        if (file?.chunks.size) await upsertChunks(tx, this.schema, [...file.chunks.values()]);
+        if (file?.chunks.size) await upsertChunks(tx, this.schema, [...file.chunks.values()], (chunk) => this.termsOf(chunk));
         if (record) await upsertFile(tx, this.schema, source, record);
       }),
     );
@@ -247,6 +253,16 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
 
   private async flush(): Promise<void> {
     for (const source of [...this.pending.keys()]) await this.commit(source);
+  }
+
+  /** The local store's analyzer (options.bm25.analyzer or the default): what a "citebot" store indexes. */
+  private get analyzer(): Analyzer {
+    return this.options.bm25?.analyzer ?? DEFAULT_ANALYZER;
+  }
+
+  /** A chunk's analyzer terms, encoded for the terms column of a "citebot" store; empty for the other configurations. */
+  private termsOf(chunk: Chunk): string {
+    return this.meta.textSearch === "citebot" ? encodeTerms(this.analyzer.terms(indexedText(chunk, indexedFields(this.options)))) : "";
   }
 
   private track(stored: StoredChunk): void {

@@ -3,10 +3,15 @@ import type { ChunkingSettings } from "../manifest.js";
 import type { SqlClient, SqlQuery } from "./sql-client.js";
 
 /** Bumped whenever the tables change shape; a schema of another version is rebuilt by `npm run ingest -- --rebuild`. */
-export const PG_FORMAT_VERSION = 1;
+export const PG_FORMAT_VERSION = 2;
 
-/** PostgreSQL text search configurations the lexical side may use (recorded in meta: it shapes the tsvector column). */
-export type TextSearchConfig = "english" | "simple";
+/**
+ * How the lexical side's tsvector is made (recorded in meta: it shapes the column). "english" and "simple" are
+ * PostgreSQL's text search configurations over section + text; "citebot" indexes the local store's analyzer terms
+ * (technical names whole and by their parts, as ingest/text/tokenize.ts makes them), which the store writes into the
+ * `terms` column as plain words (lexemes.ts), so that both stores rank by the same terms.
+ */
+export type TextSearchConfig = "english" | "simple" | "citebot";
 
 /** The meta row: what the chunks were built with, so that a foreign embedder is refused like the local store does. */
 export interface PgMeta {
@@ -27,11 +32,14 @@ export function checkSchemaName(name: string): string {
 
 /**
  * Creates the store's tables in a new schema: chunks with their vector (HNSW, cosine) and a generated tsvector of
- * section + text (GIN), the per-file hashes, and the meta row. `token_count` gives BM25 each chunk's length.
+ * section + text or of the analyzer's terms (GIN), the per-file hashes, and the meta row. `token_count` gives BM25 each chunk's length.
  */
 export async function createSchema(sql: SqlClient, schema: string, meta: Omit<PgMeta, "builtAt" | "chunking">): Promise<void> {
   const s = checkSchemaName(schema);
-  const words = `to_tsvector('${meta.textSearch}'::regconfig, coalesce(section, '') || ' ' || text)`;
+  const words =
+    meta.textSearch === "citebot"
+      ? "to_tsvector('simple'::regconfig, terms)"
+      : `to_tsvector('${meta.textSearch}'::regconfig, coalesce(section, '') || ' ' || text)`;
   await sql.query("CREATE EXTENSION IF NOT EXISTS vector");
   await sql.transaction(async (tx) => {
     for (const statement of [
@@ -48,6 +56,7 @@ export async function createSchema(sql: SqlClient, schema: string, meta: Omit<Pg
          title text NOT NULL, section text, url text, text text NOT NULL,
          metadata jsonb NOT NULL,
          embedding vector(${meta.embedder.dim}) NOT NULL,
+         terms text NOT NULL DEFAULT '',
          tsv tsvector GENERATED ALWAYS AS (${words}) STORED,
          len integer GENERATED ALWAYS AS (${s}.token_count(${words})) STORED)`,
       `CREATE INDEX ON ${s}.chunks (source)`,

@@ -28,8 +28,16 @@ export async function denseSearch(sql: SqlClient, schema: string, vector: readon
  * (same text search configuration as the column), their document frequencies from the GIN index, term frequencies
  * from the matching chunks' tsvectors, lengths from `len`. A plain ts_rank has no IDF and a scale of its own, while
  * the retriever weighs this score against BM25's ceiling. A chunk matches when it holds any of the query's lexemes.
+ * For a "citebot" store the caller passes the query's encoded analyzer terms (lexemes.ts) with the "simple" config.
  */
-export async function lexicalSearch(sql: SqlClient, schema: string, config: TextSearchConfig, bm25: Bm25Params, query: string, k: number): Promise<Hit[]> {
+export async function lexicalSearch(
+  sql: SqlClient,
+  schema: string,
+  config: Exclude<TextSearchConfig, "citebot">,
+  bm25: Bm25Params,
+  query: string,
+  k: number,
+): Promise<Hit[]> {
   const s = checkSchemaName(schema);
   const rows = await sql.query<ChunkRow & { score: number }>(
     `WITH terms AS (
