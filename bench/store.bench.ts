@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { loadConfig, type Config } from "../core/config.js";
 import { createChunkWriter, createEmbedder, openChunkStore, runIngest, storeLocation, type ChunkReader, type Embedder } from "../ingest/index.js";
 import type { TextSearchConfig } from "../ingest/store/pgvector/schema.js";
-import { createEngine } from "../rag/index.js";
+import { createEngine, DEFAULT_HYBRID } from "../rag/index.js";
 import { evidenceRank, hitAtK } from "../eval/metrics/hit-at-k.js";
 import { percentile } from "../eval/metrics/latency.js";
 
@@ -122,9 +122,9 @@ async function measure(config: Readonly<Config>, e: Embedder) {
           for await (const event of engine.ask({ question })) void event;
         });
         const vector = await e.embedQuery(question);
-        // The hybrid retriever's depth (20 candidates from each side).
-        await time(t.dense, () => store.dense(vector, 20));
-        await time(t.lexical, () => store.lexical(question, 20));
+        // At the hybrid retriever's depth (candidates from each side).
+        await time(t.dense, () => store.dense(vector, DEFAULT_HYBRID.depth));
+        await time(t.lexical, () => store.lexical(question, DEFAULT_HYBRID.depth));
       }
     }
   } finally {
