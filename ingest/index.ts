@@ -26,7 +26,7 @@ export { scanDocs } from "./scan.js";
 export { isSupported, loadFile, SUPPORTED_EXTENSIONS } from "./load/index.js";
 export { cleanDocument } from "./clean/index.js";
 export { chunkDocument } from "./chunk.js";
-export { compoundParts, contentTerms, indexTerms, isContentTerm, withParts, STOPWORDS, tokenize } from "./text/tokenize.js";
+export { compoundParts, contentTerms, indexTerms, isCompound, isContentTerm, withParts, STOPWORDS, tokenize } from "./text/tokenize.js";
 export { SECTION_SEPARATOR } from "./clean/structure.js";
 export { dot } from "./embed/vector.js";
 export { splitSentences } from "./text/sentences.js";

@@ -52,12 +52,15 @@ export function withParts(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     if (isContentTerm(token)) out.push(token);
-    if (JOINER.test(token)) for (const part of compoundParts(token)) if (isContentTerm(part)) out.push(part);
+    if (isCompound(token)) for (const part of compoundParts(token)) if (isContentTerm(part)) out.push(part);
   }
   return out;
 }
 
 const JOINER = /[._-]/u;
+
+/** A token joined from parts by a dot, a hyphen or an underscore (`max_workers`, `os.path`, `28-point`). */
+export const isCompound = (token: string): boolean => JOINER.test(token);
 
 /** The parts of a compound that hold a letter: its dotted segments, then their hyphen or underscore parts. */
 export function compoundParts(token: string): string[] {

@@ -1,4 +1,4 @@
-import { contentTerms, withParts, type WordVectors } from "../../ingest/index.js";
+import { contentTerms, isCompound, withParts, type WordVectors } from "../../ingest/index.js";
 import { acronyms, answerKind, answerType, namedEntities, type AnswerKind, type AnswerType } from "./entities.js";
 import { identifiers } from "./identifiers.js";
 
@@ -48,7 +48,7 @@ const CONTEXT_SHARE = 0.5;
  */
 export function profileQuestion(question: string, vectors?: WordVectors, context = "", spelled: (term: string) => boolean = () => false): QuestionProfile {
   const entities = new Set([...namedEntities(question), ...contextNames(context)]);
-  const termsOf = (text: string) => contentTerms(text).flatMap((t) => (spelled(t) ? withParts([t]) : [t]));
+  const termsOf = (text: string) => contentTerms(text).flatMap((t) => (isCompound(t) && spelled(t) ? withParts([t]) : [t]));
   const own = new Set(termsOf(question));
   const terms = [...new Set([...own, ...termsOf(context)])].filter((t) => !META_TERMS.has(t)).slice(0, MAX_TERMS);
   const pointers = pointerTerms(question);

@@ -78,17 +78,18 @@ export class HybridRetriever implements Retriever {
     const { weights } = this.options;
     const bm25 = new Map(lexical.map((h) => [h.chunk.id, h.score]));
     const cosines = new Map(dense.map((h) => [h.chunk.id, h.score]));
-    const candidates = new Map<string, Chunk>();
-    for (const h of [...lexical, ...dense]) candidates.set(h.chunk.id, h.chunk);
+    const byId = new Map<string, Chunk>();
+    for (const h of [...lexical, ...dense]) byId.set(h.chunk.id, h.chunk);
+    const candidates = [...byId.values()];
     const coverage = this.matcher.coverage(
       terms,
-      [...candidates.keys()].map((id) => this.terms.positionOf(id) ?? -1),
+      candidates.map((c) => this.terms.positionOf(c.id) ?? -1),
     );
     const formWeight = form ? weights.answerForm : 0;
     const ceiling = terms.reduce((sum, t) => sum + this.matcher.idf(t) * (BM25_K1 + 1), 0);
     const total = weights.bm25 + weights.dense + weights.wordMatch + formWeight;
     const hits: RankedHit[] = [];
-    for (const [i, chunk] of [...candidates.values()].entries()) {
+    for (const [i, chunk] of candidates.entries()) {
       const lexicalScore = bm25.get(chunk.id) ?? 0;
       const features: HitFeatures = {
         bm25: lexicalScore,

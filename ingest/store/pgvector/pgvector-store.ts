@@ -72,6 +72,8 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
   private chunkList: Chunk[] | null = null;
   private terms: TermIndex | null = null;
   private readonly wordVectors: WordVectors | undefined;
+  /** What BM25 reads of a chunk (section path, title), as the local store does. */
+  private readonly fields: { title: boolean; section: boolean };
 
   private constructor(
     private readonly target: PgTarget,
@@ -84,6 +86,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
     this.chunking = meta.chunking;
     this.builtAt = meta.builtAt;
     this.wordVectors = hasWordVectors(embedder) ? embedder : undefined;
+    this.fields = indexedFields(options);
   }
 
   /** An empty store, in a new schema that replaces the target's at `save` (until then the old one serves). */
@@ -183,8 +186,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
     if (this.terms) return this.terms;
     const chunks = this.chunks();
     const bm25 = createBm25(this.options);
-    const fields = indexedFields(this.options);
-    chunks.forEach((chunk, label) => bm25.add(label, indexedText(chunk, fields)));
+    chunks.forEach((chunk, label) => bm25.add(label, indexedText(chunk, this.fields)));
     bm25.prepare();
     const lists = bm25.postingLists();
     const graph = this.wordVectors ? TermGraph.forPostings(lists, this.wordVectors) : undefined;
@@ -262,7 +264,7 @@ export class PgvectorStore implements ChunkReader, ChunkWriter {
 
   /** A chunk's analyzer terms, encoded for the terms column of a "citebot" store; empty for the other configurations. */
   private termsOf(chunk: Chunk): string {
-    return this.meta.textSearch === "citebot" ? encodeTerms(this.analyzer.terms(indexedText(chunk, indexedFields(this.options)))) : "";
+    return this.meta.textSearch === "citebot" ? encodeTerms(this.analyzer.terms(indexedText(chunk, this.fields))) : "";
   }
 
   private track(stored: StoredChunk): void {

@@ -93,8 +93,9 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   analyse(question: Asked, hits: readonly Hit[]): Analysis {
     const { question: own, carried } = asked(question);
     const infos = hits.map((hit) => this.cache.get(hit.chunk));
-    const spelled = new Set(infos.flatMap((info) => info.vocabulary));
-    const profile = profileQuestion(own, this.vectors, carried.join(" "), (term) => spelled.has(term));
+    // Asked only for the question's compounds, which are few: no set of every passage word per question.
+    const spelled = (term: string) => infos.some((info) => info.vocabulary.includes(term));
+    const profile = profileQuestion(own, this.vectors, carried.join(" "), spelled);
     const passages = infos.map((info) => ({ info, matches: this.matcher.matchAll(profile.terms, info.vocabulary) }));
     const candidates = scoreSentences(profile, passages);
     const picked = selectSentences(candidates, profile, {
