@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { answerKind, answerType, isByline, namedEntities, surfaceWords } from "./entities.js";
+import { answerKind, answerType, asksDefault, isByline, namedEntities, surfaceWords } from "./entities.js";
 
 describe("namedEntities", () => {
   it("namedEntities · a question · capitalised words and figures, not its first word", () => {
@@ -44,6 +44,19 @@ describe("answerType", () => {
     ["What happened on the battlefield in 2024?", "open"],
   ] as const) {
     it(`answerType · "${question}" · ${type}`, () => assert.equal(answerType(question), type));
+  }
+});
+
+describe("asksDefault", () => {
+  for (const [question, expected] of [
+    ["What is the default value of ensure_ascii?", true],
+    ["Are NFS exports read-only by default?", true],
+    ["How many threads does it use if I don't pass max_workers?", true],
+    ["How much is the niceness raised without giving a level?", true],
+    ["How do I set max_workers?", false],
+    ["What did Kallas warn?", false],
+  ] as const) {
+    it(`asksDefault · ${question} · ${expected}`, () => assert.equal(asksDefault(question), expected));
   }
 });
 

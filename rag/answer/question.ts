@@ -1,5 +1,5 @@
 import { contentTerms, isCompound, withParts, type WordVectors } from "../../ingest/index.js";
-import { acronyms, answerKind, answerType, namedEntities, type AnswerKind, type AnswerType } from "./entities.js";
+import { acronyms, answerKind, answerType, asksDefault, namedEntities, type AnswerKind, type AnswerType } from "./entities.js";
 import { identifiers } from "./identifiers.js";
 
 /** The question as the composer scores it: weighted content terms, the names it asks about, its type. */
@@ -26,6 +26,8 @@ export interface QuestionProfile {
   identifiers: string[];
   /** Terms written in capitals in the question ("CPU"): names a passage may well spell out instead. */
   acronyms: ReadonlySet<string>;
+  /** The question asks for the value a setting takes when not given ("what is the default …", "if I don't pass X"). */
+  asksDefault: boolean;
 }
 
 // Words that say how to answer, not what about ("what does the article mention about …").
@@ -62,6 +64,7 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     entities: new Set(terms.filter((t) => entities.has(t))),
     type,
     kind: answerKind(question, type),
+    asksDefault: asksDefault(question),
     clauses: splitClauses(question)
       .map((c) => indicesOf(terms, contentTerms(c)))
       .filter((c) => c.length > 0),

@@ -73,6 +73,17 @@ describe("ExtractiveAnswerer", () => {
     assert.equal(c.citations[0]!.source, "002.txt");
   });
 
+  it("compose · a question about a default · the sentence saying what it defaults to opens the answer", () => {
+    const timer = hit(
+      "020.txt",
+      "timeit",
+      "Each timeit() call runs the statement number times and returns the total. " +
+        "If number is not given, timeit() runs the statement a million times by default.",
+    );
+    const c = compose("How often does timeit() run the statement if I don't pass number?", [timer]);
+    assert.match(c.answer, /^If number is not given, timeit\(\) runs the statement a million times by default\. \[1\]/u, c.answer);
+  });
+
   it("compose · several sentences of one passage · the best opens the answer, the rest follow in document order", () => {
     const question = "What did Hegseth say about Ukraine's 2014 borders and Europe's responsibility for future peace?";
     const c = compose(question, [BORDERS_000]);

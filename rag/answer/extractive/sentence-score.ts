@@ -88,7 +88,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Matc
       const termHits = mine.map((h, i) => Math.max(h, CONTEXT * (before?.[i] ?? 0), CONTEXT * title[i]!));
       const coverage = weightedShare(profile.weights, mine);
       const ranked = weightedShare(profile.weights, termHits);
-      const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) : 0;
+      const bonus = coverage > 0 || sentence.byline ? typeBonus(profile, sentence) + defaultBonus(profile, sentence) : 0;
       const statesAnswer = answersType(profile, p.matches, sentence);
       const spelledHere = termHits.map((_, i) => (isSpelled(mine, i) || isSpelled(before, i) || isSpelled(title, i) ? 1 : 0));
       const score = (W_SENTENCE * ranked + context + bonus) * formFactor(profile, sentence) * nameFactor(profile, spelledHere);
@@ -149,6 +149,9 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
       return 0;
   }
 }
+
+/** Credit for saying what a setting defaults to, when that is what the question asks. */
+const defaultBonus = (profile: QuestionProfile, s: SentenceInfo) => (profile.asksDefault && s.saysDefault ? TYPE_BONUS : 0);
 
 /** Headings, bylines, references and sentences cut by the chunk boundary make poor quotes. */
 function formFactor(profile: QuestionProfile, s: SentenceInfo): number {
