@@ -97,7 +97,7 @@ const DEFAULT_QUESTION =
   /\bdefaults?\b|\bif (?:i|you|we|one) (?:don't|do not|didn't|did not|never) (?:pass|give|specify|set|provide|supply|say|choose)\b|\bwithout (?:passing|giving|specifying|setting|providing|supplying)\b/u;
 
 /** Whether the question asks for the value something takes when it is not set. */
-export const asksDefault = (question: string): boolean => DEFAULT_QUESTION.test(question.toLowerCase().replace(/[’]/gu, "'"));
+export const asksDefault = (question: string): boolean => DEFAULT_QUESTION.test(question.toLowerCase().replace(/’/gu, "'"));
 
 /**
  * The kind of thing an answer must hold, when the question names one: a figure ("how many …"), a date ("when …",

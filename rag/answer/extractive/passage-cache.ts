@@ -24,8 +24,6 @@ export interface SentenceInfo {
   hasDate: boolean;
   /** Holds a technical name or command (`store_true`, `--without-pip`, `os.cpu_count()`): what a how-to answer shows. */
   hasCode: boolean;
-  /** Says what something defaults to ("by default", "defaults to", "(the default)"). */
-  saysDefault: boolean;
   words: number;
   /** First sentence of a paragraph (or of the passage): nothing before it in the passage carries on into it. */
   opensParagraph: boolean;
@@ -102,7 +100,6 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
     hasMoney: MONEY.test(span.text),
     hasDate: tokens.some(isDateToken),
     hasCode: identifiers(span.text).length > 0,
-    saysDefault: /\bdefault(?:s|ed|ing)?\b/iu.test(span.text),
     words: span.text.split(/\s+/u).length,
     opensParagraph,
     fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),

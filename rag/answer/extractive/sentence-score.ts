@@ -150,8 +150,10 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
   }
 }
 
-/** Credit for saying what a setting defaults to, when that is what the question asks. */
-const defaultBonus = (profile: QuestionProfile, s: SentenceInfo) => (profile.asksDefault && s.saysDefault ? TYPE_BONUS : 0);
+const DEFAULT_WORDS = new Set(["default", "defaults", "defaulted", "defaulting"]);
+
+/** Credit for saying what something defaults to ("by default", "defaults to"), when that is what the question asks. */
+const defaultBonus = (profile: QuestionProfile, s: SentenceInfo) => (profile.asksDefault && s.tokens.some((t) => DEFAULT_WORDS.has(t)) ? TYPE_BONUS : 0);
 
 /** Headings, bylines, references and sentences cut by the chunk boundary make poor quotes. */
 function formFactor(profile: QuestionProfile, s: SentenceInfo): number {
