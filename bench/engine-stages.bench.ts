@@ -23,6 +23,7 @@ import {
   rewriteFollowUp,
   toQuery,
   uniqueTerms,
+  TermMatcher,
   WordMatcher,
   type Retriever,
 } from "../rag/index.js";
@@ -81,15 +82,16 @@ async function measureCorpus(docsDir: string, indexDir: string) {
   const openMs = round(performance.now() - started);
   const store = await openChunkStore(indexDir, embedder);
   started = performance.now();
-  const matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : { wordVector: () => undefined, wordWeight: () => 1 }, store.termIndex());
+  const termMatcher = new TermMatcher(hasWordVectors(embedder) ? embedder : undefined);
+  const matcher = new WordMatcher(termMatcher, store.termIndex());
   const matcherBuildMs = round(performance.now() - started);
   const parts = {
     store,
     embedder,
     matcher,
     // Retrieval as the engine runs it: the hybrid retriever, then dedupe and MMR.
-    retriever: new PostprocessedRetriever(new HybridRetriever(store, embedder), defaultPostprocessors()),
-    answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined }),
+    retriever: new PostprocessedRetriever(new HybridRetriever(store, embedder, { termMatcher }), defaultPostprocessors()),
+    answerer: new ExtractiveAnswerer({ wordVectors: hasWordVectors(embedder) ? embedder : undefined, termMatcher }),
   };
   const cold = await pass(parts, engine);
   const warm = emptyTimings();

@@ -13,6 +13,8 @@ import {
   defaultPostprocessors,
   type PostprocessOptions,
   type Retriever,
+  TermMatcher,
+  type TermMatchOptions,
   WordMatcher,
 } from "../rag/index.js";
 
@@ -48,7 +50,7 @@ const expandedBm25 =
   (minStrength: number, perWord: number) =>
   (store: ChunkReader, embedder: Embedder): Retriever => {
     if (!hasWordVectors(embedder)) throw new Error("query expansion needs word vectors");
-    const matcher = new WordMatcher(embedder, store.termIndex());
+    const matcher = new WordMatcher(new TermMatcher(embedder), store.termIndex());
     return {
       retrieve(query, k) {
         const extra = [...new Set(contentTerms(query))].flatMap((w) =>
@@ -62,12 +64,15 @@ const expandedBm25 =
     };
   };
 
-/** The hybrid retriever followed by the engine's postprocessors (dedupe, MMR), as the engine runs it. */
-const hybrid = (name: string, options: HybridOptions, store?: StoreOptions, post: PostprocessOptions = {}): Variant => ({
+/** The hybrid retriever followed by the engine's postprocessors (dedupe, MMR), as the engine runs it; `terms` varies how words match. */
+const hybrid = (name: string, options: HybridOptions, store?: StoreOptions, post: PostprocessOptions = {}, terms?: TermMatchOptions): Variant => ({
   name,
   store,
-  make: (s, e) =>
-    new PostprocessedRetriever(new HybridRetriever(s, e, options), defaultPostprocessors(post), candidatesFor(options.depth ?? DEFAULT_HYBRID.depth)),
+  make: (s, e) => {
+    const termMatcher = terms ? new TermMatcher(hasWordVectors(e) ? e : undefined, terms) : undefined;
+    const retriever = new HybridRetriever(s, e, termMatcher ? { ...options, termMatcher } : options);
+    return new PostprocessedRetriever(retriever, defaultPostprocessors(post), candidatesFor(options.depth ?? DEFAULT_HYBRID.depth));
+  },
 });
 
 const CHOSEN = DEFAULT_HYBRID.weights;
@@ -107,9 +112,9 @@ export const RETRIEVAL_VARIANTS: Variant[] = [
   hybrid("chosen, mmr 1 (off)", {}, undefined, { mmrLambda: 1 }),
   hybrid("chosen, mmr 0.9", {}, undefined, { mmrLambda: 0.9 }),
   hybrid("chosen, mmr 0.8", {}, undefined, { mmrLambda: 0.8 }),
-  hybrid("chosen, no stems", { wordMatch: { stemStrength: 0 } }),
-  hybrid("chosen, floor 0.4", { wordMatch: { floor: 0.4 } }),
-  hybrid("chosen, floor 0.6", { wordMatch: { floor: 0.6 } }),
+  hybrid("chosen, no stems", {}, undefined, {}, { stemStrength: 0 }),
+  hybrid("chosen, floor 0.4", {}, undefined, {}, { floor: 0.4 }),
+  hybrid("chosen, floor 0.6", {}, undefined, {}, { floor: 0.6 }),
   hybrid("chosen, 8 neighbours", { wordMatch: { maxNeighbours: 8 } }),
   hybrid("chosen, depth 10", { depth: 10 }),
   hybrid("chosen, depth 40", { depth: 40 }),

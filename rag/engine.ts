@@ -9,6 +9,7 @@ import { rewriteFollowUp } from "./condense/offline.js";
 import { DEFAULT_CANDIDATES, defaultPostprocessors } from "./postprocess/default-postprocessors.js";
 import type { Postprocessor } from "./postprocess/postprocessor.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
+import { TermMatcher } from "./terms/term-matcher.js";
 import type { Retriever } from "./retrieve/retriever.js";
 
 export interface EngineDeps {
@@ -54,10 +55,12 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   const embedder = deps.embedder ?? (await createEmbedder(config));
   const store = deps.store ?? (await openChunkStore(storeLocation(config.ingest), embedder));
   const remote = config.generator.provider === "openai";
-  const answerer = deps.answerer ?? (await createAnswerer(config, embedder, remote));
+  // One judge of word matches for retrieval and answering, so both agree and share its caches.
+  const termMatcher = new TermMatcher(hasWordVectors(embedder) ? embedder : undefined);
+  const answerer = deps.answerer ?? (await createAnswerer(config, embedder, termMatcher, remote));
   const pipeline: Pipeline = {
     condense: remote ? await createCondense(config) : offlineCondense,
-    retriever: deps.retriever ?? new HybridRetriever(store, embedder),
+    retriever: deps.retriever ?? new HybridRetriever(store, embedder, { termMatcher }),
     candidates: DEFAULT_CANDIDATES,
     postprocessors: deps.postprocessors ?? defaultPostprocessors(),
     answerer,
@@ -78,9 +81,10 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
   };
 }
 
-async function createAnswerer(config: Readonly<Config>, embedder: Embedder, remote: boolean): Promise<Answerer> {
+async function createAnswerer(config: Readonly<Config>, embedder: Embedder, termMatcher: TermMatcher, remote: boolean): Promise<Answerer> {
   const extractive = new ExtractiveAnswerer({
     wordVectors: hasWordVectors(embedder) ? embedder : undefined,
+    termMatcher,
     ...(config.rag.abstainThreshold === undefined ? {} : { abstainThreshold: config.rag.abstainThreshold }),
   });
   if (!remote) return extractive;

@@ -17,6 +17,7 @@ export { candidatesFor, defaultPostprocessors, DEFAULT_POSTPROCESS, DEFAULT_CAND
 export type { PostprocessOptions } from "./postprocess/default-postprocessors.js";
 export { PostprocessedRetriever } from "./postprocess/postprocessed-retriever.js";
 export { WordMatcher } from "./retrieve/word-match.js";
+export { TermMatcher, type TermMatchOptions } from "./terms/term-matcher.js";
 export { isRankedHit } from "./retrieve/ranked-hit.js";
 export type { HitFeatures, RankedHit } from "./retrieve/ranked-hit.js";
 export { createEngine } from "./engine.js";
@@ -35,5 +36,5 @@ export { verifyCitations, supportScore } from "./verify/verify.js";
 export type { Verification, VerifyOptions } from "./verify/verify.js";
 export { uniqueTerms } from "./retrieve/word-match.js";
 export type { WordMatchOptions } from "./retrieve/word-match.js";
-export { sameStem } from "./retrieve/same-stem.js";
+export { sameStem } from "./terms/same-stem.js";
 export { CitebotRetriever } from "./retrieve/langchain-retriever.js";

@@ -83,7 +83,7 @@ export interface PostingLists {
   termsAt(position: number): Uint32Array;
   /** The document number (label) at `position`. */
   docAt(position: number): number;
-  /** Ids of the terms starting with `prefix` (a term's other forms share its first letters: rag/retrieve/stem-buckets.ts). */
+  /** Ids of the terms starting with `prefix` (a term's other forms share its first letters: rag/terms/stem-buckets.ts). */
   withPrefix(prefix: string): ArrayLike<number>;
 }
 

@@ -1,5 +1,6 @@
 import type { Chunk, Hit } from "../../core/types.js";
 import { DEFAULT_BM25_PARAMS, dot, hasWordVectors, type ChunkReader, type Embedder, type TermIndex } from "../../ingest/index.js";
+import { TermMatcher } from "../terms/term-matcher.js";
 import { expectedForm, hasForm, type AnswerForm } from "./answer-form.js";
 import type { HitFeatures, RankedHit } from "./ranked-hit.js";
 import type { Retriever } from "./retriever.js";
@@ -19,9 +20,11 @@ export interface HybridOptions {
   /** Weights of the normalised features in the final score (rag/retrieve/TUNING.md has the measurements). */
   weights?: Partial<HybridWeights>;
   wordMatch?: WordMatchOptions;
+  /** How a question word matches a passage word; share the answerer's so both judge alike (default: one over the embedder's word vectors). */
+  termMatcher?: TermMatcher;
 }
 
-export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch">> & { weights: HybridWeights }> = {
+export const DEFAULT_HYBRID: Readonly<Required<Omit<HybridOptions, "weights" | "wordMatch" | "termMatcher">> & { weights: HybridWeights }> = {
   depth: 40,
   weights: { bm25: 2, dense: 0.5, wordMatch: 1, answerForm: 1 },
 };
@@ -58,9 +61,10 @@ export class HybridRetriever implements Retriever {
     const { bm25, dense, wordMatch } = this.options.weights;
     // The answer form only reorders what the other signals found: it cannot rank on its own.
     if (!(bm25 + dense + wordMatch > 0)) throw new RangeError("HybridRetriever needs a positive bm25, dense or wordMatch weight");
-    // Without word vectors (e.g. OpenAI embeddings) word matching degrades to exact-word coverage.
+    // Without word vectors (e.g. OpenAI embeddings) word matching degrades to coverage by spelling and stem.
     this.terms = store.termIndex();
-    this.matcher = new WordMatcher(hasWordVectors(embedder) ? embedder : NO_VECTORS, this.terms, options.wordMatch);
+    const termMatcher = options.termMatcher ?? new TermMatcher(hasWordVectors(embedder) ? embedder : undefined);
+    this.matcher = new WordMatcher(termMatcher, this.terms, options.wordMatch);
   }
 
   async retrieve(query: string, k: number, signal?: AbortSignal): Promise<RankedHit[]> {
@@ -113,7 +117,6 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-const NO_VECTORS = { wordVector: () => undefined, wordWeight: () => 1 };
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

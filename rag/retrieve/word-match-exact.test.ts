@@ -3,7 +3,7 @@ import { test } from "node:test";
 import type { Chunk } from "../../core/types.js";
 import { contentTerms, type WordVectors } from "../../ingest/index.js";
 import { chunk } from "./hits.fixture.js";
-import { sameStem } from "./same-stem.js";
+import { TermMatcher } from "../terms/term-matcher.js";
 import { termIndexOf } from "./term-index.fixture.js";
 import { uniqueTerms, WordMatcher } from "./word-match.js";
 
@@ -18,6 +18,7 @@ const WORDS = STEMS.flatMap((s) => [s, `${s}s`, `${s}ing`]);
 const CENTRES = Array.from({ length: 12 }, () => unit(Array.from({ length: 8 }, () => rand() * 2 - 1)));
 const SPACE = new Map(WORDS.map((w, i) => [w, Float32Array.from(unit(CENTRES[i % 12]!.map((x) => x + (rand() - 0.5) * 0.9)))]));
 const vectors: WordVectors = { wordVector: (w) => SPACE.get(w), wordWeight: () => 1 };
+const TERMS = new TermMatcher(vectors);
 const CORPUS: Chunk[] = Array.from({ length: 300 }, (_, i) =>
   chunk(`c${i}`, {
     source: `doc-${Math.floor(i / 7)}.txt`,
@@ -26,7 +27,7 @@ const CORPUS: Chunk[] = Array.from({ length: 300 }, (_, i) =>
 );
 
 test("WordMatcher.coverage · random corpus, questions and candidates · the values of a full scan of every chunk (to float32 precision)", () => {
-  const m = new WordMatcher(vectors, termIndexOf(CORPUS, vectors));
+  const m = new WordMatcher(TERMS, termIndexOf(CORPUS, vectors));
   for (let q = 0; q < 60; q++) {
     // Some question words are not in the corpus (new vectors), some are figures.
     const words = Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
@@ -45,7 +46,7 @@ test("WordMatcher.coverage · random corpus, questions and candidates · the val
   }
 });
 
-/** The matcher before it used postings and neighbour search: every vocabulary word scanned, every chunk scored. */
+/** Word matching without postings or neighbour search: every vocabulary word judged, every chunk scored. */
 function fullScan(terms: string[]): Float64Array {
   const vocab: string[] = [];
   const seen = new Set<string>();
@@ -59,16 +60,8 @@ function fullScan(terms: string[]): Float64Array {
     const d = df(term);
     const weight = Math.log(1 + (CORPUS.length - d + 0.5) / (d + 0.5));
     total += weight;
-    const v = SPACE.get(term);
     const close = vocab
-      .map((other, id) => {
-        let strength = other === term ? 1 : sameStem(term, other) ? 0.9 : 0;
-        if (strength < 1 && v) {
-          const cos = dot4(v, SPACE.get(other)!);
-          if (cos > 0.5) strength = Math.max(strength, Math.min(1, (cos - 0.5) / 0.5));
-        }
-        return { id, strength };
-      })
+      .map((other, id) => ({ id, strength: TERMS.strength(term, other) }))
       .filter((n) => n.strength > 0)
       .sort((a, b) => b.strength - a.strength)
       .slice(0, 32);
@@ -87,17 +80,6 @@ function fullScan(terms: string[]): Float64Array {
 function assertClose(actual: readonly number[], expected: readonly number[], message: string): void {
   assert.equal(actual.length, expected.length, message);
   actual.forEach((a, i) => assert.ok(Math.abs(a - expected[i]!) < 1e-6, `${message}: at ${i}, ${a} ≠ ${expected[i]}`));
-}
-
-function dot4(v: Float32Array, w: Float32Array): number {
-  let [a, b, c, e] = [0, 0, 0, 0];
-  for (let d = 0; d < v.length; d += 4) {
-    a += v[d]! * w[d]!;
-    b += v[d + 1]! * w[d + 1]!;
-    c += v[d + 2]! * w[d + 2]!;
-    e += v[d + 3]! * w[d + 3]!;
-  }
-  return a + b + c + e;
 }
 
 function unit(v: number[]): number[] {

@@ -1,11 +1,8 @@
-import { contentTerms, type TermIndex, type WordVectors } from "../../ingest/index.js";
-import { WordNeighbours } from "./word-neighbours.js";
+import { contentTerms, type TermIndex } from "../../ingest/index.js";
+import type { TermMatcher } from "../terms/term-matcher.js";
+import { WordNeighbours } from "../terms/word-neighbours.js";
 
 export interface WordMatchOptions {
-  /** Cosine below which a passage word does not count as a match for a question word (GloVe neighbours below ~0.5 are noise). */
-  floor?: number;
-  /** Match strength of another form of the same word ("negotiations"/"negotiating", "Zelensky"/"Zelenskiy"). */
-  stemStrength?: number;
   /**
    * Factor on matches found only elsewhere in the chunk's document (0 ignores the rest of the document): a
    * passage of the article that names "Alcaro" and "maximalist demands" answers "what does Alcaro list among
@@ -27,7 +24,7 @@ interface TermMatch {
 
 /**
  * Word-vector MaxSim: each question word is matched to its most similar word in a passage (itself,
- * another form of it, or a close word vector), and the matches are averaged with IDF weights. So
+ * another form of it, or a close word vector, as the term matcher judges them), and the matches are averaged with IDF weights. So
  * paraphrases ("talks" for "negotiations") score where BM25 sees nothing, and rare question words weigh
  * more than common ones. The result, "coverage", is in [0, 1] and comparable across questions. A term's
  * match in a chunk is its best match there, or documentFactor × its best match anywhere in the document.
@@ -42,12 +39,12 @@ export class WordMatcher {
   private readonly neighbours: WordNeighbours;
 
   constructor(
-    vectors: WordVectors,
+    matcher: TermMatcher,
     readonly index: TermIndex,
-    { floor = 0.5, stemStrength = 0.9, documentFactor = 0.4, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
+    { documentFactor = 0.4, maxNeighbours = 32, cacheSize = 4096 }: WordMatchOptions = {},
   ) {
     this.documentFactor = documentFactor;
-    this.neighbours = new WordNeighbours(vectors, index, index.neighbours, { floor, stemStrength, maxNeighbours, cacheSize });
+    this.neighbours = new WordNeighbours(matcher, index, index.neighbours, { maxNeighbours, cacheSize });
   }
 
   /** BM25's inverse document frequency over the chunks' texts; a word the corpus never uses gets the maximum. */

@@ -2,7 +2,7 @@ import { answerProbability } from "../abstention-model.js";
 import { isDateToken } from "../entities.js";
 import { spellsIdentifier } from "../identifiers.js";
 import type { QuestionProfile } from "../question.js";
-import { STEM_MATCH } from "../term-match.js";
+import { STEM_MATCH } from "../../terms/term-matcher.js";
 import { weightedShare, type MatchedPassage, type ScoredSentence } from "./sentence-score.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isContentTerm } from "../../../ingest/index.js";
-import { sameStem } from "../../retrieve/same-stem.js";
+import { sameStem } from "../../terms/same-stem.js";
 import type { ScoredSentence } from "./sentence-score.js";
 
 /** Words that open a sentence carrying on from the one before: a pronoun for its subject, or a connective. */

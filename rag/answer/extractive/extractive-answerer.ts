@@ -12,11 +12,13 @@ import { PassageCache, PASSAGES_KEPT } from "./passage-cache.js";
 import { profileQuestion, type QuestionProfile } from "../question.js";
 import { selectSentences } from "./select.js";
 import { scoreSentences, type ScoredSentence } from "./sentence-score.js";
-import { TermMatcher } from "../term-match.js";
+import { TermMatcher } from "../../terms/term-matcher.js";
 
 export interface ExtractiveOptions {
   /** Word vectors for soft matching and word rarity; without them matching is by spelling and stem. */
   wordVectors?: WordVectors;
+  /** How a question word matches a passage word; share the retriever's so both judge alike (default: one over wordVectors). */
+  termMatcher?: TermMatcher;
   /** Sentences quoted at most, besides one per part of a multi-part question and disagreeing figures. */
   maxSentences?: number;
   /** A further sentence must score at least this share of the best sentence. */
@@ -54,6 +56,7 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
 
   constructor({
     wordVectors,
+    termMatcher = new TermMatcher(wordVectors),
     maxSentences = 3,
     minRelativeScore = 0.6,
     abstainThreshold = ABSTENTION_MODEL.threshold,
@@ -62,7 +65,7 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
   }: ExtractiveOptions = {}) {
     if (!(maxSentences >= 1)) throw new RangeError(`maxSentences must be at least 1, got ${maxSentences}`);
     this.vectors = wordVectors;
-    this.matcher = new TermMatcher(wordVectors);
+    this.matcher = termMatcher;
     this.cache = new PassageCache(cacheSize);
     this.maxSentences = maxSentences;
     this.minRelativeScore = minRelativeScore;

@@ -1,6 +1,6 @@
 import type { PassageInfo, SentenceInfo } from "./passage-cache.js";
 import type { QuestionProfile } from "../question.js";
-import { STEM_MATCH } from "../term-match.js";
+import { STEM_MATCH } from "../../terms/term-matcher.js";
 import { compoundParts } from "../../../ingest/index.js";
 
 /** One candidate sentence of one retrieved passage, scored against the question. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { WordVectors } from "../../ingest/index.js";
-import { STEM_MATCH, TermMatcher } from "./term-match.js";
+import { STEM_MATCH, TermMatcher } from "./term-matcher.js";
 
 /** Three hand-made unit vectors: "troops" and "soldiers" close (cos 0.96), "bread" far from both. */
 const VECTORS: Record<string, number[]> = { troops: [1, 0, 0], soldiers: [0.96, 0.28, 0], bread: [0, 0, 1] };
@@ -50,5 +50,23 @@ describe("TermMatcher", () => {
     assert.equal(troopsAgain, troops, "the same matches, looked up rather than computed again");
     const [elsewhere] = matcher.matchAll(["troops"], ["bread"]);
     assert.equal(elsewhere!.size, 0, "another passage (another vocabulary) is matched afresh");
+  });
+
+  it("strength · a cosine the caller already has · used instead of the words' vectors", () => {
+    const matcher = new TermMatcher(vectors);
+    assert.equal(matcher.strength("troops", "bread"), 0, "orthogonal vectors");
+    assert.equal(matcher.strength("troops", "bread", 0.9), matcher.strength("troops", "soldiers", 0.9));
+    assert.ok(matcher.strength("troops", "bread", 0.7) > 0);
+  });
+
+  it("strength · stem matching off · another form earns only what its vector gives", () => {
+    const matcher = new TermMatcher(undefined, { stemStrength: 0 });
+    assert.equal(matcher.strength("negotiations", "negotiating"), 0);
+    assert.equal(matcher.strength("negotiations", "negotiations"), 1);
+  });
+
+  it("options · floor not below the ceiling · RangeError", () => {
+    assert.throws(() => new TermMatcher(vectors, { floor: 0.9, ceiling: 0.9 }), RangeError);
+    assert.throws(() => new TermMatcher(vectors, { floor: -0.1 }), RangeError);
   });
 });
