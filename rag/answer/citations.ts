@@ -21,10 +21,11 @@ export function toCitation(hit: Hit, id: number): Citation {
 /**
  * Orders the picked sentences for reading and numbers their passages. The answer comes first: the best
  * sentence opens, followed by the rest of its source in document order; further sources follow in order
- * of their best sentence, each in document order. Passages are numbered 1..m in order of first use, so
+ * of their best sentence, each in document order. With `blocks` (a how-to answer), a sentence introducing a
+ * code block is followed by the block, fenced as in Markdown, before its marker. Passages are numbered 1..m in order of first use, so
  * every marker resolves and every citation is referenced.
  */
-export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[]): CitedAnswer {
+export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[], { blocks = false }: { blocks?: boolean } = {}): CitedAnswer {
   const bySource = new Map<string, ScoredSentence[]>();
   for (const p of [...picked].sort((a, b) => b.score - a.score)) {
     const source = hits[p.hit]!.chunk.source;
@@ -44,10 +45,18 @@ export function citeSentences(picked: readonly ScoredSentence[], hits: readonly 
       ids.set(p.hit, id);
       citations.push(toCitation(hits[p.hit]!, id));
     }
-    return `${defuseDocumentMarkers(p.sentence.quote)} [${id}]`;
+    const quote = defuseDocumentMarkers(p.sentence.quote);
+    return blocks && p.sentence.shows ? `${quote}\n${fenced(p.sentence.shows.code)}\n[${id}]` : `${quote} [${id}]`;
   });
   return { sentences, citations };
 }
 
 /** Where the sentence sits in its document: chunk offset plus sentence offset inside the chunk. */
 const position = (p: ScoredSentence, hits: readonly Hit[]) => hits[p.hit]!.chunk.start + p.sentence.start;
+
+/** A Markdown code fence around `code`, longer than any run of backticks inside it. */
+function fenced(code: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/gu)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}\n${code}\n${fence}`;
+}

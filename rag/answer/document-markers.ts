@@ -8,6 +8,9 @@
 // The same grammar verify.ts reads as a marker run: [1], [1, 2], [2-4], [1; 2].
 const BRACKETED_NUMBERS = /\[(\s*\d+(?:\s*[,;–-]\s*\d+)*\s*)\]/gu;
 
+/** Whether the text holds bracketed numbers that would read as markers (code indexing a list: `argv[1]`). */
+export const hasDocumentMarkers = (text: string): boolean => text.includes("[") && new RegExp(BRACKETED_NUMBERS.source, "u").test(text);
+
 export function defuseDocumentMarkers(text: string): string {
   return text.includes("[") ? text.replace(BRACKETED_NUMBERS, "($1)") : text;
 }

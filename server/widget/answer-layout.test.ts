@@ -19,7 +19,7 @@ function show(blocks: Block[]): string[] {
                 : p.text,
       )
       .join("");
-  return blocks.map((b) => (b.kind === "p" ? line(b.inlines) : `${b.kind}: ${b.items.map(line).join(" | ")}`));
+  return blocks.map((b) => (b.kind === "p" ? line(b.inlines) : b.kind === "pre" ? `pre: ${b.text}` : `${b.kind}: ${b.items.map(line).join(" | ")}`));
 }
 
 test("layoutQuotes · sentences citing the same passage in a row · one paragraph, its chip once at the end", () => {
@@ -30,6 +30,26 @@ test("layoutQuotes · sentences citing the same passage in a row · one paragrap
 test("layoutQuotes · markdown signs and unknown markers · kept as text", () => {
   assert.deepEqual(show(layoutQuotes("Rates *rose* to 5 [9] percent [1] [2].", KNOWN)), ["Rates *rose* to 5 [9] percent{1,2}."]);
   assert.deepEqual(show(layoutQuotes("The documents don't say.", KNOWN)), ["The documents don't say."]);
+});
+
+test("layoutMarkdown · a fenced code block · kept as written, markers and markdown signs inside it untouched", () => {
+  const answer = "Use a list comprehension [1]:\n\n```python\nsquares = [x**2 for x in xs]  # [2]\n\n  print(squares)\n```\nThat is all [2].\n```\nunclosed";
+  assert.deepEqual(show(layoutMarkdown(answer, KNOWN)), [
+    "Use a list comprehension{1}:",
+    "pre: squares = [x**2 for x in xs]  # [2]\n\n  print(squares)",
+    "That is all{2}.",
+    "pre: unclosed",
+  ]);
+});
+
+test("layoutQuotes · a sentence introducing a fenced code block · its paragraph, then the code as written, then the next sentence", () => {
+  const answer = "Pass the option: [2] It is shown here:\n```\n$ apt --reinstall install postfix\n  # *as root*\n```\n[1] It also works for apt-get. [1]";
+  assert.deepEqual(show(layoutQuotes(answer, KNOWN)), [
+    "Pass the option:{2}",
+    "It is shown here:{1}",
+    "pre: $ apt --reinstall install postfix\n  # *as root*",
+    "It also works for apt-get.{1}",
+  ]);
 });
 
 test("layoutMarkdown · lists, emphasis, headings and paragraphs · blocks, markers as cites", () => {

@@ -4,42 +4,74 @@
  * quoting one passage sentence after sentence shows its chip once, at the end.
  */
 export type Inline = { kind: "text" | "strong" | "em" | "code"; text: string } | { kind: "cite"; ids: number[] };
-export type Block = { kind: "p"; inlines: Inline[] } | { kind: "ul" | "ol"; items: Inline[][] };
+export type Block = { kind: "p"; inlines: Inline[] } | { kind: "ul" | "ol"; items: Inline[][] } | { kind: "pre"; text: string };
 
 const MARKER_RUN = /((?:\s*\[\d{1,3}\])+)/;
 
 /**
  * The extractive composer's answer: verbatim sentences, each followed by its markers. Sentences citing the
- * same passages in a row form a paragraph; the text is never read as markdown (quotes stay as written).
+ * same passages in a row form a paragraph; the text is never read as markdown (quotes stay as written), except
+ * for the fenced code block a how-to answer shows after the sentence introducing it, which becomes a `pre`
+ * block under that sentence's paragraph.
  */
 export function layoutQuotes(answer: string, known: ReadonlySet<number>): Block[] {
   const parts = answer.split(MARKER_RUN);
-  const paragraphs: { key: string; inlines: Inline[] }[] = [];
+  const paragraphs: { key: string; inlines: Inline[]; code?: string }[] = [];
   let carry = ""; // text of markers that name no citation, kept with what follows
   for (let i = 0; i < parts.length; i += 2) {
     const run = parts[i + 1] ?? "";
     const ids = idsOf(run, known);
-    const text = (carry + (parts[i] ?? "")).trim();
+    const { text, code } = unfence((carry + (parts[i] ?? "")).trim());
     carry = ids.length ? "" : `${carry}${parts[i] ?? ""}${run}`;
     if (!ids.length && i + 2 < parts.length) continue;
     if (!text && !ids.length) continue;
     const key = ids.join(",");
     const last = paragraphs.at(-1);
-    // Punctuation after a marker ("… 5 percent [1].") ends the paragraph it follows.
-    const joins = last && (last.key === key || /^[.,;:!?)]/.test(text));
+    // Punctuation after a marker ("… 5 percent [1].") ends the paragraph it follows; a code block ends it too.
+    const joins = last && last.code === undefined && (last.key === key || /^[.,;:!?)]/.test(text));
     const into = joins ? last : (paragraphs.push({ key, inlines: [] }), paragraphs.at(-1)!);
     if (into.inlines.length && !/^[.,;:!?)]/.test(text)) into.inlines.push({ kind: "text", text: " " });
     if (text) into.inlines.push({ kind: "text", text });
     if (ids.length) into.inlines.push({ kind: "cite", ids });
+    if (code !== undefined) into.code = code;
   }
-  return paragraphs.map((p) => ({ kind: "p", inlines: compact(p.inlines) }));
+  return paragraphs.flatMap((p): Block[] => [
+    { kind: "p", inlines: compact(p.inlines) },
+    ...(p.code === undefined ? [] : [{ kind: "pre" as const, text: p.code }]),
+  ]);
 }
 
-/** An LLM's answer: paragraphs, `-`/`*` and numbered lists, headings (as bold lines), **bold**, *emphasis*, `code`. */
+// A Markdown code fence of three or more backticks, on lines of its own, closing the text before a marker.
+const FENCED = /\n(`{3,})\n([\s\S]*?)\n\1$/u;
+
+/** Text ending with a fenced code block: the text before it, and the code. */
+function unfence(text: string): { text: string; code?: string } {
+  const m = FENCED.exec(text);
+  return m ? { text: text.slice(0, m.index).trim(), code: m[2]! } : { text };
+}
+
+/**
+ * An LLM's answer: paragraphs, `-`/`*` and numbered lists, headings (as bold lines), **bold**, *emphasis*, `code`
+ * and fenced code blocks (kept as written).
+ */
 export function layoutMarkdown(answer: string, known: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [];
-  let open: Block | undefined;
+  let open: Exclude<Block, { kind: "pre" }> | undefined;
+  let code: { fence: string; lines: string[] } | undefined;
   for (const line of answer.split("\n")) {
+    const fence = /^\s*(`{3,})/.exec(line)?.[1];
+    if (code) {
+      if (fence && fence.length >= code.fence.length && !line.trim().slice(fence.length)) {
+        blocks.push({ kind: "pre", text: code.lines.join("\n") });
+        code = undefined;
+      } else code.lines.push(line);
+      continue;
+    }
+    if (fence) {
+      code = { fence, lines: [] };
+      open = undefined;
+      continue;
+    }
     const item = /^\s*(?:([-*+])|\d{1,3}[.)])\s+(.*)$/.exec(line);
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
     if (!line.trim()) open = undefined;
@@ -54,6 +86,8 @@ export function layoutMarkdown(answer: string, known: ReadonlySet<number>): Bloc
     else if (open && /^\s/.test(line)) open.items.push([...(open.items.pop() ?? []), { kind: "text", text: " " }, ...inlines(line.trim(), known)]);
     else blocks.push((open = { kind: "p", inlines: inlines(line.trim(), known) }));
   }
+  // A fence the answer never closed (a cut stream) still shows its code.
+  if (code) blocks.push({ kind: "pre", text: code.lines.join("\n") });
   return blocks;
 }
 

@@ -17,7 +17,10 @@ export function answerView(text: string, citations: readonly Citation[], markdow
       if (p.kind === "cite") return h("span", { class: "cites" }, ...p.ids.map((id) => chip(byId.get(id)!)));
       return h(p.kind === "code" ? "code" : p.kind, {}, p.text);
     });
-  const block = (b: Block): HTMLElement =>
-    b.kind === "p" ? h("p", {}, ...line(b.inlines)) : h(b.kind, {}, ...b.items.map((item) => h("li", {}, ...line(item))));
+  const block = (b: Block): HTMLElement => {
+    if (b.kind === "p") return h("p", {}, ...line(b.inlines));
+    if (b.kind === "pre") return h("pre", {}, h("code", {}, b.text));
+    return h(b.kind, {}, ...b.items.map((item) => h("li", {}, ...line(item))));
+  };
   return h("div", { class: "answer" }, ...blocks.map(block));
 }

@@ -45,6 +45,8 @@ overscroll-behavior:contain}
 .answer p+p,.answer p+ul,.answer p+ol,.answer ul+p,.answer ol+p{margin-top:8px}
 .answer ul,.answer ol{margin:4px 0 0;padding-left:20px}
 .answer code{font:13px ui-monospace,Menlo,Consolas,monospace;background:var(--cb-soft);padding:1px 4px;border-radius:4px}
+.answer pre{margin:4px 0 8px;padding:8px 10px;background:var(--cb-soft);border-radius:6px;overflow-x:auto;white-space:pre}
+.answer pre code{padding:0;background:none}
 .abstained{background:var(--cb-warn-bg);border-color:var(--cb-warn-line)}
 .abstained .answer{color:var(--cb-warn-ink)}
 .badge{display:flex;align-items:center;gap:6px;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;

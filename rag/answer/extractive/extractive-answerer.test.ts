@@ -40,6 +40,21 @@ describe("ExtractiveAnswerer", () => {
     assert.equal(answerer.analyse("What did the British prime minister do at Yalta?", [minister]).evidence.answerKind, 1);
   });
 
+  it("compose · a how-to question answered by a sentence introducing a command · the command follows it, fenced, and is not quoted again", () => {
+    const reinstall = hit(
+      "apt.html",
+      "Package management",
+      "To reinstall a package that is already installed, use the --reinstall option. The following command reinstalls postfix:\n\n" +
+        "# apt --reinstall install postfix\n\nThe package is then unpacked again.",
+    );
+    const how = compose("How do I reinstall the postfix package?", [reinstall]);
+    assert.match(how.answer, /reinstalls postfix:\n```\n# apt --reinstall install postfix\n```\n\[1\]/u);
+    assert.equal(how.answer.split("apt --reinstall install postfix").length, 2, "the command appears once");
+    assertCitationsConsistent(how);
+    // Any other kind of question quotes the sentences alone.
+    assert.doesNotMatch(compose("Which option reinstalls a package that is already installed?", [reinstall]).answer, /```/u);
+  });
+
   it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {
     const c = compose("What did Hegseth say about Europe's responsibility for peace?", [BORDERS_000, BORDERS_001]);
     assert.equal(c.abstained, false);

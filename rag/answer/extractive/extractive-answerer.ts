@@ -109,7 +109,8 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     const abstained = picked.length === 0 || shouldAbstain(evidence, this.threshold);
     // An open question's points are each a sentence of their own: they are not continued.
     const continued = profile.type === "open" ? [] : continuations(candidates, picked);
-    return { profile, picked: [...picked, ...continued], evidence, abstained };
+    const quoted = [...picked, ...continued];
+    return { profile, picked: profile.type === "howto" ? outsideShownBlocks(quoted) : quoted, evidence, abstained };
   }
 
   /** The abstention when the passages cannot answer, else undefined: the LLM answerer's pre-check. */
@@ -125,7 +126,7 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
       const abstained = this.abstained(question, hits, analysis);
       return { composition: abstained, sentences: [abstained.answer] };
     }
-    const { sentences, citations } = citeSentences(analysis.picked, hits);
+    const { sentences, citations } = citeSentences(analysis.picked, hits, { blocks: analysis.profile.type === "howto" });
     return { composition: composition(sentences.join(" "), false, citations, []), sentences };
   }
 
@@ -135,6 +136,12 @@ export class ExtractiveAnswerer implements Answerer, AnswerabilityCheck {
     // A missing name may be one the follow-up carried, so it is looked up in the carried words too.
     return composition(abstention(toQuery(question), analysis.evidence.missingNames), true, [], related);
   }
+}
+
+/** The quoted sentences minus the lines of a code block that another quoted sentence shows whole. */
+function outsideShownBlocks(quoted: readonly ScoredSentence[]): ScoredSentence[] {
+  const shown = quoted.flatMap((q) => (q.sentence.shows ? [{ hit: q.hit, ...q.sentence.shows }] : []));
+  return quoted.filter((q) => !shown.some((b) => q.hit === b.hit && q.sentence.start >= b.start && q.sentence.start < b.end));
 }
 
 /** What compose() and analyse() take: a string is a question that stands alone. */

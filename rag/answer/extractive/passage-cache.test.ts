@@ -34,6 +34,21 @@ describe("analysePassage", () => {
     assert.equal(analysePassage("Tasks are awaited on exit. More text.", "Coroutines and Tasks", "class asyncio.TaskGroup").lead, -1);
   });
 
+  it("analysePassage · a sentence ending with a colon before a paragraph of code · shows that block as written", () => {
+    const text = "The following command reinstalls postfix:\n\n# apt --reinstall install postfix\n#   (as root)\n\nIt also works with apt-get.";
+    const [intro, ...rest] = analysePassage(text).sentences;
+    assert.deepEqual(intro!.shows, { code: "# apt --reinstall install postfix\n#   (as root)", start: 43, end: 90 });
+    assert.equal(text.slice(intro!.shows!.start, intro!.shows!.end), intro!.shows!.code);
+    assert.ok(rest.every((s) => s.shows === undefined));
+  });
+
+  it("analysePassage · after the colon, one prose sentence, code indexing a list, or no code · no block shown", () => {
+    const shows = (text: string) => analysePassage(text).sentences[0]!.shows;
+    assert.equal(shows("Note the following:\n\nThe os.path module is always the one for the local system."), undefined);
+    assert.equal(shows("Read the first argument:\n\nname = sys.argv[1]\nprint(name)"), undefined);
+    assert.equal(shows("These are the options:\n\nred, green\nand blue"), undefined);
+  });
+
   it("analysePassage · hyphenated figure · its word counts as a term", () => {
     assert.ok(analysePassage("The 28-point plan was submitted.").sentences[0]!.terms.has("point"));
   });

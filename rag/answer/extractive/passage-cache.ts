@@ -2,6 +2,7 @@ import type { Chunk } from "../../../core/types.js";
 import { SECTION_SEPARATOR, splitSentences, tokenize, withParts, type Span } from "../../../ingest/index.js";
 import { MONEY } from "../../retrieve/answer-form.js";
 import { isByline, isDateToken, isNumberToken, namedEntities } from "../entities.js";
+import { hasDocumentMarkers } from "../document-markers.js";
 import { identifiers } from "../identifiers.js";
 
 /** A sentence of a passage with the features the composer scores; computed once per chunk. */
@@ -33,6 +34,12 @@ export interface SentenceInfo {
   reference: boolean;
   /** A line naming an author or editor ("Peter Schwarz", "Editor: Leo Goretti"). */
   byline: boolean;
+  /**
+   * The code block this sentence introduces, as written (its newlines kept), and where it sits in the chunk: set
+   * when the sentence ends with a colon and the next paragraph is a few short lines holding code. A how-to answer
+   * quotes the two together.
+   */
+  shows?: { code: string; start: number; end: number };
 }
 
 export interface PassageInfo {
@@ -78,6 +85,7 @@ export function analysePassage(text: string, title = "", heading = ""): PassageI
   const sentences = joinOpenQuotes(text, splitSentences(text)).map((span, i, spans) =>
     analyseSentence(span, i === 0 || /\n\s*\n/u.test(text.slice(spans[i - 1]!.end, span.start))),
   );
+  markCodeBlocks(text, sentences);
   const titleTerms = termsOf(tokenize(title));
   const headingTerms = termsOf(tokenize(heading));
   const opensWithHeading = heading.trim() !== "" && sentences.length > 1 && sentences[0]!.quote === heading.replace(/\s+/gu, " ").trim();
@@ -109,6 +117,31 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
 }
 
 const termsOf = (tokens: readonly string[]): Set<string> => new Set(withParts(tokens));
+
+/** A block longer than this is a listing, not the command a how-to answer shows. */
+const MAX_BLOCK_LINES = 12;
+const MAX_BLOCK_CHARS = 600;
+
+/** Sets `shows` on each sentence that ends with a colon and is followed by a paragraph of code. */
+function markCodeBlocks(text: string, sentences: SentenceInfo[]): void {
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const intro = sentences[i]!;
+    const first = sentences[i + 1]!;
+    if (!intro.quote.endsWith(":") || !first.opensParagraph) continue;
+    const blank = /\n\s*\n/gu;
+    blank.lastIndex = first.start;
+    const end = blank.exec(text)?.index ?? text.length;
+    const block = text.slice(first.start, end).trimEnd();
+    const lines = block.split("\n");
+    const inBlock = sentences.filter((s) => s.start >= first.start && s.end <= end);
+    // One line ending like a sentence is prose that names a function, not a command. Code indexing a list
+    // (`argv[1]`) is not shown: its brackets would read as citation markers, and rewriting them would change the code.
+    const prose = lines.length === 1 && /[.!?]["'”’)]*$/u.test(block);
+    const fits = lines.length <= MAX_BLOCK_LINES && block.length <= MAX_BLOCK_CHARS;
+    if (fits && !prose && !hasDocumentMarkers(block) && inBlock.some((s) => s.hasCode))
+      intro.shows = { code: block, start: first.start, end: first.start + block.length };
+  }
+}
 
 const MAX_JOINED = 3;
 

@@ -141,7 +141,7 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
     case "time":
       return s.hasDate ? TYPE_BONUS : 0;
     case "howto":
-      return s.hasCode ? TYPE_BONUS : 0;
+      return s.hasCode || s.shows !== undefined ? TYPE_BONUS : 0;
     case "person":
     case "place":
       return [...s.entities].some((e) => !profile.terms.includes(e)) ? TYPE_BONUS / 2 : 0;
@@ -162,7 +162,8 @@ function formFactor(profile: QuestionProfile, s: SentenceInfo): number {
   let f = 1;
   if (s.words < SHORT_WORDS) f *= 0.5;
   if (s.words > LONG_WORDS) f *= 0.85;
-  if (s.fragment) f *= 0.7;
+  // A sentence introducing a code block ends with a colon; a how-to answer quotes the block with it.
+  if (s.fragment && !(profile.type === "howto" && s.shows !== undefined)) f *= 0.7;
   if (s.reference) f *= 0.3;
   return f;
 }
