@@ -57,6 +57,15 @@ describe("verifyCitations", () => {
     assert.deepEqual([v.unsupported, v.repaired, v.dropped], [[], 0, 0]);
   });
 
+  test("verifyCitations · a fenced code block · kept as written, its brackets no markers and its lines no claims", () => {
+    const answer =
+      "The plan proposes a demilitarised zone [3]:\n```python\nzones = plan.zones[7]\n    print(zones, ceasefire_terms)\n```\nTrump and Putin discussed a ceasefire [1].";
+    const v = verifyCitations(answer, citations);
+    assert.equal(v.answer, answer.replace("[3]", "[1]").replace("ceasefire [1]", "ceasefire [2]"));
+    assert.deepEqual(v.unsupported, []);
+    assert.deepEqual([v.repaired, v.dropped], [0, 0]);
+  });
+
   test("verifyCitations · markers citing 3 then 1 · renumbered 1 and 2 by first use in text and list", () => {
     const v = verifyCitations("The plan proposes a demilitarised zone [3]. Trump and Putin discussed a ceasefire [1].", citations);
     assert.equal(v.answer, "The plan proposes a demilitarised zone [1]. Trump and Putin discussed a ceasefire [2].");

@@ -39,8 +39,14 @@ export function verifyCitations(answer: string, citations: Citation[], opts: Ver
   const { minSupport = 0.5, repairMargin = 0.15, minTerms = 2 } = opts;
   const markers = new MarkerResolver(citations, minSupport, repairMargin);
   const sentences = splitSentences(answer);
+  const code = fencedBlocks(answer);
   const rewritten: Sentence[] = [];
   for (const span of sentences) {
+    // Code quoted in a fenced block is no claim and holds no markers: `argv[1]` stays as written.
+    if (code.some((b) => span.start >= b.start && span.end <= b.end)) {
+      rewritten.push({ text: span.text, claim: "", cited: [] });
+      continue;
+    }
     const own = span.text.replace(MARKER_RUN, "").trim();
     // A sentence of bare markers ("… two hours. [2]") cites for the sentence before it.
     const owner = claimTermCount(own) === 0 ? rewritten.at(-1) : undefined;
@@ -118,6 +124,14 @@ class MarkerResolver {
     if (!this.renumber.has(id)) this.renumber.set(id, this.renumber.size + 1);
     return this.renumber.get(id)!;
   }
+}
+
+// A Markdown code fence: an opening line of three or more backticks (an info string may follow), through the closing one.
+const FENCED_BLOCK = /^[ \t]*(`{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gmu;
+
+/** Where the answer's fenced code blocks are, fences included. */
+function fencedBlocks(answer: string): { start: number; end: number }[] {
+  return [...answer.matchAll(FENCED_BLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** The passage numbers in a marker run, ranges expanded ("[2-4]" → 2, 3, 4). */
