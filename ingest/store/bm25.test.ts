@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { seededRandom } from "../testing/identifiers.js";
 import { Bm25Index, type Analyzer } from "./bm25.js";
 
 const DOCS = [
@@ -36,6 +37,29 @@ test("Bm25Index.search · two documents, one term · scores equal the Okapi form
   assert.equal(first?.doc, 1);
   assert.ok(Math.abs(first.score - (term(2, 6, 2) + term(4, 6, 1))) < 1e-6);
   assert.ok(Math.abs(second!.score - term(1, 2, 2)) < 1e-6);
+});
+
+test("Bm25Index.search · random corpus and queries, rare and common terms · the k best of scoring every document", () => {
+  const rand = seededRandom(5);
+  // Zipf-like word use: a few words in most documents, many in few, so pruning has common terms to skip.
+  const word = () => `w${Math.floor(Math.pow(rand(), 3) * 400)}`;
+  const docs = Array.from({ length: 600 }, () => Array.from({ length: 5 + Math.floor(rand() * 60) }, word).join(" "));
+  const index = build(docs);
+  const all = docs.length;
+  for (let q = 0; q < 80; q++) {
+    const query = Array.from({ length: 1 + Math.floor(rand() * 6) }, word).join(" ");
+    const k = 1 + Math.floor(rand() * 40);
+    const exact = index
+      .search(query, all)
+      .slice(0, k)
+      .map((h) => h.score);
+    const pruned = index.search(query, k);
+    assert.equal(pruned.length, exact.length, query);
+    pruned.forEach((h, i) => assert.ok(Math.abs(h.score - exact[i]!) < 1e-9, `${query} @${i}: ${h.score} ≠ ${exact[i]}`));
+    // Each returned score is the document's own full score.
+    const full = new Map(index.search(query, all).map((h) => [h.doc, h.score]));
+    for (const h of pruned) assert.ok(Math.abs(h.score - full.get(h.doc)!) < 1e-9);
+  }
 });
 
 test("Bm25Index.search · same term count, different lengths · the shorter document ranks first", () => {

@@ -60,6 +60,13 @@ interface Flat {
 }
 
 /** Flat postings with the per-position BM25 length norms and a scratch score per position. */
+/** One query term's run of postings and its BM25 weight, idf · (k1 + 1). */
+interface QueryList {
+  start: number;
+  end: number;
+  weight: number;
+}
+
 interface Postings extends Flat {
   norm: Float32Array;
   scores: Float64Array;
@@ -169,31 +176,67 @@ export class Bm25Index {
     };
   }
 
-  /** The k best documents for the query, best first; documents sharing no term are not returned. */
+  /**
+   * The k best documents for the query, best first; documents sharing no term are not returned. Exact, with
+   * MaxScore pruning: terms go rarest first, and once no document the walk has not met could still reach the
+   * k-th score so far (the remaining terms' ceilings add up to less), a common term's postings are no longer
+   * walked: each document still in the running looks the term up with a binary search in its postings.
+   */
   search(query: string, k: number): Bm25Match[] {
     if (k <= 0 || this.size === 0) return [];
     const p = this.prepared();
+    const terms = this.queryLists(p, query);
+    // ceilings[i]: the most terms i… can add to a document (tf / (tf + norm) < 1).
+    const ceilings = terms.map((t) => t.weight);
+    for (let i = ceilings.length - 2; i >= 0; i--) ceilings[i]! += ceilings[i + 1]!;
+    const touched: number[] = [];
+    let running = touched; // the touched positions that can still reach the top k
+    for (const [i, term] of terms.entries()) {
+      // No score so far exceeds what the terms done can add: then the k-th cannot beat the rest's ceiling either.
+      const possible = running.length >= k && ceilings[0]! - ceilings[i]! >= ceilings[i]!;
+      const kth = possible ? kthScore(running, p.scores, k) : 0;
+      if (possible && kth >= ceilings[i]!) running = running.filter((pos) => p.scores[pos]! + ceilings[i]! >= kth);
+      // Looking each running position up costs log2(df) steps; walking the postings costs df.
+      if (running !== touched && running.length * Math.log2(term.end - term.start + 1) < term.end - term.start) {
+        for (const pos of running) this.addIfHeld(p, term, pos);
+      } else {
+        for (let j = term.start; j < term.end; j++) {
+          const pos = p.pos[j]!;
+          if (p.scores[pos] === 0) touched.push(pos);
+          p.scores[pos]! += (term.weight * p.posTf[j]!) / (p.posTf[j]! + p.norm[pos]!);
+        }
+      }
+    }
+    const best = topK(running, (pos) => p.scores[pos]!, k).map((pos) => ({ doc: p.docIds[pos]!, score: p.scores[pos]! }));
+    for (const pos of touched) p.scores[pos] = 0;
+    return best;
+  }
+
+  /** The query's distinct terms that the index holds: their postings and idf · (k1 + 1), rarest first. */
+  private queryLists(p: Postings, query: string): QueryList[] {
     const n = p.docIds.length;
     const { k1 } = this.params;
-    const touched: number[] = [];
+    const out: QueryList[] = [];
     for (const term of new Set(queryTermsOf(this.analyzer, query))) {
       const t = this.sorted!.id(term);
       if (t === undefined) continue;
-      const start = p.termOffsets[t]!;
-      const end = p.termOffsets[t + 1]!;
+      const [start, end] = [p.termOffsets[t]!, p.termOffsets[t + 1]!];
       const df = end - start;
-      if (df === 0) continue;
-      const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (k1 + 1);
-      for (let i = start; i < end; i++) {
-        const pos = p.pos[i]!;
-        const tf = p.posTf[i]!;
-        if (p.scores[pos] === 0) touched.push(pos);
-        p.scores[pos]! += (w * tf) / (tf + p.norm[pos]!);
-      }
+      if (df > 0) out.push({ start, end, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (k1 + 1) });
     }
-    const best = topK(touched, (pos) => p.scores[pos]!, k).map((pos) => ({ doc: p.docIds[pos]!, score: p.scores[pos]! }));
-    for (const pos of touched) p.scores[pos] = 0;
-    return best;
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+
+  /** Adds the term's score to position `pos` when the position holds it (a binary search in its postings). */
+  private addIfHeld(p: Postings, term: QueryList, pos: number): void {
+    let lo = term.start;
+    let hi = term.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p.pos[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < term.end && p.pos[lo] === pos) p.scores[pos]! += (term.weight * p.posTf[lo]!) / (p.posTf[lo]! + p.norm[pos]!);
   }
 
   /**
@@ -335,4 +378,10 @@ function growTo(a: Uint32Array, min: number): Uint32Array {
   const grown = new Uint32Array(Math.max(min, a.length * 2));
   grown.set(a);
   return grown;
+}
+
+/** The k-th highest score among `positions` (k ≤ their number). */
+function kthScore(positions: readonly number[], scores: Float64Array, k: number): number {
+  const best = topK(positions, (pos) => scores[pos]!, k);
+  return scores[best[k - 1]!]!;
 }
