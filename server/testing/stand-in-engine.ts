@@ -19,6 +19,8 @@ export interface StandInScript {
   /** Throws `failure` after this many tokens (0: before even the citations). */
   failAfterTokens?: number;
   failure?: unknown;
+  /** The response's generator (default "stand-in"); "extractive" makes the widget lay the answer out as quotes. */
+  generator?: string;
 }
 
 export const SAMPLE_CITATION: Citation = {
@@ -59,10 +61,10 @@ export function createStandInEngine(script: StandInScript = {}): StandInEngine {
       abstained: script.abstained ?? false,
       citations: script.abstained ? [] : citations,
       related: script.abstained ? citations : [],
-      generator: "stand-in",
+      generator: script.generator ?? "stand-in",
       unsupported: [],
       query: request.question,
-      model: { embeddings: "stand-in", generator: "stand-in" },
+      model: { embeddings: "stand-in", generator: script.generator ?? "stand-in" },
       timings: { retrieveMs: 0, generateMs: 0, totalMs: 0 },
     };
     yield { type: "done", response };
