@@ -65,6 +65,7 @@ const EnvSchema = z.object({
   TOP_K: int(5, 1, ASK_LIMITS.topK),
   // Unset: the threshold fitted with the abstention model (rag/answer/abstention-model.json).
   ABSTAIN_THRESHOLD: z.union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(1)]).optional(),
+  WARMUP_MS: int(500, 0, 60_000),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(3000, 0, 65535),
   WEB_CONCURRENCY: int(availableParallelism(), 1, 256),
@@ -116,7 +117,7 @@ export interface Config {
   embeddings: { provider: "local" | "openai"; model: string; cacheDir: string };
   generator: { provider: "extractive" | "openai"; model: string };
   openai: { apiKey: string | undefined; baseURL: string | undefined; timeoutMs: number; maxRetries: number };
-  rag: { topK: number; abstainThreshold: number | undefined };
+  rag: { topK: number; abstainThreshold: number | undefined; warmUpMs: number };
   server: {
     host: string;
     port: number;
@@ -196,7 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       timeoutMs: e.OPENAI_TIMEOUT_MS,
       maxRetries: e.OPENAI_MAX_RETRIES,
     },
-    rag: { topK: e.TOP_K, abstainThreshold: e.ABSTAIN_THRESHOLD },
+    rag: { topK: e.TOP_K, abstainThreshold: e.ABSTAIN_THRESHOLD, warmUpMs: e.WARMUP_MS },
     server: {
       host: e.HOST,
       port: e.PORT,

@@ -10,6 +10,7 @@ import { DEFAULT_CANDIDATES, defaultPostprocessors } from "./postprocess/default
 import type { Postprocessor } from "./postprocess/postprocessor.js";
 import { HybridRetriever } from "./retrieve/hybrid.js";
 import { TermMatcher } from "./terms/term-matcher.js";
+import { warmUp } from "./warm-up.js";
 import type { Retriever } from "./retrieve/retriever.js";
 
 export interface EngineDeps {
@@ -48,7 +49,8 @@ export interface CitebotEngine extends Engine {
 /**
  * Wires the stages once: embedder, store, condense (the offline rewrite, or the LLM one falling back to it), the
  * hybrid retriever, dedupe and MMR, and the answerer (extractive, or the LLM one with the extractive one as its
- * fallback). Everything slow happens here, so `ask` only runs the stages. Rejects with INDEX_NOT_READY /
+ * fallback). Everything slow happens here, so `ask` only runs the stages: offline, it also warms the stages up
+ * (WARMUP_MS, rag/warm-up.ts). Rejects with INDEX_NOT_READY /
  * INDEX_MISMATCH when the index is missing or foreign.
  */
 export async function createEngine(config: Readonly<Config>, deps: EngineDeps = {}): Promise<CitebotEngine> {
@@ -68,6 +70,8 @@ export async function createEngine(config: Readonly<Config>, deps: EngineDeps = 
     embeddings: embedder.id,
     ...(deps.onRetrieve ? { onRetrieve: deps.onRetrieve } : {}),
   };
+  // Offline only: warming must never call a model server.
+  if (!remote && answerer.name === "extractive" && hasWordVectors(embedder)) await warmUp(pipeline, store.termIndex(), config.rag.warmUpMs);
   const health = describeIndex(store, embedder, answerer);
   const documents = listDocuments(store);
   // A store the engine opened is the engine's to close (its database connections); one passed in is the caller's.
