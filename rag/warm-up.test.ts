@@ -42,7 +42,11 @@ test("warmUp · a generous budget · at most 64 questions of the index's own wor
   const asked = await warmUp(p, TERMS, 10_000);
   assert.equal(asked, queries.length);
   assert.ok(asked > 0 && asked <= 64, `${asked} questions`);
-  for (const q of queries) assert.ok(q.split(/\W+/u).some((w) => WORDS.includes(w)), q);
+  for (const q of queries)
+    assert.ok(
+      q.split(/\W+/u).some((w) => WORDS.includes(w)),
+      q,
+    );
   assert.deepEqual(seen, []);
 });
 
