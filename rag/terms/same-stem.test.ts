@@ -15,6 +15,9 @@ test("sameStem · inflections and spelling variants · match", () => {
     ["accept", "acceptances"],
     ["ukrainians", "ukraine"],
     ["policies", "policy"],
+    ["write", "writing"],
+    ["writes", "writing"],
+    ["parse", "parsing"],
   ]) {
     assert.ok(sameStem(a!, b!), `${a} ~ ${b}`);
   }
@@ -33,6 +36,8 @@ test("sameStem · different words sharing a beginning · no match", () => {
     ["confer", "conferencing"],
     ["news", "new"],
     ["mars", "mark"],
+    ["store", "story"],
+    ["wrote", "writing"],
   ]) {
     assert.ok(!sameStem(a!, b!), `${a} !~ ${b}`);
   }
