@@ -1,4 +1,5 @@
 import { contentTerms, isCompound, withParts, type WordVectors } from "../../ingest/index.js";
+import { definitionPattern } from "../retrieve/answer-form.js";
 import { acronyms, answerKind, answerType, asksDefault, namedEntities, type AnswerKind, type AnswerType } from "./entities.js";
 import { identifiers } from "./identifiers.js";
 
@@ -28,6 +29,8 @@ export interface QuestionProfile {
   acronyms: ReadonlySet<string>;
   /** The question asks for the value a setting takes when not given ("what is the default …", "if I don't pass X"). */
   asksDefault: boolean;
+  /** For "what is X?": a sentence saying what X is ("A virtual environment is a …"); see definitionPattern. */
+  defines: RegExp | undefined;
 }
 
 // Words that say how to answer, not what about ("what does the article mention about …").
@@ -65,6 +68,7 @@ export function profileQuestion(question: string, vectors?: WordVectors, context
     type,
     kind: answerKind(question, type),
     asksDefault: asksDefault(question),
+    defines: definitionPattern(question),
     clauses: splitClauses(question)
       .map((c) => indicesOf(terms, contentTerms(c)))
       .filter((c) => c.length > 0),

@@ -55,6 +55,16 @@ describe("ExtractiveAnswerer", () => {
     assert.doesNotMatch(compose("Which option reinstalls a package that is already installed?", [reinstall]).answer, /```/u);
   });
 
+  it("compose · what is X? · the sentence saying what X is opens the answer", () => {
+    const venv = hit(
+      "venv.html",
+      "Virtual environments",
+      "Each Python virtual environment in Python uses the Python of its base installation. " +
+        "The solution is to create a virtual environment, a self-contained directory tree with a Python installation.",
+    );
+    assert.match(compose("What is a virtual environment in Python?", [venv]).answer, /^The solution is to create a virtual environment, a self-contained/u);
+  });
+
   it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {
     const c = compose("What did Hegseth say about Europe's responsibility for peace?", [BORDERS_000, BORDERS_001]);
     assert.equal(c.abstained, false);

@@ -142,6 +142,8 @@ function typeBonus(profile: QuestionProfile, s: SentenceInfo): number {
       return s.hasDate ? TYPE_BONUS : 0;
     case "howto":
       return s.hasCode || s.shows !== undefined ? TYPE_BONUS : 0;
+    case "definition":
+      return profile.defines?.test(s.quote) ? TYPE_BONUS : 0;
     case "person":
     case "place":
       return [...s.entities].some((e) => !profile.terms.includes(e)) ? TYPE_BONUS / 2 : 0;
