@@ -22,8 +22,8 @@ export function toCitation(hit: Hit, id: number): Citation {
  * Orders the picked sentences for reading and numbers their passages. The answer comes first: the best
  * sentence opens, followed by the rest of its source in document order; further sources follow in order
  * of their best sentence, each in document order. With `blocks` (a how-to answer), a sentence introducing a
- * code block is followed by the block, fenced as in Markdown, before its marker. Passages are numbered 1..m in order of first use, so
- * every marker resolves and every citation is referenced.
+ * code block is followed by the block, fenced as in Markdown, before its marker. Passages are numbered 1..m in
+ * order of first use, so every marker resolves and every citation is referenced.
  */
 export function citeSentences(picked: readonly ScoredSentence[], hits: readonly Hit[], { blocks = false }: { blocks?: boolean } = {}): CitedAnswer {
   const bySource = new Map<string, ScoredSentence[]>();
