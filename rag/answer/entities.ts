@@ -78,12 +78,12 @@ export function answerType(question: string): AnswerType {
   if (/\bwhen (?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q))
     return "time";
   if (
-    /\bwho(m|se)?\b|\bwhich (?:\S+ )?(?:minister|leader|president|official|politician|person|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(
+    /\bwho(m|se)?\b|\bwhich (?:\S+ ){0,2}(?:minister|leader|president|official|politician|person|people|analyst|author|secretary|chancellor|diplomat|spokesman|editor)s?\b/u.test(
       q,
     )
   )
     return "person";
-  if (/\bwhere\b/u.test(q)) return "place";
+  if (/\bwhere\b|\bwhich (?:\S+ ){0,2}(?:country|countries|city|cities|region|regions|state|states|capital|capitals)\b/u.test(q)) return "place";
   // "How do I …", "how can I …", "how to …": answered by a command, an option or a function to call.
   if (/^\W*(?:and |so |then )?(?:how (?:do|can|could|should|would) (?:i|you|we|one)|how to)\b/u.test(q)) return "howto";
   if (DEFINITION.test(q)) return "definition";
