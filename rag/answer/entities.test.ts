@@ -82,11 +82,19 @@ describe("answerKind", () => {
 
 describe("isByline", () => {
   it("isByline · author lines · true", () => {
-    for (const line of ["Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)"]) assert.ok(isByline(line), line);
+    for (const line of ["Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)", "Danny Byrne, ISA International Political Committee"])
+      assert.ok(isByline(line), line);
   });
 
   it("isByline · headings, dates and sentences · false", () => {
-    for (const line of ["Latest IAI COMMENTARIES", "14 February 2025", "The US pivot away from Ukraine", "Trump Called Putin."])
+    for (const line of [
+      "Latest IAI COMMENTARIES",
+      "14 February 2025",
+      "The US pivot away from Ukraine",
+      "Trump Called Putin.",
+      "Trump’s Phone Call With Putin Leaves Europe Reeling",
+      "Europe Braces For A Long Winter Of Talks",
+    ])
       assert.equal(isByline(line), false, line);
   });
 });

@@ -122,6 +122,7 @@ export function answerKind(question: string, type: AnswerType = answerType(quest
 // "Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)", "Danny Byrne, ISA …".
 const BYLINE_LEAD = /^(?:(?:written )?by|editor|editors|author|authors|edited by)\b:?\s*/iu;
 const MAX_BYLINE_WORDS = 8;
+const MAX_NAME_WORDS = 4;
 
 /** A line that names who wrote or edited a text: a few capitalised words, no sentence punctuation. */
 export function isByline(line: string): boolean {
@@ -131,6 +132,9 @@ export function isByline(line: string): boolean {
     .split(/[\s,]+/u)
     .filter(Boolean);
   if (words.length < 2 || words.length > MAX_BYLINE_WORDS || /[.!?]$|^\P{L}/u.test(line.trim())) return false;
+  // The name comes before any affiliation: a few words, no possessive ("Trump's Phone Call With Putin …" is a headline).
+  const name = line.replace(BYLINE_LEAD, "").split(",")[0]!.trim().split(/\s+/u);
+  if (name.length > MAX_NAME_WORDS || name.some((w) => /['’]s$/u.test(w))) return false;
   // Names are written "Leo Goretti"; headings are often in capitals ("Latest IAI COMMENTARIES").
   const names = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
   return names >= 2 && names >= 0.7 * words.length;

@@ -65,6 +65,18 @@ describe("ExtractiveAnswerer", () => {
     assert.match(compose("What is a virtual environment in Python?", [venv]).answer, /^The solution is to create a virtual environment, a self-contained/u);
   });
 
+  it("compose · who wrote it, over a passage opening with a headline and a byline · the byline is quoted, the headline is not", () => {
+    const article = hit(
+      "000.txt",
+      "Europe reels",
+      "Trump’s Phone Call With Putin Leaves Europe Reeling\n\nPeter Schwarz\n\nTrump's call with Putin has left Europe reeling, the article says.",
+    );
+    // The abstention model is not under test here.
+    const c = new ExtractiveAnswerer({ abstainThreshold: 0 }).compose("Who wrote the article about Trump's call with Putin leaving Europe reeling?", [article]);
+    assert.match(c.answer, /Peter Schwarz \[1\]/u);
+    assert.doesNotMatch(c.answer, /Leaves Europe Reeling/u);
+  });
+
   it("compose · answerable question · quotes sentences verbatim with markers that all resolve", () => {
     const c = compose("What did Hegseth say about Europe's responsibility for peace?", [BORDERS_000, BORDERS_001]);
     assert.equal(c.abstained, false);

@@ -49,6 +49,12 @@ describe("analysePassage", () => {
     assert.equal(shows("These are the options:\n\nred, green\nand blue"), undefined);
   });
 
+  it("analysePassage · a Title Case line without closing punctuation · a headline; a name or a sentence · not", () => {
+    const [headline, byline, sentence] = analysePassage("Trump’s Phone Call With Putin Leaves Europe Reeling\n\nPeter Schwarz\n\nThe Call Was Long.").sentences;
+    assert.deepEqual([headline!.headline, byline!.headline, sentence!.headline], [true, false, false]);
+    assert.equal(headline!.byline, false);
+  });
+
   it("analysePassage · hyphenated figure · its word counts as a term", () => {
     assert.ok(analysePassage("The 28-point plan was submitted.").sentences[0]!.terms.has("point"));
   });

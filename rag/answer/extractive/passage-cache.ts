@@ -34,6 +34,8 @@ export interface SentenceInfo {
   reference: boolean;
   /** A line naming an author or editor ("Peter Schwarz", "Editor: Leo Goretti"). */
   byline: boolean;
+  /** A headline: a line in Title Case with no closing punctuation ("Trump's Phone Call With Putin Leaves Europe Reeling"). */
+  headline: boolean;
   /**
    * The code block this sentence introduces, as written (its newlines kept), and where it sits in the chunk: set
    * when the sentence ends with a colon and the next paragraph is a few short lines holding code. A how-to answer
@@ -113,10 +115,18 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
     fragment: !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(span.text) || !/[.!?…]["'”’)\]]*$|^\(.*\)$/u.test(span.text),
     reference: /https?:\/\/|www\.|^[¹²³⁰⁴-⁹]/u.test(span.text),
     byline: isByline(span.text),
+    headline: isHeadline(span.text),
   };
 }
 
 const termsOf = (tokens: readonly string[]): Set<string> => new Set(withParts(tokens));
+
+/** Three or more words of four letters or more, most of them capitalised, and no closing punctuation. */
+function isHeadline(text: string): boolean {
+  if (/[.!?:;…"”’)\]]$/u.test(text.trim())) return false;
+  const long = text.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
+}
 
 /** A block longer than this is a listing, not the command a how-to answer shows. */
 const MAX_BLOCK_LINES = 12;

@@ -30,7 +30,8 @@ const MIN_NEW_CONTENT = 0.5;
 export function selectSentences(candidates: readonly ScoredSentence[], profile: QuestionProfile, opts: SelectOptions): ScoredSentence[] {
   const ranked = dedupe(candidates).sort((a, b) => b.score - a.score || a.hit - b.hit);
   const best = ranked[0];
-  if (!best || best.coverage === 0) return [];
+  // A byline can lead without sharing a word with the question ("who wrote …"), but some sentence must share one.
+  if (!best || !ranked.some((c) => c.coverage > 0)) return [];
   const picked: ScoredSentence[] = [best];
   if (profile.clauses.length > 1) for (const clause of profile.clauses) pickForClause(ranked, profile, clause, picked);
   const wanted = profile.type === "open" ? Math.max(opts.maxSentences, OPEN_SENTENCES) : opts.maxSentences;

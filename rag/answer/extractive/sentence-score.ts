@@ -167,5 +167,6 @@ function formFactor(profile: QuestionProfile, s: SentenceInfo): number {
   // A sentence introducing a code block ends with a colon; a how-to answer quotes the block with it.
   if (s.fragment && !(profile.type === "howto" && s.shows !== undefined)) f *= 0.7;
   if (s.reference) f *= 0.3;
+  if (s.headline && profile.type !== "definition") f *= 0.3;
   return f;
 }
