@@ -26,6 +26,8 @@ describe("answerType", () => {
     ["Who wrote the commentary?", "author"],
     ["Where do America's priorities lie?", "place"],
     ["Which senior US officials were due to attend?", "person"],
+    ["Which TCP port does the server listen on by default?", "quantity"],
+    ["What port does http.server use?", "quantity"],
     ["Which countries did the draft propose should leave the EU?", "place"],
     ["Which EU member states objected?", "place"],
     ["What did Kallas warn?", "other"],

@@ -73,7 +73,9 @@ const OPEN =
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\bwho (?:wrote|writes|authored|edits|edited|is the (?:author|editor))\b|\b(?:author|editor)s? of\b/u.test(q)) return "author";
-  if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b/u.test(q)) return "quantity";
+  // A port is a number too: "which TCP port does it listen on?".
+  if (/\bhow (much|many|large|big|long|far|old)\b|\bwhat (percentage|share|proportion|amount|number|sum|figure)\b|\b(?:what|which) (?:\S+ )?port\b/u.test(q))
+    return "quantity";
   // "When did …" asks for a time; "what happens when …" or "when I create …, which file …" sets a condition.
   if (/\bwhen (?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b|\b(what|which) (year|date|day|month)\b|\bsince when\b/u.test(q))
     return "time";
