@@ -6,7 +6,7 @@ const MAX_QUESTIONS = 64;
 /** Question openings of the composer's kinds (what, how, why, who, when, how many). */
 const OPENINGS = ["What is", "How do I use", "Why does", "Who described", "When did", "How many"];
 const WORDS_PER_QUESTION = 3;
-// Co-prime strides through the vocabulary: deterministic, spread over all of it.
+// A prime stride through the vocabulary: deterministic, and spread over all of it rather than its first ids.
 const STRIDE = 7_919;
 
 /**
@@ -16,8 +16,9 @@ const STRIDE = 7_919;
  * Returns how many questions it asked.
  */
 export async function warmUp(pipeline: Pipeline, terms: TermIndex, budgetMs: number): Promise<number> {
+  if (budgetMs <= 0) return 0;
   const words = midFrequencyWords(terms);
-  if (budgetMs <= 0 || words.length < WORDS_PER_QUESTION) return 0;
+  if (words.length < WORDS_PER_QUESTION) return 0;
   // Warm-up questions are nobody's: the eval's retrieval log must not see them.
   const { onRetrieve: _unused, ...quiet } = pipeline;
   const started = performance.now();

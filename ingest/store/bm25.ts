@@ -1,4 +1,5 @@
 import { contentTerms, indexTerms } from "../text/tokenize.js";
+import { flatten, pack, unpack, type DocTerms, type Flat } from "./bm25-postings.js";
 import { SortedTerms } from "./sorted-terms.js";
 import { topK } from "./top-k.js";
 
@@ -29,37 +30,12 @@ export interface Bm25Match {
   score: number;
 }
 
-/** The persisted form: JSON-safe metadata plus one binary buffer (layout in `serialize`). */
+/** The persisted form: JSON-safe metadata plus one binary buffer (layout in bm25-postings.ts). */
 export interface Bm25Snapshot {
   meta: { analyzer: string; terms: string[]; docs: number; postings: number };
   data: Uint8Array;
 }
 
-interface DocTerms {
-  len: number;
-  terms: Uint32Array;
-  tfs: Uint16Array;
-}
-
-/**
- * Both directions of the postings, as flat arrays (CSR) over positions 0 … docs-1: document-major (each
- * position's label, length, distinct terms and their frequencies) and term-major (each term's positions and
- * frequencies). This is what the snapshot holds, so an opened index searches without rebuilding anything.
- */
-interface Flat {
-  docIds: Uint32Array;
-  lengths: Uint32Array;
-  docOffsets: Uint32Array;
-  termIds: Uint32Array;
-  tfs: Uint16Array;
-  termOffsets: Uint32Array;
-  pos: Uint32Array;
-  posTf: Uint16Array;
-  /** Term ids in sorted order of the terms (SortedTerms). */
-  order: Uint32Array;
-}
-
-/** Flat postings with the per-position BM25 length norms and a scratch score per position. */
 /** One query term's run of postings and its BM25 weight, idf · (k1 + 1). */
 interface QueryList {
   start: number;
@@ -67,6 +43,7 @@ interface QueryList {
   weight: number;
 }
 
+/** Flat postings with the per-position BM25 length norms and a scratch score per position. */
 interface Postings extends Flat {
   norm: Float32Array;
   scores: Float64Array;
@@ -239,11 +216,7 @@ export class Bm25Index {
     if (lo < term.end && p.pos[lo] === pos) p.scores[pos]! += (term.weight * p.posTf[lo]!) / (p.posTf[lo]! + p.norm[pos]!);
   }
 
-  /**
-   * Binary layout (little-endian), the arrays of Flat in order: docIds u32[docs] · lengths u32[docs] ·
-   * docOffsets u32[docs+1] · termIds u32[postings] · termOffsets u32[terms+1] · pos u32[postings] ·
-   * order u32[terms] · tfs u16[postings] · posTf u16[postings]. Unused terms are dropped and term ids renumbered.
-   */
+  /** The snapshot of the live documents (binary layout: bm25-postings.ts); unused terms are dropped and term ids renumbered. */
   serialize(): Bm25Snapshot {
     if (this.frozen) return this.frozen.snapshot;
     const remap = new Int32Array(this.terms.length).fill(-1);
@@ -255,12 +228,7 @@ export class Bm25Index {
       tfs: d.tfs,
     }));
     const flat = flatten([...this.docs.keys()], lists, terms);
-    const u32 = [flat.docIds, flat.lengths, flat.docOffsets, flat.termIds, flat.termOffsets, flat.pos, flat.order];
-    const u16 = [flat.tfs, flat.posTf];
-    const data = new Uint8Array([...u32, ...u16].reduce((bytes, a) => bytes + a.byteLength, 0));
-    let at = 0;
-    for (const a of [...u32, ...u16]) (data.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at), (at += a.byteLength));
-    return { meta: { analyzer: this.analyzer.id, terms, docs: docs.length, postings: flat.termIds.length }, data };
+    return { meta: { analyzer: this.analyzer.id, terms, docs: docs.length, postings: flat.termIds.length }, data: pack(flat) };
   }
 
   /**
@@ -274,7 +242,7 @@ export class Bm25Index {
     }
     const index = new Bm25Index(analyzer, params);
     index.terms = meta.terms;
-    const flat = unpack(snapshot);
+    const flat = unpack(snapshot.data, { docs: meta.docs, postings: meta.postings, terms: meta.terms.length });
     for (let i = 0; i < flat.lengths.length; i++) index.totalLen += flat.lengths[i]!;
     index.frozen = { flat, snapshot };
     index.prepared();
@@ -326,52 +294,6 @@ export class Bm25Index {
     for (let pos = 0; pos < n; pos++) norm[pos] = k1 * (1 - b + (b * flat.lengths[pos]!) / avgdl);
     return { ...flat, norm, scores: new Float64Array(n) };
   }
-}
-
-/** Flat postings of `docs` (labels) with their term lists, in that order, over the ids of `terms`. */
-function flatten(docs: readonly number[], lists: readonly DocTerms[], terms: readonly string[]): Flat {
-  const termCount = terms.length;
-  const n = docs.length;
-  const docOffsets = new Uint32Array(n + 1);
-  lists.forEach((d, i) => (docOffsets[i + 1] = docOffsets[i]! + d.terms.length));
-  const termIds = new Uint32Array(docOffsets[n]!);
-  const tfs = new Uint16Array(termIds.length);
-  const lengths = new Uint32Array(n);
-  lists.forEach((d, i) => {
-    termIds.set(d.terms, docOffsets[i]!);
-    tfs.set(d.tfs, docOffsets[i]!);
-    lengths[i] = d.len;
-  });
-  const termOffsets = new Uint32Array(termCount + 1);
-  for (const t of termIds) termOffsets[t + 1]!++;
-  for (let t = 0; t < termCount; t++) termOffsets[t + 1]! += termOffsets[t]!;
-  const cursor = termOffsets.slice(0, termCount);
-  const pos = new Uint32Array(termIds.length);
-  const posTf = new Uint16Array(termIds.length);
-  for (let i = 0; i < n; i++) {
-    for (let j = docOffsets[i]!; j < docOffsets[i + 1]!; j++) {
-      const c = cursor[termIds[j]!]!++;
-      pos[c] = i;
-      posTf[c] = tfs[j]!;
-    }
-  }
-  return { docIds: Uint32Array.from(docs), lengths, docOffsets, termIds, tfs, termOffsets, pos, posTf, order: SortedTerms.orderOf(terms) };
-}
-
-/** The arrays of a snapshot's data (layout in `serialize`), checked against its counts. */
-function unpack({ meta, data }: Bm25Snapshot): Flat {
-  const [n, p, t] = [meta.docs, meta.postings, meta.terms.length];
-  const u32Len = 3 * n + 1 + p + t + 1 + p + t;
-  const expected = u32Len * 4 + 2 * p * 2;
-  if (data.byteLength !== expected) throw new Error(`BM25: snapshot data has ${data.byteLength} bytes, expected ${expected}`);
-  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data); // a copy starts aligned
-  let at = aligned.byteOffset;
-  const u32 = (length: number) => new Uint32Array(aligned.buffer, (at += length * 4) - length * 4, length);
-  const u16 = (length: number) => new Uint16Array(aligned.buffer, (at += length * 2) - length * 2, length);
-  const [docIds, lengths, docOffsets, termIds, termOffsets, pos, order] = [u32(n), u32(n), u32(n + 1), u32(p), u32(t + 1), u32(p), u32(t)];
-  const [tfs, posTf] = [u16(p), u16(p)];
-  if (docOffsets[n] !== p || termOffsets[t] !== p) throw new Error(`BM25: snapshot offsets do not add up to ${p} postings`);
-  return { docIds, lengths, docOffsets, termIds, tfs, termOffsets, pos, posTf, order };
 }
 
 function growTo(a: Uint32Array, min: number): Uint32Array {

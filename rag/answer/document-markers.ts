@@ -8,8 +8,11 @@
 // The same grammar verify.ts reads as a marker run: [1], [1, 2], [2-4], [1; 2].
 const BRACKETED_NUMBERS = /\[(\s*\d+(?:\s*[,;–-]\s*\d+)*\s*)\]/gu;
 
+// Without the global flag, so that test() keeps no position between calls.
+const HOLDS_BRACKETED_NUMBERS = new RegExp(BRACKETED_NUMBERS.source, "u");
+
 /** Whether the text holds bracketed numbers that would read as markers (code indexing a list: `argv[1]`). */
-export const hasDocumentMarkers = (text: string): boolean => text.includes("[") && new RegExp(BRACKETED_NUMBERS.source, "u").test(text);
+export const hasDocumentMarkers = (text: string): boolean => text.includes("[") && HOLDS_BRACKETED_NUMBERS.test(text);
 
 export function defuseDocumentMarkers(text: string): string {
   return text.includes("[") ? text.replace(BRACKETED_NUMBERS, "($1)") : text;

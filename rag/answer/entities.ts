@@ -121,6 +121,13 @@ export function answerKind(question: string, type: AnswerType = answerType(quest
   return undefined;
 }
 
+/** A headline: three or more words of four letters or more, most of them capitalised, and no closing punctuation. */
+export function isHeadline(line: string): boolean {
+  if (/[.!?:;…"”’)\]]$/u.test(line.trim())) return false;
+  const long = line.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
+}
+
 // "Peter Schwarz", "by Riccardo Alcaro", "Editor: Leo Goretti (l.goretti@iai.it)", "Danny Byrne, ISA …".
 const BYLINE_LEAD = /^(?:(?:written )?by|editor|editors|author|authors|edited by)\b:?\s*/iu;
 const MAX_BYLINE_WORDS = 8;

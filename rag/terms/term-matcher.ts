@@ -32,7 +32,7 @@ const NO_MATCHES: ReadonlyMap<string, number> = new Map();
 type TermRow = Map<string, number>;
 
 export class TermMatcher {
-  readonly floor: number;
+  private readonly floor: number;
   private readonly ceiling: number;
   private readonly softMax: number;
   private readonly stemStrength: number;

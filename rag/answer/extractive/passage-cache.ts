@@ -1,7 +1,7 @@
 import type { Chunk } from "../../../core/types.js";
 import { SECTION_SEPARATOR, splitSentences, tokenize, withParts, type Span } from "../../../ingest/index.js";
 import { MONEY } from "../../retrieve/answer-form.js";
-import { isByline, isDateToken, isNumberToken, namedEntities } from "../entities.js";
+import { isByline, isDateToken, isHeadline, isNumberToken, namedEntities } from "../entities.js";
 import { hasDocumentMarkers } from "../document-markers.js";
 import { identifiers } from "../identifiers.js";
 
@@ -121,13 +121,6 @@ function analyseSentence(span: Span, opensParagraph: boolean): SentenceInfo {
 
 const termsOf = (tokens: readonly string[]): Set<string> => new Set(withParts(tokens));
 
-/** Three or more words of four letters or more, most of them capitalised, and no closing punctuation. */
-function isHeadline(text: string): boolean {
-  if (/[.!?:;…"”’)\]]$/u.test(text.trim())) return false;
-  const long = text.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
-  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
-}
-
 /** A block longer than this is a listing, not the command a how-to answer shows. */
 const MAX_BLOCK_LINES = 12;
 const MAX_BLOCK_CHARS = 600;
@@ -143,7 +136,7 @@ function markCodeBlocks(text: string, sentences: SentenceInfo[]): void {
     const end = blank.exec(text)?.index ?? text.length;
     const block = text.slice(first.start, end).trimEnd();
     const lines = block.split("\n");
-    const inBlock = sentences.filter((s) => s.start >= first.start && s.end <= end);
+    const inBlock = sentences.slice(i + 1).filter((s) => s.end <= end);
     // One line ending like a sentence is prose that names a function, not a command. Code indexing a list
     // (`argv[1]`) is not shown: its brackets would read as citation markers, and rewriting them would change the code.
     const prose = lines.length === 1 && /[.!?]["'”’)]*$/u.test(block);
